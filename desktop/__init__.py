@@ -1,0 +1,3 @@
+"""Syndiff: see how different news outlets word the same story."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,239 @@
+"""Immutable result types shared by the engine, the window, the CLI and the exports.
+
+Every span is a pair of Python string indices into the owning article's ``text``,
+so ``article.text[start:end]`` is exactly the highlighted piece.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+
+Span = tuple[int, int]
+
+
+class Kind(str, enum.Enum):
+    """How a shared passage was reused."""
+
+    VERBATIM = "verbatim"  # same words; only case, punctuation or typography differ
+    EDITED = "edited"  # the same sentence with words changed, added or removed
+    PARAPHRASE = "paraphrase"  # the same content, reworded
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Op(str, enum.Enum):
+    """One piece of a word-level edit script."""
+
+    EQUAL = "equal"
+    DELETE = "delete"  # only in side A
+    INSERT = "insert"  # only in side B
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded article. ``boilerplate`` marks site chrome that is never aligned."""
+
+    id: str
+    title: str
+    outlet: str
+    text: str
+    path: str | None = None
+    boilerplate: tuple[Span, ...] = ()
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()  # what loading noticed (decoding fallbacks, extraction)
+
+    def with_outlet(self, outlet: str) -> Article:
+        return replace(self, outlet=outlet)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """A run of tokens: equal on both sides, only in A (delete) or only in B (insert).
+
+    For ``DELETE`` the B range is empty and sits where the text would go in B;
+    likewise the A range of an ``INSERT``.
+    """
+
+    op: Op
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+    def swapped(self) -> DiffOp:
+        op = {Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE}.get(self.op, self.op)
+        return DiffOp(op, self.b_start, self.b_end, self.a_start, self.a_end)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A shared passage: a span of A, its counterpart in B, and how they differ."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    kind: Kind
+    score: float  # similarity of the two sides, 0..1
+    diff: tuple[DiffOp, ...] = ()
+
+    @property
+    def a_span(self) -> Span:
+        return (self.a_start, self.a_end)
+
+    @property
+    def b_span(self) -> Span:
+        return (self.b_start, self.b_end)
+
+    def swapped(self) -> Passage:
+        return Passage(
+            self.b_start,
+            self.b_end,
+            self.a_start,
+            self.a_end,
+            self.kind,
+            self.score,
+            tuple(op.swapped() for op in self.diff),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PairAlignment:
+    """All passages that article ``a`` shares with article ``b``, in A's order."""
+
+    a: str
+    b: str
+    passages: tuple[Passage, ...]
+    shared_a: float = 0.0  # share of A's words (outside boilerplate) inside passages
+    shared_b: float = 0.0
+
+    @property
+    def score(self) -> float:
+        """Overall overlap of the pair: the mean of both shared shares."""
+        return (self.shared_a + self.shared_b) / 2
+
+    def counts(self) -> dict[Kind, int]:
+        out = {kind: 0 for kind in Kind}
+        for passage in self.passages:
+            out[passage.kind] += 1
+        return out
+
+    def swapped(self) -> PairAlignment:
+        passages = sorted((p.swapped() for p in self.passages), key=lambda p: (p.a_start, p.b_start))
+        return PairAlignment(self.b, self.a, tuple(passages), self.shared_b, self.shared_a)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the user can tune. Every alignment records the settings it ran with."""
+
+    sensitivity: float = 0.5  # 0 = only close rewording counts as paraphrase, 1 = loose
+    min_words: int = 5  # passages with fewer words (on both sides) are dropped
+    ignore_case: bool = True
+    ignore_punctuation: bool = False
+    ignore_typography: bool = True  # curly vs straight quotes, dash variants, white space
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Settings:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyMember:
+    """One outlet's version of a family's passage."""
+
+    article: str
+    start: int
+    end: int
+    kind: Kind  # relative to the family's central version (central itself: verbatim)
+    score: float  # similarity to the central version, 1.0 for the central member
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """The same quote or claim as it appears across several articles."""
+
+    id: str
+    label: str
+    members: tuple[FamilyMember, ...]
+    central: int = 0  # index into members of the version the others are compared with
+
+    @property
+    def central_member(self) -> FamilyMember:
+        return self.members[self.central]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article for m in self.members))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStats:
+    """How much of one article the rest of the set also carries."""
+
+    article: str
+    words: int
+    shared: float  # share of its words found in at least one other article
+    unique: float  # share found in no other article (1 - shared, boilerplate excluded)
+    families: int
+    unique_spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusAlignment:
+    """All-pairs result for a set of articles."""
+
+    articles: tuple[Article, ...]
+    settings: Settings
+    pairs: tuple[PairAlignment, ...]
+    families: tuple[Family, ...] = ()
+    stats: tuple[ArticleStats, ...] = ()
+    candidates_checked: int = 0  # pairs that reached full alignment
+    _index: dict[tuple[str, str], PairAlignment] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for pair in self.pairs:
+            self._index[(pair.a, pair.b)] = pair
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def pair(self, a: str, b: str) -> PairAlignment:
+        """The alignment of ``a`` with ``b`` (oriented so that ``a`` is side A)."""
+        if (a, b) in self._index:
+            return self._index[(a, b)]
+        if (b, a) in self._index:
+            return self._index[(b, a)].swapped()
+        return PairAlignment(a, b, ())
+
+    def stats_for(self, article_id: str) -> ArticleStats | None:
+        return next((s for s in self.stats if s.article == article_id), None)
+
+
+Progress = Callable[[float], None]
+"""Called with the fraction done, 0..1."""
+
+
+class Cancelled(Exception):
+    """Raised inside a job when its ``cancelled`` callback answers True."""
+
+
+def no_progress(_fraction: float) -> None:
+    """The default progress callback."""
+
+
+def never_cancelled() -> bool:
+    return False

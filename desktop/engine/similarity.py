@@ -1,0 +1,129 @@
+"""How alike two sentences are, from their content words weighted by rarity.
+
+Weights come from the set of articles being compared (inverse sentence frequency): in a
+set of articles about one story, the names and topic words every outlet repeats ("Meta",
+"Zuckerberg", "AI") weigh little, so two sentences that share only those do not match.
+Coverage is measured both ways, so a short line of names inside a long sentence does not
+match either.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Two different stems still match partly when they share a long prefix
+# ("regul" / "regulatori"): Porter2 leaves derivational families apart.
+PREFIX_MATCH = 5
+PREFIX_CREDIT = 0.75
+
+
+NAME_FACTOR = 0.5  # names say what a sentence is about, not how it is worded
+
+
+@dataclass(frozen=True, slots=True)
+class Idf:
+    """Inverse sentence frequency of content stems over a set of sentences.
+
+    ``names`` are stems mostly written with a capital inside a sentence (people,
+    companies, places, acronyms): they weigh less, and a link needs more than them.
+    """
+
+    df: dict[str, int]
+    n: int
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, sentences: Iterable[tuple[Sequence[str], Iterable[str]]]) -> Idf:
+        """From (content stems, stems capitalised inside the sentence) per sentence."""
+        df: Counter[str] = Counter()
+        capital: Counter[str] = Counter()
+        n = 0
+        for stems, caps in sentences:
+            n += 1
+            df.update(set(stems))
+            capital.update(set(caps))
+        names = frozenset(s for s, c in capital.items() if c >= 0.6 * df[s])
+        return cls(dict(df), n, names)
+
+    def weight(self, stem: str) -> float:
+        # Smoothed so that a set of two short articles still gives sane weights, and a
+        # stem seen in every sentence keeps a small positive weight.
+        w = math.log((self.n + 1) / (self.df.get(stem, 0) + 0.5)) + 0.1
+        return w * NAME_FACTOR if stem in self.names else w
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Coverage of each side's content weight by the other side."""
+
+    cover_a: float
+    cover_b: float
+    shared: float  # matched content words (prefix matches count partly)
+    common: float = 0.0  # ... of which are not names
+
+    @property
+    def score(self) -> float:
+        """Harmonic mean of both coverages: high only when each side covers the other."""
+        total = self.cover_a + self.cover_b
+        return 2 * self.cover_a * self.cover_b / total if total else 0.0
+
+
+def match(stems_a: Sequence[str], stems_b: Sequence[str], idf: Idf) -> Match:
+    """Weighted soft overlap of two bags of content stems."""
+    if not stems_a or not stems_b:
+        return Match(0.0, 0.0, 0.0)
+    bag_a = Counter(stems_a)
+    bag_b = Counter(stems_b)
+    weight = idf.weight
+    total_a = sum(weight(s) * c for s, c in bag_a.items())
+    total_b = sum(weight(s) * c for s, c in bag_b.items())
+
+    got_a = got_b = 0.0
+    shared = common = 0.0
+    names = idf.names
+    left_a: list[str] = []
+    left_b = {s: c for s, c in bag_b.items() if s not in bag_a}
+    for stem, count_a in bag_a.items():
+        count_b = bag_b.get(stem, 0)
+        if count_b:
+            w = weight(stem)
+            got_a += w * min(count_a, count_b)
+            got_b += w * min(count_a, count_b)
+            shared += min(count_a, count_b)
+            if stem not in names:
+                common += min(count_a, count_b)
+        else:
+            left_a.append(stem)
+    # Partial credit for stems of one family that the stemmer left apart.
+    for stem in left_a:
+        if len(stem) < PREFIX_MATCH:
+            continue
+        prefix = stem[:PREFIX_MATCH]
+        for other in left_b:
+            if other.startswith(prefix) and left_b[other] > 0:
+                got_a += PREFIX_CREDIT * weight(stem)
+                got_b += PREFIX_CREDIT * weight(other)
+                shared += PREFIX_CREDIT
+                if stem not in names:
+                    common += PREFIX_CREDIT
+                left_b[other] -= 1
+                break
+    return Match(min(1.0, got_a / total_a), min(1.0, got_b / total_b), shared, common)
+
+
+def link_threshold(sensitivity: float) -> float:
+    """Lowest match score that links two sentences, from the user's sensitivity 0..1.
+
+    0.5 is the default tuned on the public paraphrase data (see bench/quality.py);
+    each step of sensitivity moves it by up to 0.15.
+    """
+    sensitivity = min(1.0, max(0.0, sensitivity))
+    return BASE_THRESHOLD + (0.5 - sensitivity) * 0.3
+
+
+BASE_THRESHOLD = 0.5
+MIN_SHARED = 3.0  # content words two linked sentences must share at the least
+MIN_COMMON = 3.0  # ... and how many of those must be other than names

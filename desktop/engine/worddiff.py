@@ -1,0 +1,152 @@
+"""Word-level edit scripts between the two sides of a passage, with diff-match-patch.
+
+Tokens (words, white space runs, single punctuation marks) are mapped to one private
+character each, as in the library's "line or word diffs" recipe, so the character diff
+is a token diff and no change is ever shown inside a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import diff_match_patch
+
+from .model import DiffOp, Op, Settings
+from .text import Token, is_punctuation, tokens, typographic
+
+# 0 disables the time limit: the result must not depend on how fast the machine is.
+# Passages are sentence-sized, so the exact algorithm stays fast.
+DIFF_TIMEOUT = 0.0
+
+_FIRST_CODE = 0xE000  # private use area, then beyond the BMP when it runs out
+
+
+@dataclass(frozen=True, slots=True)
+class DiffStats:
+    """Word counts of an edit script, used to classify a passage."""
+
+    equal: int
+    deleted: int
+    inserted: int
+
+    @property
+    def similarity(self) -> float:
+        """Share of words kept, 0..1 (Dice over words)."""
+        total = 2 * self.equal + self.deleted + self.inserted
+        return 2 * self.equal / total if total else 1.0
+
+
+def token_key(token: str, settings: Settings) -> str:
+    """What a token is compared as under the user's settings."""
+    if token.isspace():
+        return " " if settings.ignore_typography else token
+    key = typographic(token) if settings.ignore_typography else token
+    if settings.ignore_case:
+        key = key.lower()
+    if settings.ignore_punctuation and is_punctuation(key):
+        return " "
+    return key
+
+
+def _encode(toks: list[Token], settings: Settings, table: dict[str, str]) -> str:
+    chars = []
+    for tok in toks:
+        key = token_key(tok.text, settings)
+        code = table.get(key)
+        if code is None:
+            n = len(table)
+            code = chr(_FIRST_CODE + n if _FIRST_CODE + n < 0xF900 else 0x10000 + n)
+            table[key] = code
+        chars.append(code)
+    return "".join(chars)
+
+
+def _merge_gaps(toks: list[Token], settings: Settings) -> list[Token]:
+    """Join runs of ignorable tokens (white space, and punctuation if ignored) into one."""
+    out: list[Token] = []
+    for tok in toks:
+        gap = token_key(tok.text, settings) == " "
+        if gap and out and token_key(out[-1].text, settings) == " ":
+            prev = out[-1]
+            out[-1] = Token(prev.text + tok.text, prev.start, tok.end)
+        else:
+            out.append(tok)
+    return out
+
+
+def word_diff(
+    text_a: str,
+    a_start: int,
+    a_end: int,
+    text_b: str,
+    b_start: int,
+    b_end: int,
+    settings: Settings | None = None,
+) -> tuple[DiffOp, ...]:
+    """The edit script turning ``text_a[a_start:a_end]`` into ``text_b[b_start:b_end]``.
+
+    Offsets in the result are absolute in each text. The equal and delete pieces tile the
+    A span exactly; the equal and insert pieces tile the B span.
+    """
+    settings = settings or Settings()
+    toks_a = _merge_gaps(list(tokens(text_a, a_start, a_end)), settings)
+    toks_b = _merge_gaps(list(tokens(text_b, b_start, b_end)), settings)
+    table: dict[str, str] = {}
+    enc_a = _encode(toks_a, settings, table)
+    enc_b = _encode(toks_b, settings, table)
+
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = DIFF_TIMEOUT
+    diffs = dmp.diff_main(enc_a, enc_b, False)
+    dmp.diff_cleanupSemantic(diffs)
+
+    ops: list[DiffOp] = []
+    ia = ib = 0  # token cursors
+    pos_a, pos_b = a_start, b_start
+    for op, chunk in diffs:
+        n = len(chunk)
+        if op == dmp.DIFF_EQUAL:
+            end_a = toks_a[ia + n - 1].end
+            end_b = toks_b[ib + n - 1].end
+            _append(ops, DiffOp(Op.EQUAL, pos_a, end_a, pos_b, end_b))
+            ia, ib, pos_a, pos_b = ia + n, ib + n, end_a, end_b
+        elif op == dmp.DIFF_DELETE:
+            end_a = toks_a[ia + n - 1].end
+            _append(ops, DiffOp(Op.DELETE, pos_a, end_a, pos_b, pos_b))
+            ia, pos_a = ia + n, end_a
+        else:
+            end_b = toks_b[ib + n - 1].end
+            _append(ops, DiffOp(Op.INSERT, pos_a, pos_a, pos_b, end_b))
+            ib, pos_b = ib + n, end_b
+    # Text between tokens that the tokenizer skipped cannot exist (tokens tile the span),
+    # but a span that starts or ends inside white space is still covered by its tokens.
+    return tuple(ops)
+
+
+def _append(ops: list[DiffOp], op: DiffOp) -> None:
+    """Add ``op``, joining it to the previous one when both are of the same kind."""
+    if ops and ops[-1].op == op.op:
+        prev = ops[-1]
+        ops[-1] = DiffOp(op.op, prev.a_start, op.a_end, prev.b_start, op.b_end)
+    else:
+        ops.append(op)
+
+
+def diff_stats(ops: tuple[DiffOp, ...], text_a: str, text_b: str) -> DiffStats:
+    """Count the words in each kind of piece."""
+    from .text import word_count
+
+    equal = deleted = inserted = 0
+    for op in ops:
+        if op.op == Op.EQUAL:
+            equal += word_count(text_a, op.a_start, op.a_end)
+        elif op.op == Op.DELETE:
+            deleted += word_count(text_a, op.a_start, op.a_end)
+        else:
+            inserted += word_count(text_b, op.b_start, op.b_end)
+    return DiffStats(equal, deleted, inserted)
+
+
+def only_trivial_changes(ops: tuple[DiffOp, ...], text_a: str, text_b: str) -> bool:
+    """True when no word differs: the changes are punctuation, case or spacing only."""
+    return diff_stats(ops, text_a, text_b).similarity == 1.0
