@@ -322,7 +322,7 @@ class _Draft:
     match_score: float
 
 
-def _classify(similarity: float) -> Kind:
+def classify(similarity: float) -> Kind:
     if similarity >= VERBATIM_MIN:
         return Kind.VERBATIM
     if similarity >= EDITED_MIN:
@@ -344,7 +344,7 @@ def _finish(draft: _Draft, a: Article, b: Article, settings: Settings) -> Passag
     words_b = stats.equal + stats.inserted
     if max(words_a, words_b) < settings.min_words:
         return None
-    kind = _classify(stats.similarity)
+    kind = classify(stats.similarity)
     score = round(max(stats.similarity, draft.match_score), 4)
     return Passage(draft.a_start, draft.a_end, draft.b_start, draft.b_end, kind, score, ops)
 

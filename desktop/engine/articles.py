@@ -20,8 +20,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +52,7 @@ TITLE_MAX_CHARS = 200
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_SUFFIXES = (".html", ".htm")
 _PASTED = "pasted text"
+_BINARY = "not a text file (binary data)"
 _SNIFF_BYTES = 8192
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -133,7 +133,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return _strict_decode(data[len(bom) :], encoding), encoding
     binary = binary_kind(data)
     if binary is not None:
-        raise ArticleError(f"not a text file (binary data: {binary})" if binary else "not a text file (binary data)")
+        raise ArticleError(f"not a text file (binary data: {binary})" if binary else _BINARY)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -285,11 +285,15 @@ def _assemble(
     path: str | None,
     title: str | None = None,
     outlet: str | None = None,
+    empty: str = "empty",
 ) -> Article:
-    """Normalise line endings, mark chrome and fill in title and outlet."""
+    """Normalise line endings, mark chrome and fill in title and outlet.
+
+    ``empty`` is the reason given when there is no text ("empty" or "empty file").
+    """
     text = normalise_newlines(parsed.text)
     if not text.strip():
-        raise ArticleError("empty (only white space)" if text else "empty", path)
+        raise ArticleError(f"{empty} (only white space)" if text else empty, path)
     boilerplate = find_boilerplate(text)
     found_title = title or parsed.title or _first_content_line(text, boilerplate) or ""
     found_outlet = outlet or parsed.outlet or _trailer_outlet(text)
@@ -371,7 +375,11 @@ def _parse_html(data: bytes) -> _Parsed:
         raise ArticleError("no article text found in the page")
     notes = [f"decoded as {encoding}"] if encoding not in ("utf-8", "utf-8-sig") else []
     return _Parsed(
-        text=page.text, encoding=encoding, title=page.title, outlet=page.site_name, notes=(*notes, *page.notes)
+        text=page.text,
+        encoding=encoding,
+        title=page.title,
+        outlet=page.site_name,
+        notes=(*notes, *page.notes),
     )
 
 
@@ -503,7 +511,7 @@ def _html_title(tree: HtmlElement | None) -> str | None:
 
 
 def _strip_site_suffix(title: str | None, site_name: str | None) -> str | None:
-    """"Rates rise | The Daily Planet" -> "Rates rise" when the site name is known."""
+    """ "Rates rise | The Daily Planet" -> "Rates rise" when the site name is known."""
     if not title or not site_name:
         return title
     match = re.match(rf"^(.+?)\s*[|\-–—:·•]\s*{re.escape(site_name)}\s*$", title, re.IGNORECASE)
@@ -559,8 +567,8 @@ def _read_bytes(path: str) -> bytes:
 
 def _check_size(size: int, path: str) -> None:
     if size > MAX_BYTES:
-        megabytes = size / (1024 * 1024)
-        raise ArticleError(f"file too large ({megabytes:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)", path)
+        mib = 1024 * 1024
+        raise ArticleError(f"file too large ({size / mib:.1f} MB; the limit is {MAX_BYTES // mib} MB)", path)
     if size == 0:
         raise ArticleError("empty file", path)
 
@@ -586,12 +594,12 @@ def load_article(path: str | os.PathLike[str], *, article_id: str | None = None)
     suffix = Path(abs_path).suffix.lower()
     try:
         parsed = _parse_file(data, suffix)
-        return _assemble(parsed, article_id=article_id or Path(abs_path).stem, path=abs_path)
+        article_id = article_id or Path(abs_path).stem
+        return _assemble(parsed, article_id=article_id, path=abs_path, empty="empty file")
     except ArticleError as err:
         if err.path is not None:
             raise
-        reason = "empty file" + err.reason.removeprefix("empty") if err.reason.startswith("empty") else err.reason
-        raise ArticleError(reason, abs_path) from None
+        raise ArticleError(err.reason, abs_path) from None
     except (ValueError, LookupError, RecursionError, MemoryError) as err:  # defensive: parsers on odd input
         raise ArticleError(f"cannot read file ({err.__class__.__name__})", abs_path) from None
 

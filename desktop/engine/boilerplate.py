@@ -81,13 +81,16 @@ _SYNDICATION = re.compile(
     r"""(?x)
     this\ (?:post|article|story|content|piece)\ (?:was|is|has\ been)?\ ?
         (?:originally|first)\ (?:published|posted|appeared)\b.{0,80}
-    | (?:this\ (?:post|article|story)\ )?(?:was\ )?(?:republished|reprinted|reposted)\ (?:with\ permission|from)\b.{0,120}
+    | (?:this\ (?:post|article|story)\ )?(?:was\ |is\ )?(?:republished|reprinted|reposted)
+        \ (?:with\ permission|from)\b.{0,120}
     | originally\ (?:published|posted)\ (?:on|at|in|by)\ .{1,80}
     """
 )
 
 # "The post <title> appeared first on <site>." -- the title may be long, so no word limit.
-_APPEARED_FIRST = re.compile(r"(?i)^\s*the (?:post|article) (?P<title>.+?) appeared first on (?P<site>.+?)\s*\.?\s*$")
+_APPEARED_FIRST = re.compile(
+    r"(?i)^\s*the (?:post|article) (?P<title>.+?) appeared first on (?P<site>.+?)\s*\.?\s*$"
+)
 
 _COPYRIGHT = re.compile(
     r"""(?xi)
@@ -188,7 +191,7 @@ def is_navigation(line: str) -> bool:
 
 
 def is_comment_prompt(line: str) -> bool:
-    """"No Comments Yet", "Leave a Reply", "12 comments" and similar."""
+    """ "No Comments Yet", "Leave a Reply", "12 comments" and similar."""
     return len(line.split()) <= NAV_MAX_WORDS and bool(_COMMENTS.fullmatch(_squash(line)))
 
 
@@ -200,7 +203,7 @@ def is_syndication(line: str) -> bool:
 
 
 def is_copyright(line: str) -> bool:
-    """"© 2024 Example Media", "Copyright 2024 ...", "... All rights reserved." when short."""
+    """ "© 2024 Example Media", "Copyright 2024 ...", "... All rights reserved." when short."""
     return len(line.split()) <= MAX_WORDS and bool(_COPYRIGHT.search(line))
 
 
@@ -257,20 +260,11 @@ def _next_content(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _previous_content(lines: list[Line], index: int) -> int | None:
-    """Index of the last non-blank line before ``index``, at most one blank line back."""
-    j = index - 1
-    if j >= 0 and lines[j].blank:
-        j -= 1
-    if j >= 0 and not lines[j].blank:
-        return j
-    return None
-
-
 def _neighbour_headlines(lines: list[Line], marked: set[int]) -> set[int]:
     """Headline lines that follow a lone "Previous"/"Next" link (the neighbour's link text).
 
-    Repeated links ("Previous\\nPrevious") are skipped; the first other short line is taken.
+    Repeated links ("Previous\\nPrevious") are skipped; the next line is taken if it looks
+    like a headline (short, no closing full stop), so a following paragraph is left alone.
     """
     found: set[int] = set()
     for i, line in enumerate(lines):
@@ -281,19 +275,23 @@ def _neighbour_headlines(lines: list[Line], marked: set[int]) -> set[int]:
             j = _next_content(lines, j)
         if j is None or j in marked:
             continue
-        if lines[j].words <= HEADLINE_MAX_WORDS:
+        if _looks_like_headline(lines[j].text):
             found.add(j)
     return found
 
 
+def _looks_like_headline(line: str) -> bool:
+    """Short and not ending like a sentence (headlines rarely end with a full stop)."""
+    stripped = line.strip()
+    return len(stripped.split()) <= HEADLINE_MAX_WORDS and not stripped.endswith(".")
+
+
 def _tweet_texts(lines: list[Line]) -> set[int]:
-    """The tweet text line just above each tweet signature."""
+    """The tweet text: the non-blank line directly above each tweet signature."""
     found: set[int] = set()
     for i, line in enumerate(lines):
-        if not line.blank and is_tweet_signature(line.text):
-            j = _previous_content(lines, i)
-            if j is not None:
-                found.add(j)
+        if i > 0 and not lines[i - 1].blank and not line.blank and is_tweet_signature(line.text):
+            found.add(i - 1)
     return found
 
 

@@ -1,0 +1,148 @@
+"""``syndiff-cli``: the engine without a window.
+
+    syndiff-cli align FILE FILE [FILE...] --json OUT.json     every pair's passages
+    syndiff-cli families FILE... --json OUT.json              passage families
+    syndiff-cli export A B --html OUT.html [--changes-only]   one pair as HTML
+    syndiff-cli export FILE... --html OUT.html                corpus report
+
+Exit status: 0 on success, 2 with a one-line message on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .engine.articles import ArticleError, load_articles
+from .engine.corpus import align_corpus
+from .engine.fileio import write_atomic
+from .engine.model import Article, CorpusAlignment, Settings
+from .engine.report_json import alignment_json, families_json
+
+EXIT_BAD_INPUT = 2
+_DEFAULTS = Settings()
+
+
+class UsageError(Exception):
+    """Bad input the user can fix; reported as one line, exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="syndiff-cli", description="Find the passages news articles share, and how each outlet words them."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("files", nargs="+", metavar="FILE", help="articles: .txt, .md, .html, or folders of them")
+        p.add_argument(
+            "--sensitivity",
+            type=float,
+            default=_DEFAULTS.sensitivity,
+            help="0 (only close rewording) .. 1 (loose paraphrase); default %(default)s",
+        )
+        p.add_argument(
+            "--min-words", type=int, default=_DEFAULTS.min_words, help="shortest passage kept; default %(default)s"
+        )
+        p.add_argument("--case-sensitive", action="store_true", help="count case changes as differences")
+        p.add_argument("--ignore-punctuation", action="store_true", help="do not count punctuation changes")
+        p.add_argument(
+            "--strict-typography",
+            action="store_true",
+            help="count curly vs straight quotes, dash variants and spacing as differences",
+        )
+
+    p_align = sub.add_parser("align", help="align every pair of articles; write JSON")
+    common(p_align)
+    p_align.add_argument("--json", required=True, metavar="OUT", help="output file, or - for standard output")
+
+    p_fam = sub.add_parser("families", help="group shared passages into families across articles; write JSON")
+    common(p_fam)
+    p_fam.add_argument("--json", required=True, metavar="OUT", help="output file, or - for standard output")
+
+    p_exp = sub.add_parser("export", help="two files: the pair as HTML; more: a corpus report")
+    common(p_exp)
+    p_exp.add_argument("--html", required=True, metavar="OUT", help="output file, or - for standard output")
+    p_exp.add_argument("--changes-only", action="store_true", help="only the shared passages and their changes")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if not 0.0 <= args.sensitivity <= 1.0:
+        raise UsageError(f"--sensitivity must be between 0 and 1, not {args.sensitivity}")
+    if args.min_words < 1:
+        raise UsageError(f"--min-words must be at least 1, not {args.min_words}")
+    return Settings(
+        sensitivity=args.sensitivity,
+        min_words=args.min_words,
+        ignore_case=not args.case_sensitive,
+        ignore_punctuation=args.ignore_punctuation,
+        ignore_typography=not args.strict_typography,
+    )
+
+
+def _load(files: Sequence[str], at_least: int) -> list[Article]:
+    articles, errors = load_articles(files)
+    if errors:
+        raise UsageError(str(errors[0]) + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
+    if len(articles) < at_least:
+        raise UsageError(f"need at least {at_least} articles, got {len(articles)}")
+    return articles
+
+
+def _write(target: str, text: str) -> None:
+    if target == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(Path(target), text)
+    except OSError as err:
+        raise UsageError(f"{target}: cannot write ({err.strerror or err})") from err
+
+
+def _json_text(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = _settings(args)
+    if args.command == "align":
+        corpus = align_corpus(_load(args.files, 2), settings)
+        _write(args.json, _json_text(alignment_json(corpus)))
+    elif args.command == "families":
+        corpus = align_corpus(_load(args.files, 2), settings)
+        _write(args.json, _json_text(families_json(corpus)))
+    else:
+        _write(args.html, _export(_load(args.files, 2), settings, args.changes_only))
+    return 0
+
+
+def _export(articles: list[Article], settings: Settings, changes_only: bool) -> str:
+    from .engine.report_html import render_corpus_html, render_pair_html
+
+    corpus: CorpusAlignment = align_corpus(articles, settings)
+    if len(articles) == 2:
+        a, b = articles
+        return render_pair_html(a, b, corpus.pair(a.id, b.id), settings, changes_only=changes_only)
+    if changes_only:
+        raise UsageError("--changes-only applies to a pair: give exactly two files")
+    return render_corpus_html(corpus)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except (UsageError, ArticleError) as err:
+        print(f"syndiff-cli: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("syndiff-cli: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""All pairs of a set of articles, passage families across them, and per-article shares.
+
+A cheap candidate step (an inverted index over the content stems of every sentence)
+decides which pairs of articles share anything worth aligning, so unrelated pairs cost
+almost nothing; only candidate pairs get the full pairwise alignment.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .align import MAX_POSTINGS, Prepared, align_prepared, build_idf, prepare
+from .families import build_families
+from .model import (
+    Article,
+    ArticleStats,
+    Cancelled,
+    CorpusAlignment,
+    PairAlignment,
+    Progress,
+    Settings,
+    Span,
+    never_cancelled,
+    no_progress,
+)
+from .similarity import MIN_SHARED
+
+_SHINGLE = 6  # identical word runs this long make a pair a candidate on their own
+
+
+def candidate_pairs(prepared: Sequence[Prepared]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of articles that have a sentence pair sharing enough stems,
+    or a run of identical words."""
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for a, p in enumerate(prepared):
+        for s, stems in enumerate(p.stems):
+            for st in set(stems):
+                postings[st].append((a, s))
+    limit = max(MAX_POSTINGS, len(prepared) * 4)
+    out: set[tuple[int, int]] = set()
+    for a, p in enumerate(prepared):
+        for s, stems in enumerate(p.stems):
+            counts: dict[tuple[int, int], int] = defaultdict(int)
+            for st in set(stems):
+                hits = postings[st]
+                if len(hits) > limit:
+                    continue
+                for b, t in hits:
+                    if b > a and (a, b) not in out:
+                        counts[(b, t)] += 1
+            for (b, _t), n in counts.items():
+                if n >= MIN_SHARED:
+                    out.add((a, b))
+    # Verbatim runs, even of names-free boilerplate-free text with few content words.
+    shingles: dict[int, set[int]] = defaultdict(set)
+    for a, p in enumerate(prepared):
+        words = [w for w, _, _ in p.words]
+        for k in range(0, max(0, len(words) - _SHINGLE + 1)):
+            shingles[hash(tuple(words[k : k + _SHINGLE]))].add(a)
+    for owners in shingles.values():
+        if 1 < len(owners) <= 50:
+            for a, b in itertools.combinations(sorted(owners), 2):
+                out.add((a, b))
+    return out
+
+
+def align_corpus(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    progress: Progress = no_progress,
+    cancelled=never_cancelled,
+) -> CorpusAlignment:
+    """Align every pair of ``articles`` that shares anything, and group passage families."""
+    settings = settings or Settings()
+    prepared = []
+    for k, article in enumerate(articles):
+        prepared.append(prepare(article))
+        if cancelled():
+            raise Cancelled
+        progress(0.2 * (k + 1) / max(1, len(articles)))
+    idf = build_idf(prepared)
+    todo = sorted(candidate_pairs(prepared))
+    progress(0.25)
+    pairs: list[PairAlignment] = []
+    for k, (i, j) in enumerate(todo):
+        if cancelled():
+            raise Cancelled
+        pair = align_prepared(prepared[i], prepared[j], idf, settings, cancelled)
+        if pair.passages:
+            pairs.append(pair)
+        progress(0.25 + 0.65 * (k + 1) / max(1, len(todo)))
+    families = build_families(articles, pairs, settings)
+    stats = tuple(_article_stats(p, pairs, families) for p in prepared)
+    progress(1.0)
+    return CorpusAlignment(
+        tuple(articles), settings, tuple(pairs), families, stats, candidates_checked=len(todo)
+    )
+
+
+def _union(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _article_stats(p: Prepared, pairs: Sequence[PairAlignment], families) -> ArticleStats:
+    aid = p.article.id
+    spans: list[Span] = []
+    for pair in pairs:
+        if pair.a == aid:
+            spans.extend(x.a_span for x in pair.passages)
+        elif pair.b == aid:
+            spans.extend(x.b_span for x in pair.passages)
+    covered = _union(spans)
+    inside = 0
+    unique: list[Span] = []
+    k = 0
+    for _, s, e in p.words:
+        while k < len(covered) and covered[k][1] <= s:
+            k += 1
+        if k < len(covered) and covered[k][0] <= s and e <= covered[k][1]:
+            inside += 1
+        elif unique and _only_gap(p.article.text, unique[-1][1], s):
+            unique[-1] = (unique[-1][0], e)
+        else:
+            unique.append((s, e))
+    total = len(p.words)
+    shared = inside / total if total else 0.0
+    return ArticleStats(
+        aid,
+        total,
+        round(shared, 4),
+        round(1 - shared, 4) if total else 0.0,
+        sum(1 for f in families if aid in f.articles),
+        tuple(unique),
+    )
+
+
+def _only_gap(text: str, start: int, end: int) -> bool:
+    """No letters between two words: they belong to one unique run."""
+    return not any(ch.isalnum() for ch in text[start:end])

@@ -1,0 +1,136 @@
+"""Passage families: the same quote or claim as each outlet carries it.
+
+Pairwise passages are edges between spans of articles. Overlapping spans of one article
+become one node. Nodes are then grouped by average linkage: two groups join only when
+the links between them, averaged over every cross pair of members, are strong enough.
+A chain of weak links (A~B, B~C, C~D with A, D unrelated) therefore stops growing, where
+plain connected components would merge everything along the path.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .align import classify
+from .model import Article, Family, FamilyMember, Kind, PairAlignment, Settings
+from .worddiff import diff_stats, word_diff
+
+JOIN_MIN = 0.3  # average link strength needed to join two groups
+_OVERLAP = 0.5  # spans of one article overlapping this much (of the shorter) are one node
+
+
+@dataclass(slots=True)
+class _Node:
+    article: str
+    start: int
+    end: int
+
+
+def _nodes_for(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge spans of one article that overlap enough to be the same passage."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out:
+            ps, pe = out[-1]
+            shorter = min(e - s, pe - ps) or 1
+            if min(e, pe) - max(s, ps) >= _OVERLAP * shorter:
+                out[-1] = (min(s, ps), max(e, pe))
+                continue
+        out.append((s, e))
+    return out
+
+
+def build_families(
+    articles: Sequence[Article], pairs: Sequence[PairAlignment], settings: Settings
+) -> tuple[Family, ...]:
+    """Group passages linked across articles into families spanning outlets."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for pair in pairs:
+        for p in pair.passages:
+            spans[pair.a].append(p.a_span)
+            spans[pair.b].append(p.b_span)
+    nodes: list[_Node] = []
+    index: dict[str, list[tuple[int, int, int]]] = {}
+    for aid, sp in spans.items():
+        index[aid] = []
+        for s, e in _nodes_for(sp):
+            index[aid].append((s, e, len(nodes)))
+            nodes.append(_Node(aid, s, e))
+
+    def node_of(aid: str, start: int, end: int) -> int:
+        for s, e, k in index[aid]:
+            if s <= start and end <= e:
+                return k
+        raise LookupError((aid, start, end))  # every span was indexed above
+
+    weight: dict[tuple[int, int], float] = {}
+    for pair in pairs:
+        for p in pair.passages:
+            u, v = node_of(pair.a, *p.a_span), node_of(pair.b, *p.b_span)
+            key = (min(u, v), max(u, v))
+            weight[key] = max(weight.get(key, 0.0), p.score)
+
+    groups = _average_linkage(nodes, weight)
+    by_id = {a.id: a for a in articles}
+    order = {a.id: k for k, a in enumerate(articles)}
+    families = []
+    for members in groups:
+        if len({nodes[m].article for m in members}) < 2:
+            continue
+        families.append(_family(members, nodes, weight, by_id, settings))
+    families.sort(key=lambda f: (-len(f.members), order[f.members[0].article], f.members[0].start))
+    return tuple(Family(f"F{k + 1}", f.label, f.members, f.central) for k, f in enumerate(families))
+
+
+def _average_linkage(nodes: list[_Node], weight: dict[tuple[int, int], float]) -> list[list[int]]:
+    group_of = list(range(len(nodes)))
+    members: dict[int, list[int]] = {k: [k] for k in range(len(nodes))}
+    for (u, v), _w in sorted(weight.items(), key=lambda kv: -kv[1]):
+        gu, gv = group_of[u], group_of[v]
+        if gu == gv:
+            continue
+        mu, mv = members[gu], members[gv]
+        if {nodes[m].article for m in mu} & {nodes[m].article for m in mv}:
+            continue  # one version per outlet
+        total = sum(weight.get((min(x, y), max(x, y)), 0.0) for x in mu for y in mv)
+        if total / (len(mu) * len(mv)) < JOIN_MIN:
+            continue
+        for m in mv:
+            group_of[m] = gu
+        mu.extend(mv)
+        del members[gv]
+    return list(members.values())
+
+
+def _family(
+    members: list[int],
+    nodes: list[_Node],
+    weight: dict[tuple[int, int], float],
+    articles: dict[str, Article],
+    settings: Settings,
+) -> Family:
+    def strength(m: int) -> float:
+        return sum(weight.get((min(m, x), max(m, x)), 0.0) for x in members if x != m)
+
+    ordered = sorted(members, key=lambda m: (list(articles).index(nodes[m].article), nodes[m].start))
+    central = max(ordered, key=strength)
+    c = nodes[central]
+    ctext = articles[c.article].text
+    out: list[FamilyMember] = []
+    for m in ordered:
+        n = nodes[m]
+        if m == central:
+            out.append(FamilyMember(n.article, n.start, n.end, Kind.VERBATIM, 1.0))
+            continue
+        text = articles[n.article].text
+        ops = word_diff(ctext, c.start, c.end, text, n.start, n.end, settings)
+        sim = diff_stats(ops, ctext, text).similarity
+        direct = weight.get((min(m, central), max(m, central)), 0.0)
+        kind = classify(sim)
+        out.append(FamilyMember(n.article, n.start, n.end, kind, round(max(sim, direct), 4)))
+    label = " ".join(ctext[c.start : c.end].split())
+    if len(label) > 90:
+        label = label[:87].rsplit(" ", 1)[0] + "…"
+    return Family("", label, tuple(out), ordered.index(central))

@@ -1,0 +1,492 @@
+"""Loading articles: decoding, titles and outlets, HTML extraction, and every kind of bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.engine import articles
+from desktop.engine.articles import (
+    MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    ArticleError,
+    article_from_text,
+    decode_bytes,
+    load_article,
+    load_articles,
+    read_page,
+)
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+CURLY = "“Café” – naïve, isn’t it?\u00a0The café — opened on Tuesday — was full by noon."
+LATIN = "Café au lait, déjà vu, Øre and ½ of the crème brûlée were on the menu."
+RUSSIAN = "Привет, как дела? Это тест кодировки для статьи о новостях."
+
+# (case id, file bytes, expected text, accepted encoding names)
+DECODING = [
+    ("utf-8", CURLY.encode("utf-8"), CURLY, {"utf-8"}),
+    ("utf-8-sig", b"\xef\xbb\xbf" + CURLY.encode("utf-8"), CURLY, {"utf-8-sig"}),
+    ("utf-16-le", b"\xff\xfe" + CURLY.encode("utf-16-le"), CURLY, {"utf-16-le"}),
+    ("utf-16-be", b"\xfe\xff" + CURLY.encode("utf-16-be"), CURLY, {"utf-16-be"}),
+    ("cp1252", CURLY.encode("cp1252"), CURLY, {"cp1252"}),
+    ("latin-1", LATIN.encode("latin-1"), LATIN, {"cp1252", "latin-1", "iso-8859-1", "iso-8859-15"}),
+    ("cp1251", RUSSIAN.encode("cp1251"), RUSSIAN, {"cp1251"}),
+]
+
+
+@pytest.mark.parametrize(("data", "expected", "encodings"), [c[1:] for c in DECODING], ids=[c[0] for c in DECODING])
+def test_decode_bytes(data: bytes, expected: str, encodings: set[str]) -> None:
+    text, encoding = decode_bytes(data)
+    assert text == expected
+    assert encoding in encodings
+
+
+@pytest.mark.parametrize(("data", "expected", "encodings"), [c[1:] for c in DECODING], ids=[c[0] for c in DECODING])
+def test_load_article_decodes_file(tmp_path: Path, data: bytes, expected: str, encodings: set[str]) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(data)
+    article = load_article(path)
+    assert article.text == expected
+    assert article.encoding in encodings
+    assert "\ufeff" not in article.text
+    if article.encoding not in ("utf-8", "utf-8-sig"):
+        assert f"decoded as {article.encoding}" in article.notes
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("One\r\nTwo\r\n", "One\nTwo\n"),
+        ("One\rTwo\r", "One\nTwo\n"),
+        ("One\r\n\r\nTwo\rThree\n", "One\n\nTwo\nThree\n"),
+    ],
+    ids=["crlf", "cr", "mixed"],
+)
+def test_line_endings_are_normalised_and_nothing_else(tmp_path: Path, raw: str, expected: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(raw.encode("cp1252"))
+    article = load_article(path)
+    assert article.text == expected
+    assert any("line endings" in note for note in article.notes)
+
+
+def test_typography_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(CURLY.encode("utf-8"))
+    article = load_article(path)
+    for char in "“”’–—\u00a0":
+        assert char in article.text
+    assert article.notes == ()
+
+
+# --------------------------------------------------------------------------- titles, outlets, ids
+
+TITLES = [
+    # (file name, content, expected title, expected outlet)
+    ("bbc-news.txt", "Rates rise again\n\nThe bank raised rates.", "Rates rise again", "bbc-news"),
+    ("001_dc3f0d53317f598b.txt", "Headline\nBody text.", "Headline", "001"),
+    ("the_daily_planet.txt", "  Headline  \nBody text.", "Headline", "the daily planet"),
+    ("notes.md", "Intro line here\n\n# The Real Title #\n\nBody text.", "The Real Title", "notes"),
+    ("plain.markdown", "No heading at all\n\nBody text.", "No heading at all", "plain"),
+    (
+        "syndicated.txt",
+        "This post was originally published on this site\nMarkets rally on rate hopes\nBody text.",
+        "Markets rally on rate hopes",
+        "syndicated",
+    ),
+    (
+        "trailer.txt",
+        "Meta and Spotify unite\nBody text.\nThe post Meta and Spotify unite appeared first on Android Headlines.",
+        "Meta and Spotify unite",
+        "Android Headlines",
+    ),
+    ("sourced.txt", "Big announcement\nBody text.\n\nSource: Meta", "Big announcement", "sourced"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "title", "outlet"), TITLES, ids=[t[0] for t in TITLES])
+def test_title_and_outlet(tmp_path: Path, name: str, content: str, title: str, outlet: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    article = load_article(path)
+    assert article.title == title
+    assert article.outlet == outlet
+    assert article.text == content  # Markdown included: nothing is stripped
+    assert article.id == Path(name).stem
+    assert article.path == str(path.resolve())
+
+
+def test_long_first_line_is_trimmed_for_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    sentence = "word " * 100
+    path.write_text(sentence + "\nBody.", encoding="utf-8")
+    article = load_article(path)
+    assert 100 <= len(article.title) <= 201
+    assert article.title.endswith("…")
+
+
+def test_given_id_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Headline\nBody.", encoding="utf-8")
+    assert load_article(path, article_id="a1").id == "a1"
+
+
+def test_boilerplate_is_marked_not_removed(tmp_path: Path) -> None:
+    content = "Headline\nBody text of the story.\n\nLeave a comment\n"
+    path = tmp_path / "story.txt"
+    path.write_text(content, encoding="utf-8")
+    article = load_article(path)
+    assert article.text == content
+    assert [article.text[s:e] for s, e in article.boilerplate] == ["Leave a comment"]
+
+
+# --------------------------------------------------------------------------- pasted text
+
+
+def test_article_from_text_defaults() -> None:
+    text = "Headline here\r\nBody text.\r\nThe post Headline here appeared first on Example News."
+    article = article_from_text(text)
+    assert article.text == text.replace("\r\n", "\n")
+    assert article.title == "Headline here"
+    assert article.outlet == "Example News"
+    assert article.id.startswith("pasted-")
+    assert article.path is None
+    assert len(article.boilerplate) == 1
+
+
+def test_article_from_text_overrides(tmp_path: Path) -> None:
+    article = article_from_text(
+        "\ufeffHeadline\nBody.", title="T", outlet="O", article_id="x", path=str(tmp_path / "a.txt")
+    )
+    assert (article.title, article.outlet, article.id, article.text) == ("T", "O", "x", "Headline\nBody.")
+    assert article.path == str(tmp_path / "a.txt")
+
+
+def test_article_from_text_without_outlet_has_empty_outlet() -> None:
+    assert article_from_text("Headline\nBody.").outlet == ""
+
+
+def test_pasted_ids_are_stable_and_distinct() -> None:
+    assert article_from_text("One\nBody.").id == article_from_text("One\nBody.").id
+    assert article_from_text("One\nBody.").id != article_from_text("Two\nBody.").id
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t \r\n"], ids=["empty", "white space"])
+def test_article_from_text_empty(text: str) -> None:
+    with pytest.raises(ArticleError) as info:
+        article_from_text(text)
+    assert str(info.value).startswith("pasted text: empty")
+    assert info.value.path is None
+
+
+# --------------------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Rates rise again | The Daily Planet</title>
+  <meta property="og:site_name" content="The Daily Planet">
+  <meta property="og:title" content="Rates rise again">
+  <style>body { font-family: serif; } .SECRET_STYLE { color: red; }</style>
+  <script>window.dataLayer = []; var SECRET_SCRIPT = "tracking";</script>
+  <script type="application/ld+json">{"@type": "NewsArticle", "headline": "LD_JSON_HEADLINE"}</script>
+</head>
+<body>
+  <nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/world">NAVLINK World</a></li>
+  <li><a href="/business">NAVLINK Business</a></li></ul></nav>
+  <header><div class="logo">The Daily Planet</div></header>
+  <main>
+    <article>
+      <h1>Rates rise again</h1>
+      <p class="byline">By Lois Lane</p>
+      <p>The central bank raised interest rates for the third time this year on Tuesday, citing
+      stubborn inflation in services and a labour market that remains tight.</p>
+      <p>Economists had expected the move, though some warned that it could slow hiring in the
+      months ahead and push mortgage costs higher for millions of households.</p>
+      <p>“We will do what it takes,” the governor told reporters — a line she has repeated in
+      every speech since the spring.</p>
+    </article>
+  </main>
+  <aside><h2>Most read</h2><ul><li><a href="/a">ASIDE_LINK One</a></li></ul></aside>
+  <footer><p>© 2024 The Daily Planet. All rights reserved.</p></footer>
+  <script>document.write("SECRET_FOOTER_SCRIPT");</script>
+</body>
+</html>
+"""
+
+PARAGRAPHS = ("The central bank raised interest rates", "Economists had expected the move", "We will do what it takes")
+NOT_TEXT = ("SECRET_SCRIPT", "SECRET_STYLE", "SECRET_FOOTER_SCRIPT", "NAVLINK", "LD_JSON_HEADLINE", "font-family")
+
+
+@pytest.mark.parametrize("suffix", [".html", ".htm"])
+def test_html_page_main_text_and_metadata(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"planet{suffix}"
+    path.write_text(PAGE, encoding="utf-8")
+    article = load_article(path)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+    for junk in NOT_TEXT:
+        assert junk not in article.text
+    assert "<p>" not in article.text
+    assert article.title == "Rates rise again"
+    assert article.outlet == "The Daily Planet"
+    assert any("trafilatura" in note for note in article.notes)
+
+
+def test_html_legacy_charset_is_honoured(tmp_path: Path) -> None:
+    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("Tuesday", "Tuesday at the café")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("cp1252"))
+    article = load_article(path)
+    assert "café" in article.text
+    assert "“We will do what it takes,”" in article.text
+    assert article.encoding == "cp1252"
+
+
+def test_html_fallback_dump_drops_scripts_and_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(articles, "_trafilatura_extract", lambda markup: None)
+    page = read_page(PAGE)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in page.text
+    for junk in NOT_TEXT:
+        assert junk not in page.text
+    assert "ASIDE_LINK" not in page.text
+    assert page.site_name == "The Daily Planet"
+    assert page.title == "Rates rise again"
+
+
+def test_html_without_metadata_uses_title_element(tmp_path: Path) -> None:
+    page = PAGE.replace('<meta property="og:site_name" content="The Daily Planet">', "").replace(
+        '<meta property="og:title" content="Rates rise again">', ""
+    )
+    path = tmp_path / "no-meta.html"
+    path.write_text(page, encoding="utf-8")
+    article = load_article(path)
+    assert article.title.startswith("Rates rise again")
+
+
+def test_unknown_suffix_with_html_content_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved.php"
+    path.write_text(PAGE, encoding="utf-8")
+    article = load_article(path)
+    assert "SECRET_SCRIPT" not in article.text
+    assert PARAGRAPHS[0] in article.text
+
+
+def test_unknown_suffix_text_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "story.log"
+    path.write_text("Headline\nBody text.", encoding="utf-8")
+    article = load_article(path)
+    assert article.text == "Headline\nBody text."
+    assert any("plain text" in note for note in article.notes)
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def _write(name: str, data: bytes) -> Callable[[Path], Path]:
+    def make(tmp_path: Path) -> Path:
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    return make
+
+
+def _missing(tmp_path: Path) -> Path:
+    return tmp_path / "missing.txt"
+
+
+def _folder(tmp_path: Path) -> Path:
+    path = tmp_path / "folder.txt"
+    path.mkdir()
+    return path
+
+
+def _huge(tmp_path: Path) -> Path:
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: no need to write 5 MB
+    return path
+
+
+def _fifo(tmp_path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this platform")
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+BAD_INPUTS = [
+    # (case id, make the file, expected file name in the message, expected reason)
+    ("empty", _write("empty.txt", b""), "empty.txt", "empty file"),
+    ("white space", _write("blank.txt", b"  \r\n\t\n  "), "blank.txt", "empty file (only white space)"),
+    ("bom only", _write("bom.txt", b"\xef\xbb\xbf"), "bom.txt", "empty file"),
+    ("png renamed", _write("report.txt", PNG), "report.txt", "not a text file (binary data: PNG image)"),
+    ("png suffix", _write("report.png", PNG), "report.png", "not a text file (binary data: PNG image)"),
+    ("pdf", _write("paper.md", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "paper.md", "not a text file"),
+    ("nul bytes", _write("data.txt", b"abc\x00def\x00" * 50), "data.txt", "not a text file (binary data)"),
+    ("control chars", _write("ctl.txt", bytes(range(1, 9)) * 40), "ctl.txt", "not a text file (binary data)"),
+    ("undecodable", _write("odd.txt", bytes(range(0x80, 0x100)) * 4), "odd.txt", "cannot decode text"),
+    ("bad utf-16", _write("half.txt", b"\xff\xfe" + b"\x00\xd8" + b"a\x00"), "half.txt", "cannot decode text"),
+    ("too large", _huge, "huge.txt", "file too large (5.0 MB; the limit is 5 MB)"),
+    ("missing", _missing, "missing.txt", "file not found"),
+    ("directory", _folder, "folder.txt", "is a folder, not a file"),
+    ("fifo", _fifo, "pipe.txt", "not a regular file"),
+    ("empty page", _write("blank.html", b"<html><head><title>x</title></head><body></body></html>"), "blank.html",
+     "no article text found in the page"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("make", "name", "reason"), [c[1:] for c in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS])
+def test_bad_input_gives_one_clear_error(tmp_path: Path, make: Callable[[Path], Path], name: str, reason: str) -> None:
+    path = make(tmp_path)
+    with pytest.raises(ArticleError) as info:
+        load_article(path)
+    err = info.value
+    assert str(err).startswith(f"{name}: {reason}")
+    assert "\n" not in str(err)
+    assert err.reason.startswith(reason)
+    assert err.path == str(path.absolute())
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs POSIX permissions as non-root")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("Headline\nBody.", encoding="utf-8")
+    path.chmod(0)
+    try:
+        with pytest.raises(ArticleError, match=r"^secret\.txt: permission denied$"):
+            load_article(path)
+    finally:
+        path.chmod(0o600)
+
+
+def test_permission_denied_while_opening(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("Headline\nBody.", encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(articles, "open", refuse, raising=False)
+    with pytest.raises(ArticleError, match=r"^secret\.txt: permission denied$"):
+        load_article(path)
+
+
+def test_decode_bytes_refuses_binary() -> None:
+    with pytest.raises(ArticleError, match="not a text file"):
+        decode_bytes(PNG)
+
+
+def test_error_example_message() -> None:
+    err = ArticleError("not a text file (binary data)", "/tmp/x/report.png")
+    assert str(err) == "report.png: not a text file (binary data)"
+    assert (err.path, err.reason) == ("/tmp/x/report.png", "not a text file (binary data)")
+
+
+def test_errors_survive_pickling() -> None:
+    err = pickle.loads(pickle.dumps(ArticleError("file not found", "/tmp/a.txt")))
+    assert (str(err), err.path, err.reason) == ("a.txt: file not found", "/tmp/a.txt", "file not found")
+
+
+# --------------------------------------------------------------------------- files are never modified
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("crlf.txt", "Headline\r\nBody “quoted”.\r\nLeave a comment\r\n".encode("cp1252")),
+        ("bom.md", b"\xef\xbb\xbf# Title\r\n\r\nBody.\r\n"),
+        ("page.html", PAGE.encode("utf-8")),
+        ("wide.txt", b"\xff\xfe" + "Headline\r\nBody.".encode("utf-16-le")),
+    ],
+)
+def test_file_is_unchanged_after_loading(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = _digest(path)
+    load_article(path)
+    load_articles([tmp_path])
+    assert _digest(path) == before
+    assert path.read_bytes() == data
+
+
+# --------------------------------------------------------------------------- many files
+
+
+def test_load_articles_partial_success(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "story.txt").write_text("One\nBody.", encoding="utf-8")
+    (first / "b-notes.md").write_text("# Two\nBody.", encoding="utf-8")
+    (first / "c-page.HTML").write_text(PAGE, encoding="utf-8")
+    (first / "d-empty.txt").write_bytes(b"")
+    (first / "e-image.txt").write_bytes(PNG)
+    (first / "picture.png").write_bytes(PNG)  # not a supported suffix: ignored
+    (first / ".hidden.txt").write_text("Hidden\nBody.", encoding="utf-8")  # hidden: ignored
+    (first / "sub").mkdir()
+    (first / "sub" / "deep.txt").write_text("Deep\nBody.", encoding="utf-8")  # not recursive
+    (second / "story.txt").write_text("Three\nBody.", encoding="utf-8")
+
+    loaded, errors = load_articles([first, second / "story.txt", tmp_path / "missing.txt", first / "story.txt"])
+
+    assert [a.title for a in loaded] == ["Two", "Rates rise again", "One", "Three"]
+    ids = [a.id for a in loaded]
+    assert ids == ["b-notes", "c-page", "story", "story-2"]
+    assert len(set(ids)) == len(ids)
+    assert sorted(str(e) for e in errors) == [
+        "d-empty.txt: empty file",
+        "e-image.txt: not a text file (binary data: PNG image)",
+        "missing.txt: file not found",
+    ]
+
+
+def test_load_articles_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "readme.pdf").write_bytes(b"%PDF-1.4")
+    loaded, errors = load_articles([tmp_path])
+    assert loaded == []
+    assert [e.reason for e in errors] == ["no .txt, .md or .html files in this folder"]
+
+
+def test_load_articles_accepts_a_single_path(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("One\nBody.", encoding="utf-8")
+    loaded, errors = load_articles(str(tmp_path))
+    assert [a.id for a in loaded] == ["one"] and errors == []
+
+
+def test_supported_suffixes() -> None:
+    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".markdown", ".html", ".htm")
+    assert MAX_BYTES == 5 * 1024 * 1024
+
+
+def test_seed_files_load() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("seed articles not present")
+    loaded, errors = load_articles([SEEDS])
+    assert errors == []
+    assert len(loaded) == 5
+    by_id = {a.id: a for a in loaded}
+    assert by_id["001_dc3f0d53317f598b"].title == "Meta, Spotify Issue Statement Criticizing EU’s AI Regulations"
+    assert by_id["002_5fdadf6e0c9376cb"].title.startswith("Meta and Spotify have teamed up")
+    assert by_id["003_1224963540441f43"].outlet == "Android Headlines"
+    assert by_id["000_910161cb7de8ba55"].outlet != "Meta"  # "Source: Meta" names a source, not the outlet
+    for article in loaded:
+        assert article.encoding == "utf-8"
+        assert len(article.title) <= 201
