@@ -32,12 +32,15 @@ class UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="syndiff-cli", description="Find the passages news articles share, and how each outlet words them."
+        prog="syndiff-cli",
+        description="Find the passages news articles share, and how each outlet words them.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("files", nargs="+", metavar="FILE", help="articles: .txt, .md, .html, or folders of them")
+        p.add_argument(
+            "files", nargs="+", metavar="FILE", help="articles: .txt, .md, .html, or folders of them"
+        )
         p.add_argument(
             "--sensitivity",
             type=float,
@@ -45,7 +48,10 @@ def _parser() -> argparse.ArgumentParser:
             help="0 (only close rewording) .. 1 (loose paraphrase); default %(default)s",
         )
         p.add_argument(
-            "--min-words", type=int, default=_DEFAULTS.min_words, help="shortest passage kept; default %(default)s"
+            "--min-words",
+            type=int,
+            default=_DEFAULTS.min_words,
+            help="shortest passage kept; default %(default)s",
         )
         p.add_argument("--case-sensitive", action="store_true", help="count case changes as differences")
         p.add_argument("--ignore-punctuation", action="store_true", help="do not count punctuation changes")
@@ -66,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     p_exp = sub.add_parser("export", help="two files: the pair as HTML; more: a corpus report")
     common(p_exp)
     p_exp.add_argument("--html", required=True, metavar="OUT", help="output file, or - for standard output")
-    p_exp.add_argument("--changes-only", action="store_true", help="only the shared passages and their changes")
+    p_exp.add_argument(
+        "--changes-only", action="store_true", help="only the shared passages and their changes"
+    )
     return parser
 
 

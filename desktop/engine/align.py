@@ -36,14 +36,14 @@ from .model import (
     no_progress,
 )
 from .segment import Sentence, sentences
-from .similarity import MIN_COMMON, MIN_SHARED, Idf, Match, link_threshold, match
+from .similarity import MIN_SHARED, Idf, Match, enough_evidence, link_threshold, match
 from .text import WORD_RE, is_content, stem, tokens, typographic, word_count
 from .worddiff import diff_stats, word_diff
 
 VERBATIM_MIN = 0.97  # word similarity at or above which a passage is verbatim
 EDITED_MIN = 0.78  # ... edited; below it the passage is a paraphrase
 ANCHOR_WORDS = 8  # a run of this many identical words links two sentences by itself
-TRIM_WORDS = 4  # one-sided runs this long at a passage's ends are cut off
+TRIM_WORDS = 3  # one-sided runs this long at a passage's ends are cut off
 MAX_POSTINGS = 400  # stems in more sentences than this do not seed candidates
 
 
@@ -61,9 +61,10 @@ class Prepared:
 
 _CACHE: dict[str, Prepared] = {}
 _CACHE_LIMIT = 2048
-_CLAUSE_OPENERS = frozenset("“\"‘(")
-_CLAUSE_BREAKS = frozenset(",;:—–(“\"‘)”")
+_CLAUSE_OPENERS = frozenset('“"‘(')
+_CLAUSE_BREAKS = frozenset(',;:—–(“"‘)”')
 MAX_CLAUSES = 8
+CLAUSE_MIN_STEMS = 5  # shorter pieces of a sentence match by chance too easily
 
 
 def prepare(article: Article) -> Prepared:
@@ -171,7 +172,7 @@ def candidate_pairs(pa: Prepared, pb: Prepared, idf: Idf, floor: float) -> dict[
                 for j in hits:
                     seen[j] += 1
         for j, common in seen.items():
-            if common < 2:
+            if common < MIN_SHARED:
                 continue
             m = match(stems, pb.stems[j], idf)
             if m.score >= floor:
@@ -209,7 +210,7 @@ def _clause_windows(p: Prepared, k: int) -> list[tuple[tuple[str, ...], tuple[in
                 continue
             lo = cuts[x][0]
             hi = cuts[y][0] if y < len(cuts) else len(stems)
-            if hi - lo < 3:
+            if hi - lo < CLAUSE_MIN_STEMS:
                 continue
             c_end = cuts[y][1] if y < len(cuts) else end
             out.append((stems[lo:hi], _strip(text, cuts[x][1], c_end, " \n\t,;:—–")))
@@ -245,18 +246,18 @@ def sentence_links(pa: Prepared, pb: Prepared, idf: Idf, threshold: float) -> li
                 lo, hi = min(j, j2), max(j, j2)
                 mm = match(pa.stems[i], _joined(pb, lo, hi), idf)
                 if mm.score > m.score + 0.05:
-                    options.append(Link(i, i, lo, hi, mm, _sentence_span(pa, i, i), _sentence_span(pb, lo, hi)))
+                    options.append(
+                        Link(i, i, lo, hi, mm, _sentence_span(pa, i, i), _sentence_span(pb, lo, hi))
+                    )
         for i2 in (i - 1, i + 1):
             if _adjacent(pa, i, i2):
                 lo, hi = min(i, i2), max(i, i2)
                 mm = match(_joined(pa, lo, hi), pb.stems[j], idf)
                 if mm.score > m.score + 0.05:
-                    options.append(Link(lo, hi, j, j, mm, _sentence_span(pa, lo, hi), _sentence_span(pb, j, j)))
-    options = [
-        o
-        for o in options
-        if o.match.score >= threshold and o.match.shared >= MIN_SHARED and o.match.common >= MIN_COMMON
-    ]
+                    options.append(
+                        Link(lo, hi, j, j, mm, _sentence_span(pa, lo, hi), _sentence_span(pb, j, j))
+                    )
+    options = [o for o in options if o.match.score >= threshold and enough_evidence(o.match)]
     options.sort(key=lambda o: (-o.match.score, o.a0, o.b0))
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -359,7 +360,7 @@ def _trim(ops: tuple, text_a: str, text_b: str) -> tuple[int, int, int, int] | N
     def one_sided(chunk: Sequence) -> bool:
         wa = sum(word_count(text_a, o.a_start, o.a_end) for o in chunk if o.op == Op.DELETE)
         wb = sum(word_count(text_b, o.b_start, o.b_end) for o in chunk if o.op == Op.INSERT)
-        return max(wa, wb) >= TRIM_WORDS and min(wa, wb) <= 1
+        return max(wa, wb) >= TRIM_WORDS and min(wa, wb) == 0
 
     cut_head = one_sided(ops[:first])
     cut_tail = one_sided(ops[last + 1 :])
@@ -383,13 +384,14 @@ def _strip(text: str, start: int, end: int, chars: str = " \n\t\r\u00a0") -> tup
 
 
 def _gap_is_empty(text: str, start: int, end: int, chrome: Sequence[tuple[int, int]]) -> bool:
-    """Nothing but white space, punctuation or boilerplate lies between two spans."""
+    """Only white space, punctuation, boilerplate or a few function words ("and", "but")
+    lie between two spans: they read as one passage."""
     if end <= start:
         return True
-    for m in WORD_RE.finditer(text, start, end):
-        if _boilerplate_share(m.start(), m.end(), chrome) == 0:
-            return False
-    return True
+    words = [
+        m for m in WORD_RE.finditer(text, start, end) if _boilerplate_share(m.start(), m.end(), chrome) == 0
+    ]
+    return len(words) <= 2 and not any(is_content(m.group()) for m in words)
 
 
 def _merge_group(kind_a: Kind, kind_b: Kind) -> bool:
@@ -418,7 +420,9 @@ def align_prepared(
             continue
         sa, ea = pa.words[i0][1], pa.words[i1 - 1][2]
         sb, eb = pb.words[j0][1], pb.words[j1 - 1][2]
-        if any(_overlaps(sa, ea, d.a_start, d.a_end) or _overlaps(sb, eb, d.b_start, d.b_end) for d in drafts):
+        if any(
+            _overlaps(sa, ea, d.a_start, d.a_end) or _overlaps(sb, eb, d.b_start, d.b_end) for d in drafts
+        ):
             continue
         drafts.append(_Draft(sa, _close_quote(a.text, ea), sb, _close_quote(b.text, eb), 0.0))
 
@@ -442,7 +446,7 @@ def _worded(text: str, run: Sequence[tuple[str, int, int]]) -> bool:
 
 def _close_quote(text: str, end: int) -> int:
     """Extend a run's end over a closing punctuation mark that belongs to it."""
-    while end < len(text) and text[end] in ".,;:!?”’\")":
+    while end < len(text) and text[end] in '.,;:!?”’")':
         end += 1
     return end
 

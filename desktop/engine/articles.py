@@ -10,11 +10,14 @@ The stored text is the decoded file with line endings normalised to ``\\n`` and
 nothing else changed (curly quotes, dashes and non-breaking spaces stay), because
 every span the engine reports is an offset into it. Site chrome is not removed but
 marked in ``Article.boilerplate`` (see :mod:`desktop.engine.boilerplate`).
+
+Bytes-to-text decoding lives in :mod:`desktop.engine.decoding` and main-text extraction
+from saved web pages in :mod:`desktop.engine.htmlpage`; this module picks the reader by
+file type and assembles the :class:`~desktop.engine.model.Article`.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
 import re
@@ -22,23 +25,25 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop.engine.boilerplate import appeared_first_on, find_boilerplate, split_lines
+from desktop.engine.decoding import decode_bytes, decode_html, decoding_notes, normalise_newlines
+from desktop.engine.errors import ArticleError
+from desktop.engine.htmlpage import Page, read_page
 from desktop.engine.model import Article
-
-if TYPE_CHECKING:
-    from lxml.html import HtmlElement
 
 __all__ = [
     "MAX_BYTES",
     "SUPPORTED_SUFFIXES",
     "ArticleError",
+    "Page",
     "article_from_text",
     "decode_bytes",
     "find_boilerplate",
     "load_article",
     "load_articles",
+    "normalise_newlines",
+    "read_page",
 ]
 
 MAX_BYTES: int = 5 * 1024 * 1024
@@ -51,160 +56,6 @@ TITLE_MAX_CHARS = 200
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_SUFFIXES = (".html", ".htm")
-_PASTED = "pasted text"
-_BINARY = "not a text file (binary data)"
-_SNIFF_BYTES = 8192
-
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"%PDF-", "PDF document"),
-    (b"PK\x03\x04", "ZIP archive or Office document"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-    (b"Rar!\x1a\x07", "RAR archive"),
-    (b"\x7fELF", "program"),
-    (b"MZ\x90\x00", "Windows program"),
-    (b"SQLite format 3\x00", "SQLite database"),
-    (b"OggS", "Ogg media"),
-    (b"ID3", "MP3 audio"),
-    (b"fLaC", "FLAC audio"),
-    (b"wOFF", "web font"),
-    (b"wOF2", "web font"),
-    (b"II*\x00", "TIFF image"),
-    (b"MM\x00*", "TIFF image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document"),
-    (b"{\\rtf", "RTF document"),
-)
-
-# Tie-break among equally plausible legacy encodings: Western European first, as browsers do.
-_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
-
-_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
-
-
-class ArticleError(Exception):
-    """Why a file or pasted text could not be loaded.
-
-    ``str(err)`` is one line naming the file and the reason, e.g.
-    ``"report.png: not a text file (binary data: PNG image)"``.
-    """
-
-    def __init__(self, reason: str, path: str | os.PathLike[str] | None = None) -> None:
-        self.reason = reason
-        self.path = os.fspath(path) if path is not None else None
-        super().__init__(f"{self.label}: {reason}")
-
-    @property
-    def label(self) -> str:
-        """The file name shown to the user ("pasted text" when there is no file)."""
-        if self.path is None:
-            return _PASTED
-        return os.path.basename(self.path.rstrip("/\\")) or self.path
-
-    def __reduce__(self) -> tuple[type[ArticleError], tuple[str, str | None]]:
-        # Keeps the error picklable for worker processes despite the custom __init__.
-        return (type(self), (self.reason, self.path))
-
-
-# --------------------------------------------------------------------------- decoding
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes to text; returns ``(text, encoding name)``.
-
-    Byte order marks (UTF-8, UTF-16, UTF-32) are honoured and stripped; then strict
-    UTF-8; then charset-normalizer's guess for legacy encodings (cp1252, latin-1,
-    cp1251, ...). Line endings are *not* touched here. Raises :class:`ArticleError`
-    (without a path) for binary data or bytes that fit no encoding.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _strict_decode(data[len(bom) :], encoding), encoding
-    binary = binary_kind(data)
-    if binary is not None:
-        raise ArticleError(f"not a text file (binary data: {binary})" if binary else _BINARY)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _detect_legacy(data)
-
-
-def _strict_decode(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as err:
-        raise ArticleError(f"cannot decode text (invalid {encoding} at byte {err.start})") from None
-
-
-def binary_kind(data: bytes) -> str | None:
-    """``None`` for text; otherwise what the binary data looks like ("" when unknown).
-
-    Checks magic numbers, NUL bytes and the share of control characters. Only the start
-    of the data is inspected. Call this on data *without* a UTF-16/32 byte order mark.
-    """
-    head = data[:_SNIFF_BYTES]
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
-            return kind
-    if head[4:8] == b"ftyp":
-        return "MP4 or QuickTime media"
-    if head.startswith(b"RIFF") and head[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
-        return "RIFF media"
-    if b"\x00" in head:
-        return ""
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
-    return "" if head and controls / len(head) > 0.05 else None
-
-
-def _detect_legacy(data: bytes) -> tuple[str, str]:
-    """Decode non-UTF-8 bytes with the most plausible legacy encoding."""
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data))
-    if not matches:
-        raise ArticleError("cannot decode text (unknown encoding)")
-    best = min(matches, key=lambda m: (m.chaos, -m.coherence))
-    tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
-    for preferred in _PREFERRED_LEGACY:
-        for match in tied:
-            if match.encoding == preferred:
-                return str(match), _encoding_label(preferred)
-    return str(best), _encoding_label(best.encoding)
-
-
-def _encoding_label(name: str) -> str:
-    """A readable encoding name: ``latin_1`` -> ``latin-1``, ``iso8859_15`` -> ``iso-8859-15``."""
-    label = name.lower().replace("_", "-")
-    return re.sub(r"^iso-?8859-", "iso-8859-", label)
-
-
-def normalise_newlines(text: str) -> str:
-    """``\\r\\n`` and lone ``\\r`` become ``\\n``: the only change made to loaded text."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _decoding_notes(encoding: str, raw: str) -> list[str]:
-    """Human notes about how the text was decoded (nothing for plain UTF-8)."""
-    notes: list[str] = []
-    if encoding == "utf-8-sig":
-        notes.append("removed the UTF-8 byte order mark")
-    elif encoding != "utf-8":
-        notes.append(f"decoded as {encoding}")
-    if "\r" in raw:
-        notes.append("normalised line endings to \\n")
-    return notes
 
 
 # --------------------------------------------------------------------------- titles & outlets
@@ -343,13 +194,13 @@ def article_from_text(
 
 def _parse_plain(data: bytes) -> _Parsed:
     text, encoding = decode_bytes(data)
-    return _Parsed(text=text, encoding=encoding, notes=tuple(_decoding_notes(encoding, text)))
+    return _Parsed(text=text, encoding=encoding, notes=tuple(decoding_notes(encoding, text)))
 
 
 def _parse_markdown(data: bytes) -> _Parsed:
     text, encoding = decode_bytes(data)
     heading = _first_heading(normalise_newlines(text))
-    return _Parsed(text=text, encoding=encoding, title=heading, notes=tuple(_decoding_notes(encoding, text)))
+    return _Parsed(text=text, encoding=encoding, title=heading, notes=tuple(decoding_notes(encoding, text)))
 
 
 def _looks_like_html(text: str) -> bool:
@@ -363,13 +214,13 @@ def _parse_unknown(data: bytes, suffix: str) -> _Parsed:
     if _looks_like_html(text):
         return _parse_html(data)
     kind = f"{suffix} file" if suffix else "file without a suffix"
-    notes = (f"read the {kind} as plain text", *_decoding_notes(encoding, text))
+    notes = (f"read the {kind} as plain text", *decoding_notes(encoding, text))
     return _Parsed(text=text, encoding=encoding, notes=notes)
 
 
 def _parse_html(data: bytes) -> _Parsed:
     """Main text of a saved web page, with title and site name from its metadata."""
-    markup, encoding = _decode_html(data)
+    markup, encoding = decode_html(data)
     page = read_page(markup)
     if not page.text.strip():
         raise ArticleError("no article text found in the page")
@@ -381,152 +232,6 @@ def _parse_html(data: bytes) -> _Parsed:
         outlet=page.site_name,
         notes=(*notes, *page.notes),
     )
-
-
-def _decode_html(data: bytes) -> tuple[str, str]:
-    """Decode a page, trusting a ``<meta charset>`` over guessing when it is not UTF-8."""
-    if any(data.startswith(bom) for bom, _ in _BOMS):
-        return decode_bytes(data)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    declared = _declared_charset(data[:4096])
-    if declared and binary_kind(data) is None:
-        try:
-            return data.decode(declared), _encoding_label(codecs.lookup(declared).name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(data)
-
-
-def _declared_charset(head: bytes) -> str | None:
-    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", head, re.IGNORECASE)
-    return match.group(1).decode("ascii") if match else None
-
-
-# --------------------------------------------------------------------------- HTML pages
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """What :func:`read_page` found in a web page."""
-
-    text: str
-    title: str | None = None
-    site_name: str | None = None
-    notes: tuple[str, ...] = ()
-
-
-# Elements whose text is never article text, for the plain fallback dump.
-_DROP_TAGS = (
-    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-    "form", "iframe", "svg", "button", "select", "menu", "dialog",
-)  # fmt: skip
-_BLOCK_TAGS = (
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "blockquote", "pre", "section", "article", "main", "figure", "figcaption", "dd", "dt", "hr",
-)  # fmt: skip
-
-
-def read_page(markup: str) -> Page:
-    """Main text, title and site name of an HTML page.
-
-    Uses trafilatura (comments and tables left out); when it finds nothing, falls back
-    to all visible text with scripts, styles and navigation dropped.
-    """
-    tree = _parse_markup(markup)
-    extracted = _trafilatura_extract(markup)
-    site_name = _meta(tree, "og:site_name") or (extracted.sitename if extracted else None)
-    if extracted is not None and extracted.text and extracted.text.strip():
-        text = extracted.text
-        notes: tuple[str, ...] = ("extracted the main text of the page with trafilatura",)
-    else:
-        text = _text_dump(tree) if tree is not None else ""
-        notes = ("no main article found in the page; used all of its visible text",)
-    title = _meta(tree, "og:title") or (extracted.title if extracted else None) or _html_title(tree)
-    return Page(text=text, title=_strip_site_suffix(title, site_name), site_name=site_name, notes=notes)
-
-
-def _trafilatura_extract(markup: str) -> _Extracted | None:
-    """Trafilatura's main-text extraction, or None when it finds nothing or fails."""
-    import trafilatura  # slow to import; only needed for HTML
-
-    try:
-        document = trafilatura.bare_extraction(
-            markup,
-            include_comments=False,
-            include_tables=False,
-            favor_recall=True,
-            with_metadata=True,
-        )
-    except Exception:  # a third-party parser on arbitrary pages: any failure means "use the fallback"
-        return None
-    if document is None:
-        return None
-    get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
-    return _Extracted(text=get("text") or "", title=get("title"), sitename=get("sitename"))
-
-
-@dataclass(frozen=True, slots=True)
-class _Extracted:
-    text: str
-    title: str | None
-    sitename: str | None
-
-
-def _parse_markup(markup: str) -> HtmlElement | None:
-    """An lxml tree of the page, or None if lxml cannot make one."""
-    import lxml.html
-
-    cleaned = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)  # lxml refuses str input with an encoding declaration
-    try:
-        return lxml.html.document_fromstring(cleaned)
-    except (ValueError, lxml.etree.ParserError):
-        return None
-
-
-def _meta(tree: HtmlElement | None, name: str) -> str | None:
-    """Content of ``<meta property=name>`` or ``<meta name=name>``."""
-    if tree is None:
-        return None
-    for element in tree.iter("meta"):
-        if name in (element.get("property"), element.get("name")):
-            content = " ".join((element.get("content") or "").split())
-            if content:
-                return content
-    return None
-
-
-def _html_title(tree: HtmlElement | None) -> str | None:
-    """``<title>``, else the first ``<h1>``/``<h2>``."""
-    if tree is None:
-        return None
-    for tag in ("title", "h1", "h2"):
-        for element in tree.iter(tag):
-            text = " ".join(element.text_content().split())
-            if text:
-                return text
-    return None
-
-
-def _strip_site_suffix(title: str | None, site_name: str | None) -> str | None:
-    """ "Rates rise | The Daily Planet" -> "Rates rise" when the site name is known."""
-    if not title or not site_name:
-        return title
-    match = re.match(rf"^(.+?)\s*[|\-–—:·•]\s*{re.escape(site_name)}\s*$", title, re.IGNORECASE)
-    return match.group(1) if match else title
-
-
-def _text_dump(tree: HtmlElement) -> str:
-    """All visible text of the page, one block per line, without scripts, styles or navigation."""
-    for element in list(tree.iter(*_DROP_TAGS)):
-        if element.getparent() is not None:
-            element.drop_tree()
-    for element in tree.iter(*_BLOCK_TAGS):
-        element.tail = "\n" + (element.tail or "")
-    lines = (re.sub(r"[ \t\f\v]+", " ", line).strip(" \t") for line in tree.text_content().split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 # --------------------------------------------------------------------------- files
@@ -567,10 +272,19 @@ def _read_bytes(path: str) -> bytes:
 
 def _check_size(size: int, path: str) -> None:
     if size > MAX_BYTES:
-        mib = 1024 * 1024
-        raise ArticleError(f"file too large ({size / mib:.1f} MB; the limit is {MAX_BYTES // mib} MB)", path)
+        raise ArticleError(
+            f"file too large ({_size_label(size)}; the limit is {_size_label(MAX_BYTES)})", path
+        )
     if size == 0:
         raise ArticleError("empty file", path)
+
+
+def _size_label(size: int) -> str:
+    """A size like "12.3 MB", or exact bytes when rounding would hide that it is over the limit."""
+    megabytes = round(size / (1024 * 1024), 1)
+    if megabytes * 1024 * 1024 == size or megabytes * 1024 * 1024 > MAX_BYTES:
+        return f"{megabytes:g} MB"
+    return f"{size:,} bytes"
 
 
 def _parse_file(data: bytes, suffix: str) -> _Parsed:

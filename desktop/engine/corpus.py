@@ -41,7 +41,7 @@ def candidate_pairs(prepared: Sequence[Prepared]) -> set[tuple[int, int]]:
     limit = max(MAX_POSTINGS, len(prepared) * 4)
     out: set[tuple[int, int]] = set()
     for a, p in enumerate(prepared):
-        for s, stems in enumerate(p.stems):
+        for stems in p.stems:
             counts: dict[tuple[int, int], int] = defaultdict(int)
             for st in set(stems):
                 hits = postings[st]

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 Span = tuple[int, int]
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     """How a shared passage was reused."""
 
     VERBATIM = "verbatim"  # same words; only case, punctuation or typography differ
@@ -24,7 +24,7 @@ class Kind(str, enum.Enum):
         return self.value
 
 
-class Op(str, enum.Enum):
+class Op(enum.StrEnum):
     """One piece of a word-level edit script."""
 
     EQUAL = "equal"

@@ -73,14 +73,26 @@ def families_json(corpus: CorpusAlignment) -> dict[str, Any]:
                 "label": f.label,
                 "central": f.central,
                 "members": [
-                    {"article": m.article, "start": m.start, "end": m.end, "kind": m.kind.value, "score": m.score}
+                    {
+                        "article": m.article,
+                        "start": m.start,
+                        "end": m.end,
+                        "kind": m.kind.value,
+                        "score": m.score,
+                    }
                     for m in f.members
                 ],
             }
             for f in corpus.families
         ],
         "stats": [
-            {"article": s.article, "words": s.words, "shared": s.shared, "unique": s.unique, "families": s.families}
+            {
+                "article": s.article,
+                "words": s.words,
+                "shared": s.shared,
+                "unique": s.unique,
+                "families": s.families,
+            }
             for s in corpus.stats
         ],
     }

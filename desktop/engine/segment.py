@@ -39,7 +39,9 @@ def is_hard_wrapped(text: str) -> bool:
     if not 40 <= median <= 100:
         return False
     near = sum(1 for n in lengths if abs(n - median) <= 12)
-    unterminated = sum(1 for line in text.split("\n") if line.strip() and not line.rstrip().endswith(_TERMINAL))
+    unterminated = sum(
+        1 for line in text.split("\n") if line.strip() and not line.rstrip().endswith(_TERMINAL)
+    )
     return near / len(lengths) > 0.6 and unterminated / len(lengths) > 0.5
 
 

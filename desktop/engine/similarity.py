@@ -125,5 +125,19 @@ def link_threshold(sensitivity: float) -> float:
 
 
 BASE_THRESHOLD = 0.5
-MIN_SHARED = 3.0  # content words two linked sentences must share at the least
-MIN_COMMON = 3.0  # ... and how many of those must be other than names
+
+
+def enough_evidence(m: Match) -> bool:
+    """Whether a match rests on enough shared words to be more than coincidence.
+
+    Three shared content words, at least two of them not names; a close match of short
+    sentences may rest on two.
+    """
+    if m.common < 2:
+        return False
+    if m.shared >= 3 and (m.common >= 3 or m.score >= 0.6):
+        return True
+    return m.shared >= 2 and m.score >= 0.7
+
+
+MIN_SHARED = 2  # identical content stems that make a pair of sentences worth scoring

@@ -43,7 +43,7 @@ def token_key(token: str, settings: Settings) -> str:
     key = typographic(token) if settings.ignore_typography else token
     if settings.ignore_case:
         key = key.lower()
-    if settings.ignore_punctuation and is_punctuation(key):
+    if settings.ignore_punctuation and all(ch.isspace() or is_punctuation(ch) for ch in key):
         return " "
     return key
 

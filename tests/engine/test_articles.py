@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine import articles
+from desktop.engine import articles, htmlpage
 from desktop.engine.articles import (
     MAX_BYTES,
     SUPPORTED_SUFFIXES,
@@ -27,6 +27,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 CURLY = "“Café” – naïve, isn’t it?\u00a0The café — opened on Tuesday — was full by noon."
 LATIN = "Café au lait, déjà vu, Øre and ½ of the crème brûlée were on the menu."
+PLAIN = "The council met on Tuesday and agreed the budget for the new café in the park.\n" * 40
 RUSSIAN = "Привет, как дела? Это тест кодировки для статьи о новостях."
 
 # (case id, file bytes, expected text, accepted encoding names)
@@ -36,19 +37,24 @@ DECODING = [
     ("utf-16-le", b"\xff\xfe" + CURLY.encode("utf-16-le"), CURLY, {"utf-16-le"}),
     ("utf-16-be", b"\xfe\xff" + CURLY.encode("utf-16-be"), CURLY, {"utf-16-be"}),
     ("cp1252", CURLY.encode("cp1252"), CURLY, {"cp1252"}),
+    ("cp1252 mostly ascii", PLAIN.encode("cp1252"), PLAIN, {"cp1252"}),
     ("latin-1", LATIN.encode("latin-1"), LATIN, {"cp1252", "latin-1", "iso-8859-1", "iso-8859-15"}),
     ("cp1251", RUSSIAN.encode("cp1251"), RUSSIAN, {"cp1251"}),
 ]
 
 
-@pytest.mark.parametrize(("data", "expected", "encodings"), [c[1:] for c in DECODING], ids=[c[0] for c in DECODING])
+@pytest.mark.parametrize(
+    ("data", "expected", "encodings"), [c[1:] for c in DECODING], ids=[c[0] for c in DECODING]
+)
 def test_decode_bytes(data: bytes, expected: str, encodings: set[str]) -> None:
     text, encoding = decode_bytes(data)
     assert text == expected
     assert encoding in encodings
 
 
-@pytest.mark.parametrize(("data", "expected", "encodings"), [c[1:] for c in DECODING], ids=[c[0] for c in DECODING])
+@pytest.mark.parametrize(
+    ("data", "expected", "encodings"), [c[1:] for c in DECODING], ids=[c[0] for c in DECODING]
+)
 def test_load_article_decodes_file(tmp_path: Path, data: bytes, expected: str, encodings: set[str]) -> None:
     path = tmp_path / "story.txt"
     path.write_bytes(data)
@@ -103,9 +109,9 @@ TITLES = [
     ),
     (
         "trailer.txt",
-        "Meta and Spotify unite\nBody text.\nThe post Meta and Spotify unite appeared first on Android Headlines.",
+        "Meta and Spotify unite\nBody text.\nThe post Meta and Spotify unite appeared first on Android News.",
         "Meta and Spotify unite",
-        "Android Headlines",
+        "Android News",
     ),
     ("sourced.txt", "Big announcement\nBody text.\n\nSource: Meta", "Big announcement", "sourced"),
 ]
@@ -222,8 +228,19 @@ PAGE = """<!DOCTYPE html>
 </html>
 """
 
-PARAGRAPHS = ("The central bank raised interest rates", "Economists had expected the move", "We will do what it takes")
-NOT_TEXT = ("SECRET_SCRIPT", "SECRET_STYLE", "SECRET_FOOTER_SCRIPT", "NAVLINK", "LD_JSON_HEADLINE", "font-family")
+PARAGRAPHS = (
+    "The central bank raised interest rates",
+    "Economists had expected the move",
+    "We will do what it takes",
+)
+NOT_TEXT = (
+    "SECRET_SCRIPT",
+    "SECRET_STYLE",
+    "SECRET_FOOTER_SCRIPT",
+    "NAVLINK",
+    "LD_JSON_HEADLINE",
+    "font-family",
+)
 
 
 @pytest.mark.parametrize("suffix", [".html", ".htm"])
@@ -252,7 +269,7 @@ def test_html_legacy_charset_is_honoured(tmp_path: Path) -> None:
 
 
 def test_html_fallback_dump_drops_scripts_and_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(articles, "_trafilatura_extract", lambda markup: None)
+    monkeypatch.setattr(htmlpage, "_trafilatura_extract", lambda markup: None)
     page = read_page(PAGE)
     for paragraph in PARAGRAPHS:
         assert paragraph in page.text
@@ -311,11 +328,14 @@ def _folder(tmp_path: Path) -> Path:
     return path
 
 
-def _huge(tmp_path: Path) -> Path:
-    path = tmp_path / "huge.txt"
-    with open(path, "wb") as handle:
-        handle.truncate(MAX_BYTES + 1)  # sparse: no need to write 5 MB
-    return path
+def _sparse(name: str, size: int) -> Callable[[Path], Path]:
+    def make(tmp_path: Path) -> Path:
+        path = tmp_path / name
+        with open(path, "wb") as handle:
+            handle.truncate(size)  # sparse: no need to write megabytes
+        return path
+
+    return make
 
 
 def _fifo(tmp_path: Path) -> Path:
@@ -326,7 +346,12 @@ def _fifo(tmp_path: Path) -> Path:
     return path
 
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+)
+
+LIMIT = "the limit is 5 MB"
+EMPTY_PAGE = b"<html><head><title>x</title></head><body></body></html>"
 
 BAD_INPUTS = [
     # (case id, make the file, expected file name in the message, expected reason)
@@ -339,18 +364,22 @@ BAD_INPUTS = [
     ("nul bytes", _write("data.txt", b"abc\x00def\x00" * 50), "data.txt", "not a text file (binary data)"),
     ("control chars", _write("ctl.txt", bytes(range(1, 9)) * 40), "ctl.txt", "not a text file (binary data)"),
     ("undecodable", _write("odd.txt", bytes(range(0x80, 0x100)) * 4), "odd.txt", "cannot decode text"),
-    ("bad utf-16", _write("half.txt", b"\xff\xfe" + b"\x00\xd8" + b"a\x00"), "half.txt", "cannot decode text"),
-    ("too large", _huge, "huge.txt", "file too large (5.0 MB; the limit is 5 MB)"),
+    ("bad utf-16", _write("half.txt", b"\xff\xfe\x00\xd8a\x00"), "half.txt", "cannot decode text"),
+    ("too large", _sparse("big.txt", MAX_BYTES + 1), "big.txt", f"file too large (5,242,881 bytes; {LIMIT})"),
+    ("far too large", _sparse("big.md", 12 * 1024 * 1024 + 9), "big.md", f"file too large (12 MB; {LIMIT})"),
     ("missing", _missing, "missing.txt", "file not found"),
     ("directory", _folder, "folder.txt", "is a folder, not a file"),
     ("fifo", _fifo, "pipe.txt", "not a regular file"),
-    ("empty page", _write("blank.html", b"<html><head><title>x</title></head><body></body></html>"), "blank.html",
-     "no article text found in the page"),
+    ("empty page", _write("blank.html", EMPTY_PAGE), "blank.html", "no article text found in the page"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("make", "name", "reason"), [c[1:] for c in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS])
-def test_bad_input_gives_one_clear_error(tmp_path: Path, make: Callable[[Path], Path], name: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("make", "name", "reason"), [c[1:] for c in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS]
+)
+def test_bad_input_gives_one_clear_error(
+    tmp_path: Path, make: Callable[[Path], Path], name: str, reason: str
+) -> None:
     path = make(tmp_path)
     with pytest.raises(ArticleError) as info:
         load_article(path)
@@ -361,7 +390,9 @@ def test_bad_input_gives_one_clear_error(tmp_path: Path, make: Callable[[Path], 
     assert err.path == str(path.absolute())
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs POSIX permissions as non-root")
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() == 0, reason="needs POSIX permissions as non-root"
+)
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.txt"
     path.write_text("Headline\nBody.", encoding="utf-8")
@@ -445,7 +476,9 @@ def test_load_articles_partial_success(tmp_path: Path) -> None:
     (first / "sub" / "deep.txt").write_text("Deep\nBody.", encoding="utf-8")  # not recursive
     (second / "story.txt").write_text("Three\nBody.", encoding="utf-8")
 
-    loaded, errors = load_articles([first, second / "story.txt", tmp_path / "missing.txt", first / "story.txt"])
+    loaded, errors = load_articles(
+        [first, second / "story.txt", tmp_path / "missing.txt", first / "story.txt"]
+    )
 
     assert [a.title for a in loaded] == ["Two", "Rates rise again", "One", "Three"]
     ids = [a.id for a in loaded]
@@ -483,7 +516,9 @@ def test_seed_files_load() -> None:
     assert errors == []
     assert len(loaded) == 5
     by_id = {a.id: a for a in loaded}
-    assert by_id["001_dc3f0d53317f598b"].title == "Meta, Spotify Issue Statement Criticizing EU’s AI Regulations"
+    assert (
+        by_id["001_dc3f0d53317f598b"].title == "Meta, Spotify Issue Statement Criticizing EU’s AI Regulations"
+    )
     assert by_id["002_5fdadf6e0c9376cb"].title.startswith("Meta and Spotify have teamed up")
     assert by_id["003_1224963540441f43"].outlet == "Android Headlines"
     assert by_id["000_910161cb7de8ba55"].outlet != "Meta"  # "Source: Meta" names a source, not the outlet

@@ -1,0 +1,181 @@
+"""File bytes to text: byte order marks, binary refusal, legacy-encoding detection.
+
+Saved articles arrive as UTF-8, UTF-16 with a byte order mark, old Windows code pages,
+or not as text at all. :func:`decode_bytes` turns them into a ``str`` faithfully or
+raises one specific :class:`~desktop.engine.errors.ArticleError` (without a path; the
+loader adds it). Apart from :func:`normalise_newlines`, nothing here changes the text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from desktop.engine.errors import ArticleError
+
+__all__ = [
+    "binary_kind",
+    "decode_bytes",
+    "decode_html",
+    "decoding_notes",
+    "normalise_newlines",
+]
+
+_BINARY = "not a text file (binary data)"
+_SNIFF_BYTES = 8192
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x7fELF", "program"),
+    (b"MZ\x90\x00", "Windows program"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"fLaC", "FLAC audio"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document"),
+    (b"{\\rtf", "RTF document"),
+)
+
+# Tie-break among equally plausible legacy encodings: Western European first, as browsers do.
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+_CHAOS_TOLERANCE = 0.1
+
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes to text; returns ``(text, encoding name)``.
+
+    Byte order marks (UTF-8, UTF-16, UTF-32) are honoured and stripped; then strict
+    UTF-8; then charset-normalizer's guess for legacy encodings (cp1252, latin-1,
+    cp1251, ...). Line endings are *not* touched here. Raises :class:`ArticleError`
+    (without a path) for binary data or bytes that fit no encoding.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict_decode(data[len(bom) :], encoding), encoding
+    binary = binary_kind(data)
+    if binary is not None:
+        raise ArticleError(f"not a text file (binary data: {binary})" if binary else _BINARY)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect_legacy(data)
+
+
+def _strict_decode(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise ArticleError(f"cannot decode text (invalid {encoding} at byte {err.start})") from None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """``None`` for text; otherwise what the binary data looks like ("" when unknown).
+
+    Checks magic numbers, NUL bytes and the share of control characters. Only the start
+    of the data is inspected. Call this on data *without* a UTF-16/32 byte order mark.
+    """
+    head = data[:_SNIFF_BYTES]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head[4:8] == b"ftyp":
+        return "MP4 or QuickTime media"
+    if head.startswith(b"RIFF") and head[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
+        return "RIFF media"
+    if b"\x00" in head:
+        return ""
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    return "" if head and controls / len(head) > 0.05 else None
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str]:
+    """Decode non-UTF-8 bytes with the most plausible legacy encoding.
+
+    charset-normalizer's own pick often lands on a Central European code page for short
+    Western text ("naďve" for "naïve"). So among candidates nearly as clean as the best
+    (chaos within :data:`_CHAOS_TOLERANCE`) we take the most coherent, and on a tie prefer
+    cp1252 / latin-1, as browsers do.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise ArticleError("cannot decode text (unknown encoding)")
+    least_chaos = min(m.chaos for m in matches)
+    near = [m for m in matches if m.chaos <= least_chaos + _CHAOS_TOLERANCE]
+    most_coherent = max(m.coherence for m in near)
+    tied = [m for m in near if m.coherence >= most_coherent - 0.01]
+    for name in _PREFERRED_LEGACY:
+        for match in tied:
+            # Encodings that decode these bytes identically are grouped into one match.
+            if name in (match.encoding, *match.could_be_from_charset):
+                return str(match), _encoding_label(name)
+    return str(tied[0]), _encoding_label(tied[0].encoding)
+
+
+def _encoding_label(name: str) -> str:
+    """A readable encoding name: ``latin_1`` -> ``latin-1``, ``iso8859_15`` -> ``iso-8859-15``."""
+    label = name.lower().replace("_", "-")
+    return re.sub(r"^iso-?8859-", "iso-8859-", label)
+
+
+def normalise_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``: the only change made to loaded text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decoding_notes(encoding: str, raw: str) -> list[str]:
+    """Human notes about how the text was decoded (nothing for plain UTF-8)."""
+    notes: list[str] = []
+    if encoding == "utf-8-sig":
+        notes.append("removed the UTF-8 byte order mark")
+    elif encoding != "utf-8":
+        notes.append(f"decoded as {encoding}")
+    if "\r" in raw:
+        notes.append("normalised line endings to \\n")
+    return notes
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode a page, trusting its ``<meta charset>`` over guessing when it is not UTF-8."""
+    has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
+    if not has_bom and binary_kind(data) is None:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        declared = _declared_charset(data[:4096])
+        if declared:
+            try:
+                return data.decode(declared), _encoding_label(codecs.lookup(declared).name)
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode_bytes(data)  # byte order marks, binary refusal, detection
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", head, re.IGNORECASE)
+    return match.group(1).decode("ascii") if match else None

@@ -1,0 +1,78 @@
+"""syndiff-cli: JSON output, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+def test_align_writes_the_documented_schema(seed_paths: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    before = [p.read_bytes() for p in seed_paths]
+    assert main(["align", *map(str, seed_paths), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["version"] and data["settings"]["sensitivity"] == 0.5
+    assert len(data["articles"]) == 5 and len(data["pairs"]) == 10
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for article in data["articles"]:
+        assert set(article) >= {"id", "path", "title", "outlet", "text", "boilerplate"}
+    kinds = set()
+    for pair in data["pairs"]:
+        ta, tb = texts[pair["a"]], texts[pair["b"]]
+        assert 0 <= pair["score"] <= 1
+        for p in pair["passages"]:
+            kinds.add(p["kind"])
+            assert ta[p["a_start"] : p["a_end"]].strip() and tb[p["b_start"] : p["b_end"]].strip()
+            pieces_a = "".join(ta[d[1] : d[2]] for d in p["diff"] if d[0] in ("equal", "delete"))
+            assert pieces_a == ta[p["a_start"] : p["a_end"]]
+    assert "paraphrase" in kinds
+    assert [p.read_bytes() for p in seed_paths] == before, "input files are never modified"
+    assert not list(tmp_path.glob(".*.part")), "no temporary file left behind"
+
+
+def test_stdout_and_families(seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["families", *map(str, seed_paths), "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["families"]
+    for family in data["families"]:
+        assert {"id", "label", "members"} <= set(family)
+        assert len({m["article"] for m in family["members"]}) >= 2
+
+
+def _bad_file(kind: str, folder: Path) -> Path:
+    if kind == "missing":
+        return folder / "missing.txt"
+    if kind == "folder":
+        return folder
+    path = folder / f"{kind}.txt"
+    path.write_bytes(b"" if kind == "empty" else b"\x89PNG\r\n\x1a\n" + bytes(200))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [("missing", "not found"), ("empty", "empty"), ("binary", "binary"), ("folder", "no .txt")],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    kind: str, message: str, seed_paths: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "o.json"
+    code = main(["align", str(seed_paths[0]), str(_bad_file(kind, tmp_path)), "--json", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_single_article_is_refused(seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", str(seed_paths[0]), "--json", "-"]) == 2
+    assert "at least 2" in capsys.readouterr().err
+
+
+def test_bad_sensitivity(seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", *map(str, seed_paths[:2]), "--sensitivity", "3", "--json", "-"]) == 2
+    assert "sensitivity" in capsys.readouterr().err
