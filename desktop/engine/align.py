@@ -158,21 +158,35 @@ def build_idf(prepared: Sequence[Prepared]) -> Idf:
 
 
 def candidate_pairs(pa: Prepared, pb: Prepared, idf: Idf, floor: float) -> dict[tuple[int, int], Match]:
-    """Sentence pairs of A and B whose match score reaches ``floor``."""
+    """Sentence pairs of A and B whose match score reaches ``floor``.
+
+    Postings accumulate the weight of identical stems per sentence pair; pairs whose
+    identical stems cannot come near ``floor`` are never scored in full.
+    """
+    weight = idf.weight
     postings: dict[str, list[int]] = defaultdict(list)
     for j, stems in enumerate(pb.stems):
         for s in set(stems):
             postings[s].append(j)
+    totals_b = [idf.total(stems) for stems in pb.stems]
     out: dict[tuple[int, int], Match] = {}
     for i, stems in enumerate(pa.stems):
-        seen: dict[int, int] = defaultdict(int)
+        count: dict[int, int] = defaultdict(int)
+        mass: dict[int, float] = defaultdict(float)
         for s in set(stems):
             hits = postings.get(s)
             if hits and len(hits) <= MAX_POSTINGS:
+                w = weight(s)
                 for j in hits:
-                    seen[j] += 1
-        for j, common in seen.items():
+                    count[j] += 1
+                    mass[j] += w
+        total_a = idf.total(stems)
+        for j, common in count.items():
             if common < MIN_SHARED:
+                continue
+            # Cheap bound from identical stems only; prefix matches rarely add much.
+            ca, cb = mass[j] / total_a, mass[j] / totals_b[j]
+            if 2 * ca * cb / (ca + cb) < floor * 0.6:
                 continue
             m = match(stems, pb.stems[j], idf)
             if m.score >= floor:

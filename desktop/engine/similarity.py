@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Two different stems still match partly when they share a long prefix
 # ("regul" / "regulatori"): Porter2 leaves derivational families apart.
@@ -34,6 +34,7 @@ class Idf:
     df: dict[str, int]
     n: int
     names: frozenset[str] = frozenset()
+    weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, sentences: Iterable[tuple[Sequence[str], Iterable[str]]]) -> Idf:
@@ -49,10 +50,21 @@ class Idf:
         return cls(dict(df), n, names)
 
     def weight(self, stem: str) -> float:
-        # Smoothed so that a set of two short articles still gives sane weights, and a
-        # stem seen in every sentence keeps a small positive weight.
-        w = math.log((self.n + 1) / (self.df.get(stem, 0) + 0.5)) + 0.1
-        return w * NAME_FACTOR if stem in self.names else w
+        """The stem's weight; memoised, since the aligner asks for it millions of times."""
+        w = self.weights.get(stem)
+        if w is None:
+            # Smoothed so that a set of two short articles still gives sane weights, and a
+            # stem seen in every sentence keeps a small positive weight.
+            w = math.log((self.n + 1) / (self.df.get(stem, 0) + 0.5)) + 0.1
+            if stem in self.names:
+                w *= NAME_FACTOR
+            self.weights[stem] = w
+        return w
+
+    def total(self, stems: Sequence[str]) -> float:
+        """Summed weight of a bag of stems."""
+        weight = self.weight
+        return sum(weight(s) for s in stems)
 
 
 @dataclass(frozen=True, slots=True)
