@@ -136,7 +136,7 @@ def link_threshold(sensitivity: float) -> float:
     return BASE_THRESHOLD + (0.5 - sensitivity) * 0.3
 
 
-BASE_THRESHOLD = 0.5
+BASE_THRESHOLD = 0.42
 
 
 def enough_evidence(m: Match) -> bool:
