@@ -1,0 +1,205 @@
+"""HTML exports rendered by a real browser: complete, inert, offline and interactive.
+
+Each test launches headless Chromium once and reads the DOM it ends with (``--dump-dom``
+runs the page's scripts first). Interaction is driven by a small script appended to a
+copy of the export, with its hash added to the page's Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from desktop.engine.align import align_pair
+from desktop.engine.articles import load_article, load_articles
+from desktop.engine.corpus import align_corpus
+from desktop.engine.model import Article, Kind, Op, PairAlignment, Passage, Settings
+from desktop.engine.report_html import render_corpus_html, render_pair_html, write_atomic
+from desktop.engine.segment import blocks
+from desktop.engine.worddiff import word_diff
+
+if TYPE_CHECKING:
+    from conftest import Browser
+
+pytestmark = pytest.mark.browser
+
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
+
+
+def with_script(doc: str, js: str) -> str:
+    """``doc`` with ``js`` run at the end of the body, allowed by the page's policy."""
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    assert "script-src " in doc
+    doc = doc.replace("script-src ", f"script-src 'sha256-{digest}' ", 1)
+    return doc.replace("</body>", f"<script>{js}</script>\n</body>", 1)
+
+
+def without_policy(doc: str) -> str:
+    """``doc`` without its Content-Security-Policy, so that escaping alone is what is tested."""
+    stripped, count = CSP_META.subn("", doc)
+    assert count == 1
+    return stripped
+
+
+def save(tmp_path: Path, name: str, doc: str) -> Path:
+    path = tmp_path / name
+    write_atomic(path, doc)
+    return path
+
+
+def marks_expected(text: str, alignment: PairAlignment, op: Op, side: str) -> int:
+    """How many ``<del>``/``<ins>`` elements a side should show: one per changed run per paragraph."""
+    paragraphs = list(blocks(text))
+    count = 0
+    for p in alignment.passages:
+        for d in p.diff:
+            if d.op != op:
+                continue
+            start, end = (d.a_start, d.a_end) if side == "a" else (d.b_start, d.b_end)
+            for ps, pe in paragraphs:
+                piece = text[max(start, ps) : min(end, pe)]
+                count += bool(piece.strip())
+    return count
+
+
+def test_seed_pair_shows_every_passage_and_change(
+    browser: Browser, seed_paths: list[Path], tmp_path: Path
+) -> None:
+    a, b = load_article(seed_paths[1]), load_article(seed_paths[2])
+    alignment = align_pair(a, b, Settings())
+    assert alignment.passages
+    dom = browser.dump_dom(save(tmp_path, "pair.html", render_pair_html(a, b, alignment, Settings())))
+
+    assert "js" in dom.get("class", "").split(), "the page's own script ran under its policy"
+    n = len(alignment.passages)
+    assert len(dom.xpath("//*[starts-with(@id, 'pa-')]")) == n
+    assert len(dom.xpath("//*[starts-with(@id, 'pb-')]")) == n
+    assert len(dom.xpath("//table[contains(@class, 'passages')]/tbody/tr")) == n
+    col_a, col_b = (dom.xpath(f"//section[contains(@class, 'column-{side}')]")[0] for side in "ab")
+    assert len(col_a.xpath(".//del")) == marks_expected(a.text, alignment, Op.DELETE, "a") > 0
+    assert len(col_b.xpath(".//ins")) == marks_expected(b.text, alignment, Op.INSERT, "b") > 0
+    assert not col_a.xpath(".//ins") and not col_b.xpath(".//del")
+    ids = set(dom.xpath("//@id"))
+    assert all(href[1:] in ids for href in dom.xpath("//a/@href"))
+
+
+HOSTILE_TITLE = "<script>document.title='pwned'</script>"
+HOSTILE_IMG = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">"
+HOSTILE_BEACON = '"><img src="http://example.com/beacon.png">'
+HOSTILE_STYLE = "</style><style>body{background:url(https://example.com/bg.png)}</style>"
+HOSTILE_REST = "<!-- a closed comment, so later payloads stay live --> &amp; </p></span>"
+
+
+def test_hostile_article_is_shown_as_text_and_does_nothing(browser: Browser, tmp_path: Path) -> None:
+    shared = f"The minister said {HOSTILE_IMG} and {HOSTILE_BEACON} in a statement on Friday."
+    text_a = f"{HOSTILE_TITLE}\n{shared}\n{HOSTILE_STYLE}"
+    text_b = f"Intro {HOSTILE_REST}\n{shared.replace('Friday', 'Monday')}"
+    a = Article("a", HOSTILE_TITLE, HOSTILE_BEACON, text_a)
+    b = Article("b", HOSTILE_STYLE, HOSTILE_REST, text_b)
+    sa, sb = text_a.index("The minister"), text_b.index("The minister")
+    ea, eb = text_a.index("\n", sa), len(text_b)
+    diff = word_diff(text_a, sa, ea, text_b, sb, eb, Settings())
+    alignment = PairAlignment("a", "b", (Passage(sa, ea, sb, eb, Kind.EDITED, 0.9, diff),), 0.5, 0.5)
+    doc = without_policy(render_pair_html(a, b, alignment, Settings()))
+    netlog = tmp_path / "net.json"
+    dom = browser.dump_dom(save(tmp_path, "hostile.html", doc), netlog=netlog)
+
+    assert dom.findtext(".//title") == f"Syndiff: {HOSTILE_TITLE} — {HOSTILE_STYLE}"
+    assert dom.body.get("data-pwned") is None
+    assert dom.xpath("//img") == []
+    assert len(dom.xpath("//script")) == 1 and len(dom.xpath("//style")) == 1
+    text = dom.body.text_content()
+    for piece in (HOSTILE_TITLE, HOSTILE_IMG, HOSTILE_BEACON, HOSTILE_STYLE, HOSTILE_REST):
+        assert piece in text
+    assert browser.page_requests(netlog) == []
+
+
+def test_request_check_sees_a_page_request(browser: Browser, tmp_path: Path) -> None:
+    """The net-log check above would notice a request if a page made one."""
+    netlog = tmp_path / "net.json"
+    page = save(tmp_path, "control.html", '<!DOCTYPE html><img src="http://example.com/beacon.png">')
+    browser.dump_dom(page, netlog=netlog)
+    assert browser.page_requests(netlog) == ["http://example.com/beacon.png"]
+
+
+INTERACTION = """
+(function () {
+  function linked() {
+    return Array.prototype.map.call(document.querySelectorAll(".linked"), function (el) {
+      return el.id || "(piece)";
+    }).sort().join(" ");
+  }
+  var log = [];
+  var first = document.getElementById("pa-1");
+  first.focus();
+  log.push("focus:" + linked());
+  first.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+  log.push("enter:" + document.activeElement.id + ":" + linked());
+  document.activeElement.blur();
+  log.push("blur:" + linked());
+  document.getElementById("pb-2").dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+  log.push("hover:" + linked());
+  document.querySelector("h1").dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+  log.push("away:" + linked());
+  document.body.setAttribute("data-log", log.join("|"));
+})();
+"""
+
+
+def test_counterpart_lights_up_on_focus_and_hover(browser: Browser, tmp_path: Path) -> None:
+    text_a = "Opening of A.\nThe council approved the budget on Tuesday night.\nRoads will be repaired first."
+    text_b = (
+        "Roads will be repaired first, officials said.\nB opens later.\n"
+        "The council passed the budget on Tuesday."
+    )
+    a, b = Article("a", "A", "Outlet A", text_a), Article("b", "B", "Outlet B", text_b)
+    passages = []
+    for part_a, part_b in (
+        ("The council approved the budget on Tuesday night.", "The council passed the budget on Tuesday."),
+        ("Roads will be repaired first.", "Roads will be repaired first, officials said."),
+    ):
+        sa, sb = text_a.index(part_a), text_b.index(part_b)
+        ea, eb = sa + len(part_a), sb + len(part_b)
+        diff = word_diff(text_a, sa, ea, text_b, sb, eb, Settings())
+        passages.append(Passage(sa, ea, sb, eb, Kind.EDITED, 0.8, diff))
+    alignment = PairAlignment("a", "b", tuple(passages), 0.6, 0.6)
+    doc = with_script(render_pair_html(a, b, alignment, Settings()), INTERACTION)
+    dom = browser.dump_dom(save(tmp_path, "interact.html", doc))
+
+    assert dom.body.get("data-log", "").split("|") == [
+        "focus:pa-1 pb-1",
+        "enter:pb-1:pa-1 pb-1",  # Enter moves focus to the counterpart
+        "blur:",
+        "hover:pa-2 pb-2",
+        "away:",
+    ]
+
+
+def test_corpus_report_in_browser(browser: Browser, seed_paths: list[Path], tmp_path: Path) -> None:
+    articles, errors = load_articles(seed_paths)
+    assert not errors
+    corpus = align_corpus(articles, Settings())
+    dom = browser.dump_dom(save(tmp_path, "corpus.html", render_corpus_html(corpus)))
+
+    n = len(articles)
+    rows = dom.xpath("//table[@class='matrix']/tbody/tr")
+    assert len(rows) == n and all(len(row.xpath("td")) == n for row in rows)
+    with_passages = [
+        (i, j)
+        for i in range(n)
+        for j in range(i + 1, n)
+        if corpus.pair(articles[i].id, articles[j].id).passages
+    ]
+    assert len(dom.xpath("//section[@class='pair']")) == len(with_passages)
+    assert len(dom.xpath("//a[starts-with(@href, '#pair-')]")) == 2 * len(with_passages)  # both triangles
+    families = dom.xpath("//section[@class='family']")
+    assert len(families) == len(corpus.families) > 0
+    for section, family in zip(families, corpus.families, strict=True):
+        assert len(section.xpath(".//li[contains(@class, 'member')]")) == len(family.members)
+    ids = set(dom.xpath("//@id"))
+    assert all(href[1:] in ids for href in dom.xpath("//a/@href"))

@@ -1,0 +1,530 @@
+"""HTML exports: structure, completeness, escaping and self-containment, without a browser.
+
+Documents are read twice: with the standard library's tokenizer (which sees exactly the
+tags and attributes a browser's tokenizer would, and lets us check nesting) and with lxml
+for tree queries.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import lxml.html
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.engine.align import align_pair
+from desktop.engine.articles import load_article
+from desktop.engine.model import (
+    Article,
+    ArticleStats,
+    CorpusAlignment,
+    Family,
+    FamilyMember,
+    Kind,
+    Op,
+    PairAlignment,
+    Passage,
+    Settings,
+)
+from desktop.engine.report_css import CSS, SCRIPT
+from desktop.engine.report_html import render_corpus_html, render_pair_html, write_atomic
+from desktop.engine.worddiff import word_diff
+
+WHEN = datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
+VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source"}
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "main", "nav", "section", "article",
+    "div", "p", "span", "a", "b", "h1", "h2", "h3", "ul", "ol", "li", "dl", "dt", "dd", "table",
+    "caption", "thead", "tbody", "tr", "th", "td", "del", "ins", "time", "script",
+}  # fmt: skip
+HOSTILE = [
+    "<script>document.title='pwned'</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</style><b>bold</b>",
+    "&amp; &lt;",
+    "<!-- open comment",
+    "</p></span></div>",
+    "\u2028 line sep",
+]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Tokens(HTMLParser):
+    """Every start tag with its attributes, raw-text element contents, comments; nesting checked."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.comments: list[str] = []
+        self.raw: dict[str, list[str]] = {"script": [], "style": [], "title": []}
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+        self.feed(doc)
+        self.close()
+        if self.stack != []:
+            self.problems.append(f"unclosed: {self.stack}")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1] in self.raw:
+            self.raw[self.stack[-1]].append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+
+def check_document(doc: str) -> Tokens:
+    """Assertions every export must pass; returns the tokens for further checks."""
+    toks = Tokens(doc)
+    assert toks.problems == []
+    assert toks.comments == []
+    assert {tag for tag, _ in toks.tags} <= ALLOWED_TAGS
+    assert [tag for tag, _ in toks.tags].count("script") == 1
+    assert [tag for tag, _ in toks.tags].count("style") == 1
+    assert "".join(toks.raw["script"]) == SCRIPT
+    assert "".join(toks.raw["style"]) == CSS
+    for tag, attrs in toks.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert "src" not in attrs
+        href = attrs.get("href")
+        assert href is None or re.fullmatch(r"#[\w-]+", href), href
+    tree = lxml.html.document_fromstring(doc)
+    ids = tree.xpath("//@id")
+    assert len(ids) == len(set(ids)), "ids are unique"
+    for href in tree.xpath("//a/@href"):
+        assert tree.get_element_by_id(href[1:], None) is not None, f"{href} points nowhere"
+    return toks
+
+
+def tree_of(doc: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(doc)
+
+
+def text_without_badges(el: lxml.html.HtmlElement) -> str:
+    el = lxml.html.fromstring(lxml.html.tostring(el, with_tail=False))  # a copy, so the caller's tree is kept
+    for badge in el.xpath(".//a[contains(@class, 'badge')]"):
+        badge.drop_tree()
+    return flat(el.text_content())
+
+
+def art(article_id: str, text: str, **kwargs: object) -> Article:
+    fields: dict[str, object] = {"title": f"Title {article_id}", "outlet": f"Outlet {article_id}"}
+    fields.update(kwargs)
+    return Article(id=article_id, text=text, **fields)  # type: ignore[arg-type]
+
+
+def passage(
+    a: Article, b: Article, a_part: str, b_part: str, kind: Kind = Kind.EDITED, score: float = 0.8
+) -> Passage:
+    """A passage over the first occurrence of ``a_part`` in A and ``b_part`` in B."""
+    sa, sb = a.text.index(a_part), b.text.index(b_part)
+    ea, eb = sa + len(a_part), sb + len(b_part)
+    return Passage(sa, ea, sb, eb, kind, score, word_diff(a.text, sa, ea, b.text, sb, eb, Settings()))
+
+
+def pair_of(
+    a: Article, b: Article, *passages: Passage, shared: tuple[float, float] = (0.5, 0.4)
+) -> PairAlignment:
+    return PairAlignment(a.id, b.id, tuple(sorted(passages, key=lambda p: p.a_start)), *shared)
+
+
+A_TEXT = (
+    "Only A opens with this line.\n"
+    "The minister said the new tax would start in May and hit small firms hardest.\n"
+    "Critics called the plan unfair to families.\n"
+    "A closing remark that nobody else makes."
+)
+B_TEXT = (
+    "B starts somewhere else entirely.\n"
+    "Critics called the plan unfair to families.\n"
+    "The minister said the new levy would begin in May and hit small firms hardest.\n"
+    "B has its own ending."
+)
+
+
+@pytest.fixture
+def small() -> tuple[Article, Article, PairAlignment]:
+    a, b = art("a", A_TEXT), art("b", B_TEXT)
+    minister_a = "The minister said the new tax would start in May and hit small firms hardest."
+    minister_b = "The minister said the new levy would begin in May and hit small firms hardest."
+    critics = "Critics called the plan unfair to families."
+    pair = pair_of(
+        a, b, passage(a, b, minister_a, minister_b), passage(a, b, critics, critics, Kind.VERBATIM, 1.0)
+    )
+    return a, b, pair
+
+
+def changed_text(text: str, alignment: PairAlignment, op: Op, side: str) -> str:
+    """The words of every ``op`` piece on one side, as they should appear in del/ins marks."""
+    spans = sorted(
+        (d.a_start, d.a_end) if side == "a" else (d.b_start, d.b_end)
+        for p in alignment.passages
+        for d in p.diff
+        if d.op == op
+    )
+    return flat(" ".join(text[s:e] for s, e in spans))
+
+
+# --------------------------------------------------------------------------- pair, full view
+
+
+def test_seed_pair_marks_every_passage_and_change(seed_paths: list[Path]) -> None:
+    a, b = load_article(seed_paths[1]), load_article(seed_paths[2])
+    alignment = align_pair(a, b, Settings())
+    assert alignment.passages, "the two seed articles share passages"
+    doc = render_pair_html(a, b, alignment, Settings(), generated=WHEN)
+    check_document(doc)
+    tree = tree_of(doc)
+    col_a, col_b = (tree.xpath(f"//section[contains(@class,'column-{side}')]")[0] for side in "ab")
+    for n, p in enumerate(alignment.passages, start=1):
+        for side, text, (s, e) in (("a", a.text, p.a_span), ("b", b.text, p.b_span)):
+            head = tree.get_element_by_id(f"p{side}-{n}")
+            assert head.get("class").split()[:2] == ["passage", p.kind.value]
+            assert head.get("data-pair") == str(n) and head.get("tabindex") == "0"
+            pieces = (col_a if side == "a" else col_b).xpath(f".//*[@data-pair='{n}']")
+            assert flat(" ".join(text_without_badges(x) for x in pieces)) == flat(text[s:e])
+    # Every changed word is marked, on its own side only.
+    deleted = flat(" ".join(x.text_content() for x in col_a.iter("del")))
+    inserted = flat(" ".join(x.text_content() for x in col_b.iter("ins")))
+    assert deleted == changed_text(a.text, alignment, Op.DELETE, "a")
+    assert inserted == changed_text(b.text, alignment, Op.INSERT, "b")
+    assert not list(col_a.iter("ins")) and not list(col_b.iter("del"))
+    # Nothing of either article is lost or reordered.
+    assert text_without_badges(col_a.xpath(".//div[@class='prose']")[0]) == flat(a.text)
+    assert text_without_badges(col_b.xpath(".//div[@class='prose']")[0]) == flat(b.text)
+    # The table lists every passage and links both sides.
+    rows = tree.xpath("//table[contains(@class,'passages')]/tbody/tr")
+    assert len(rows) == len(alignment.passages)
+    assert {h for row in rows for h in row.xpath(".//a/@href")} == {
+        f"#p{s}-{n}" for n in range(1, len(rows) + 1) for s in "ab"
+    }
+
+
+def test_header_shows_articles_settings_and_summary(small: tuple[Article, Article, PairAlignment]) -> None:
+    a, b, pair = small
+    options = Settings(sensitivity=0.7, min_words=8, ignore_case=False, ignore_punctuation=True)
+    doc = render_pair_html(a, b, pair, options, generated=WHEN)
+    header = flat(" ".join(tree_of(doc).xpath("//header")[0].itertext()))
+    for expected in ("Title a", "Title b", "Outlet a", "Outlet b", "2024-05-06 07:08 UTC", "Sensitivity 0.7",
+                     "Shortest passage 8 words", "Case compared", "Punctuation ignored", "50% shared",
+                     "40% shared", "2 shared passages (1 verbatim, 1 edited, 0 paraphrase)"):  # fmt: skip
+        assert expected in header
+    assert '<time datetime="2024-05-06T07:08:00+00:00">' in doc
+    assert "<title>Syndiff: Title a — Title b</title>" in doc
+
+
+def test_a_passage_across_a_paragraph_break_is_split_but_one_passage() -> None:
+    a = art("a", "Intro.\nThe river rose fast overnight.\nResidents left their homes at dawn. Then more.")
+    b = art("b", "Elsewhere. The river rose quickly overnight and residents left their homes at dawn.")
+    p = passage(
+        a, b, "The river rose fast overnight.\nResidents left their homes at dawn.",
+        "The river rose quickly overnight and residents left their homes at dawn.",
+    )  # fmt: skip
+    doc = render_pair_html(a, b, pair_of(a, b, p), Settings())
+    check_document(doc)
+    tree = tree_of(doc)
+    pieces = tree.xpath("//section[contains(@class,'column-a')]//*[@data-pair='1']")
+    assert [x.get("id") for x in pieces] == ["pa-1", None]
+    assert "cont" in pieces[1].get("class")
+    assert [x.getparent().tag for x in pieces] == ["p", "p"]
+    assert flat(" ".join(text_without_badges(x) for x in pieces)) == flat(a.text[p.a_start : p.a_end])
+
+
+def test_boilerplate_is_dimmed_and_explained() -> None:
+    text = "Subscribe to our newsletter\nThe storm closed three schools on Monday morning."
+    a = art("a", text, boilerplate=((0, 27),))
+    b = art("b", "The storm closed three schools on Monday.")
+    p = passage(
+        a, b, "The storm closed three schools on Monday morning.", "The storm closed three schools on Monday."
+    )
+    doc = render_pair_html(a, b, pair_of(a, b, p), Settings())
+    check_document(doc)
+    tree = tree_of(doc)
+    dimmed = tree.xpath("//section[contains(@class,'column-a')]//*[contains(@class,'boilerplate')]")
+    assert [x.text_content() for x in dimmed] == ["Subscribe to our newsletter"]
+    assert "site text, not compared" in tree.xpath("//section[@class='legend']")[0].text_content()
+
+
+def test_a_passage_inside_boilerplate_is_still_marked_and_linked() -> None:
+    text = "Read more: the storm closed three schools on Monday morning, officials said. Share this."
+    a = art("a", text, boilerplate=((0, len(text)),))
+    b = art("b", "The storm closed three schools on Monday.")
+    p = passage(
+        a, b, "the storm closed three schools on Monday morning", "The storm closed three schools on Monday"
+    )
+    doc = render_pair_html(a, b, pair_of(a, b, p), Settings())
+    check_document(doc)  # the table's links to pa-1 resolve
+    tree = tree_of(doc)
+    column = tree.xpath("//section[contains(@class,'column-a')]")[0]
+    assert (
+        text_without_badges(tree.get_element_by_id("pa-1"))
+        == "the storm closed three schools on Monday morning"
+    )
+    dimmed = [x.text_content() for x in column.xpath(".//*[contains(@class,'boilerplate')]")]
+    assert dimmed == ["Read more: ", ", officials said. Share this."]
+
+
+def test_no_passages_still_gives_a_complete_page() -> None:
+    a, b = art("a", "Apples are red.\nPears are green."), art("b", "Trains run late.")
+    doc = render_pair_html(a, b, PairAlignment("a", "b", ()), Settings())
+    check_document(doc)
+    tree = tree_of(doc)
+    assert not tree.xpath("//*[@data-pair]")
+    assert "share no passages" in tree.text_content()
+    assert len(tree.xpath("//section[contains(@class,'column-a')]//p")) == 2
+
+
+# --------------------------------------------------------------------------- changes only
+
+
+def test_changes_only_lists_passages_with_both_sides(small: tuple[Article, Article, PairAlignment]) -> None:
+    a, b, pair = small
+    doc = render_pair_html(a, b, pair, Settings(), changes_only=True)
+    check_document(doc)
+    tree = tree_of(doc)
+    assert not tree.xpath("//section[contains(@class,'column')]")
+    cards = tree.xpath("//article[contains(@class,'card')]")
+    assert len(cards) == len(pair.passages)
+    for n, (card, p) in enumerate(zip(cards, pair.passages, strict=True), start=1):
+        side_a, side_b = card.get_element_by_id(f"pa-{n}"), card.get_element_by_id(f"pb-{n}")
+        assert flat(side_a.text_content()) == flat(a.text[p.a_start : p.a_end])
+        assert flat(side_b.text_content()) == flat(b.text[p.b_start : p.b_end])
+    text = tree.text_content()
+    assert "Only A opens" not in text and "B has its own ending" not in text
+    first = cards[0]
+    assert [x.text_content() for x in first.iter("del")] == ["tax", "start"]
+    assert [x.text_content() for x in first.iter("ins")] == ["levy", "begin"]
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def hostile_articles() -> tuple[Article, Article, PairAlignment]:
+    shared = "Officials said " + " and ".join(HOSTILE) + " in a statement."
+    a = art("a", f"{HOSTILE[0]} opens A.\n{shared}\nA ends {HOSTILE[1]}", title=HOSTILE[0], outlet=HOSTILE[1])
+    b = art("b", f"{HOSTILE[2]} opens B.\n{shared} Later.\n{HOSTILE[4]}", title=HOSTILE[2], outlet=HOSTILE[3])
+    return a, b, pair_of(a, b, passage(a, b, shared, shared + " Later.", Kind.EDITED, 0.9))
+
+
+@pytest.mark.parametrize("changes_only", [False, True])
+def test_hostile_text_is_shown_literally_and_never_becomes_markup(changes_only: bool) -> None:
+    a, b, pair = hostile_articles()
+    doc = render_pair_html(a, b, pair, Settings(), changes_only=changes_only)
+    toks = check_document(doc)  # one script (ours), one style (ours), no img, no on* attributes, no comments
+    assert "".join(toks.raw["title"]) == f"Syndiff: {HOSTILE[0]} — {HOSTILE[2]}"
+    text = tree_of(doc).text_content()
+    for piece in HOSTILE:
+        assert piece in text
+    assert "\u2028" not in doc.split("<script>")[1]
+
+
+def test_invalid_characters_are_replaced() -> None:
+    a = art("a", "Bell \x07 and null \x00 and lone \ud800 surrogate.", title="T\x0b")
+    doc = render_pair_html(a, art("b", "Other text."), PairAlignment("a", "b", ()), Settings())
+    check_document(doc)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]", doc)
+    doc.encode("utf-8")  # writable as UTF-8
+
+
+def test_page_loads_nothing_and_allows_only_its_own_script(
+    small: tuple[Article, Article, PairAlignment],
+) -> None:
+    a, b, pair = small
+    doc = render_pair_html(a, b, pair, Settings())
+    toks = check_document(doc)
+    csp = next(a["content"] for _, a in toks.tags if a.get("http-equiv") == "Content-Security-Policy")
+    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
+    assert csp is not None and "default-src 'none'" in csp and f"'sha256-{digest}'" in csp
+    assert not re.search(r"url\(|@import|https?:|//[a-z]", CSS + SCRIPT, re.IGNORECASE)
+    assert "@media print" in CSS and "prefers-color-scheme: dark" in CSS
+    print_rules = CSS.split("@media print", 1)[1]
+    assert "sticky" not in print_rules and "position: static" in print_rules
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def corpus_fixture() -> CorpusAlignment:
+    quote = "The agency will review the merger before the end of the year, a spokesperson said."
+    a = art("a", f"Markets fell sharply.\n{quote}\nOnly A says this.")
+    b = art(
+        "b", "Intro for B.\nThe agency will review the deal before the end of the year, a spokesperson said."
+    )
+    c = art("c", "C reports: the agency is expected to look at the merger by year end, a spokesperson said.")
+    d = art("d", "Unrelated weather report for the weekend.")
+    b_quote = "The agency will review the deal before the end of the year, a spokesperson said."
+    c_quote = "the agency is expected to look at the merger by year end, a spokesperson said."
+    ab = pair_of(a, b, passage(a, b, quote, b_quote), shared=(0.6, 0.7))
+    ac = pair_of(a, c, passage(a, c, quote, c_quote, Kind.PARAPHRASE, 0.6), shared=(0.55, 0.8))
+    members = (
+        FamilyMember("b", B_start := b.text.index(b_quote), B_start + len(b_quote), Kind.EDITED, 0.85),
+        FamilyMember("a", a.text.index(quote), a.text.index(quote) + len(quote), Kind.VERBATIM, 1.0),
+        FamilyMember("c", C_start := c.text.index(c_quote), C_start + len(c_quote), Kind.PARAPHRASE, 0.6),
+    )
+    family = Family("f1", quote, members, central=1)
+    stats = tuple(ArticleStats(x.id, 10, 0.5, 0.5, 1 if x.id != "d" else 0) for x in (a, b, c, d))
+    return CorpusAlignment((a, b, c, d), Settings(), (ab, ac), (family,), stats)
+
+
+def test_corpus_report_matrix_pairs_and_families() -> None:
+    corpus = corpus_fixture()
+    doc = render_corpus_html(corpus, generated=WHEN)
+    check_document(doc)
+    tree = tree_of(doc)
+    rows = tree.xpath("//table[@class='matrix']/tbody/tr")
+    assert len(rows) == 4 and all(len(r.xpath("td")) == 4 for r in rows)
+    ids = [x.id for x in corpus.articles]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row.xpath("td")):
+            if i == j:
+                assert cell.text_content() == "—"
+                continue
+            pair = corpus.pair(ids[i], ids[j])
+            assert cell.text_content() == f"{pair.shared_a * 100:.0f}%"
+            links = cell.xpath("a/@href")
+            assert links == ([f"#pair-{min(i, j) + 1}-{max(i, j) + 1}"] if pair.passages else [])
+    sections = tree.xpath("//section[@class='pair']")
+    assert [s.get("id") for s in sections] == ["pair-1-2", "pair-1-3"]
+    assert all(len(s.xpath(".//article[contains(@class,'card')]")) == 1 for s in sections)
+    # Families: the overview table and the family itself, central version first.
+    fam = tree.get_element_by_id("family-1")
+    members = fam.xpath(".//li[contains(@class,'member')]")
+    assert len(members) == 3
+    assert "central" in members[0].get("class") and "central version" in members[0].text_content()
+    assert [m.xpath(".//span[@class='key']")[0].text for m in members] == ["1", "2", "3"]
+    central_text = corpus.article("a").text
+    c = corpus.families[0].central_member
+    others = (corpus.families[0].members[0], corpus.families[0].members[2])  # in article order
+    for li, m in zip(members[1:], others, strict=True):
+        other = corpus.article(m.article).text
+        ops = word_diff(central_text, c.start, c.end, other, m.start, m.end, corpus.settings)
+        ins = flat(" ".join(other[o.b_start : o.b_end] for o in ops if o.op == Op.INSERT))
+        dels = flat(" ".join(central_text[o.a_start : o.a_end] for o in ops if o.op == Op.DELETE))
+        assert flat(" ".join(x.text_content() for x in li.iter("ins"))) == ins
+        shown_dels = flat(" ".join(x.text_content() for x in li.iter("del")))
+        assert shown_dels == ("" if m.kind == Kind.PARAPHRASE else dels)
+        if m.kind == Kind.PARAPHRASE:  # the version reads exactly as published
+            quote = li.xpath(".//div[contains(@class,'quote')]")[0]
+            assert flat(quote.text_content()) == flat(other[m.start : m.end])
+    presence = tree.xpath("//table[@class='presence']/tbody/tr/td[@class='mark']")
+    assert [x.text_content() for x in presence] == ["●", "E", "P", ""]
+
+
+def test_corpus_report_escapes_names_passages_and_families() -> None:
+    a, b, pair = hostile_articles()
+    p = pair.passages[0]
+    members = (
+        FamilyMember("a", p.a_start, p.a_end, Kind.VERBATIM, 1.0),
+        FamilyMember("b", p.b_start, p.b_end, Kind.EDITED, 0.9),
+    )
+    corpus = CorpusAlignment((a, b), Settings(), (pair,), (Family("f", HOSTILE[4] + HOSTILE[2], members),))
+    doc = render_corpus_html(corpus)
+    check_document(doc)
+    tree = tree_of(doc)
+    names = tree.xpath("//table[@class='articles']")[0].text_content()
+    assert all(piece in names for piece in HOSTILE[:4])  # titles and outlets
+    for where in ("//section[@class='pair']", "//section[@class='family']"):
+        text = flat(tree.xpath(where)[0].text_content())  # families show white space as plain spaces
+        assert all(flat(piece) in text for piece in HOSTILE)
+
+
+# --------------------------------------------------------------------------- invariants
+
+WORDS = ["the", "cat", "sat", "<b>", "&amp;", '"q"', "it's", "—", "mat", "dog", "été", "1.5", "</p>", "<!--"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws) + ".")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    a_parts=st.lists(sentence, min_size=1, max_size=6),
+    b_parts=st.lists(sentence, min_size=1, max_size=6),
+    seps=st.lists(st.sampled_from([" ", "\n", "\n\n", " \n "]), min_size=6, max_size=6),
+    picks=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=4),
+    chrome=st.lists(st.tuples(st.integers(0, 300), st.integers(1, 60)), max_size=3),
+)
+def test_any_pair_renders_complete_and_well_nested(
+    a_parts: list[str],
+    b_parts: list[str],
+    seps: list[str],
+    picks: list[tuple[int, int]],
+    chrome: list[tuple[int, int]],
+) -> None:
+    def join(parts: list[str]) -> tuple[str, list[tuple[int, int]]]:
+        text, spans = "", []
+        for k, part in enumerate(parts):
+            if k:
+                text += seps[k]
+            spans.append((len(text), len(text) + len(part)))
+            text += part
+        return text, spans
+
+    text_a, spans_a = join(a_parts)
+    text_b, spans_b = join(b_parts)
+    # Boilerplate anywhere, even across a passage (the aligner keeps partly-boilerplate sentences).
+    boilerplate: list[tuple[int, int]] = []
+    for start, length in sorted(chrome):
+        start = max(min(start, len(text_a) - 1), boilerplate[-1][1] if boilerplate else 0)
+        if start < min(start + length, len(text_a)):
+            boilerplate.append((start, min(start + length, len(text_a))))
+    a, b = art("a", text_a, boilerplate=tuple(boilerplate)), art("b", text_b)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    passages = []
+    for i, j in picks:  # each sentence used once per side, as the aligner guarantees
+        i, j = i % len(spans_a), j % len(spans_b)
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        (sa, ea), (sb, eb) = spans_a[i], spans_b[j]
+        # Sometimes two sentences form one passage, crossing a paragraph break.
+        if i + 1 < len(spans_a) and i + 1 not in used_a and j % 2:
+            used_a.add(i + 1)
+            ea = spans_a[i + 1][1]
+        diff = word_diff(text_a, sa, ea, text_b, sb, eb, Settings())
+        passages.append(Passage(sa, ea, sb, eb, Kind.EDITED, 0.5, diff))
+    alignment = PairAlignment("a", "b", tuple(sorted(passages, key=lambda p: p.a_start)))
+    for changes_only in (False, True):
+        doc = render_pair_html(a, b, alignment, Settings(), changes_only=changes_only)
+        check_document(doc)
+    tree = tree_of(render_pair_html(a, b, alignment, Settings()))
+    for side, text in (("a", text_a), ("b", text_b)):
+        prose = tree.xpath(f"//section[contains(@class,'column-{side}')]//div[@class='prose']")[0]
+        assert text_without_badges(prose) == flat(text)
+        assert len(tree.xpath(f"//*[starts-with(@id,'p{side}-')]")) == len(passages)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def test_write_atomic_replaces_whole_file_or_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    write_atomic(target, "<p>first</p>")
+    assert target.read_text(encoding="utf-8") == "<p>first</p>"
+    write_atomic(str(target), "<p>second é</p>")
+    assert target.read_text(encoding="utf-8") == "<p>second é</p>"
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(target, "half \ud800 written")
+    assert target.read_text(encoding="utf-8") == "<p>second é</p>"
+    assert os.listdir(tmp_path) == ["report.html"], "no temporary file is left behind"
