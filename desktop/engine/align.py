@@ -55,6 +55,7 @@ class Prepared:
     sentences: tuple[Sentence, ...]  # those outside boilerplate
     stems: tuple[tuple[str, ...], ...]  # content stems per sentence
     capitals: tuple[frozenset[str], ...]  # stems written with a capital inside each sentence
+    initials: tuple[str, ...]  # the stem of a capitalised first word ("" if none)
     clauses: tuple[tuple[tuple[int, int], ...], ...]  # per sentence: (stem index, char) starts
     words: tuple[tuple[str, int, int], ...]  # normalised words with offsets, boilerplate out
 
@@ -81,18 +82,23 @@ def prepare(article: Article) -> Prepared:
     usable = [s for s in sentences(text) if _boilerplate_share(s.start, s.end, chrome) < 0.5]
     stems: list[tuple[str, ...]] = []
     capitals: list[frozenset[str]] = []
+    initials: list[str] = []
     clauses: list[tuple[tuple[int, int], ...]] = []
     for sent in usable:
         st, caps, cuts = _analyse_sentence(text, sent.start, sent.end)
         stems.append(st)
         capitals.append(caps)
         clauses.append(cuts)
+        first = WORD_RE.search(text, sent.start, sent.end)
+        initials.append(stem(first.group()) if first and first.group()[0].isupper() else "")
     words = tuple(
         (typographic(m.group()).lower(), m.start(), m.end())
         for m in WORD_RE.finditer(text)
         if _boilerplate_share(m.start(), m.end(), chrome) == 0
     )
-    prepared = Prepared(article, tuple(usable), tuple(stems), tuple(capitals), tuple(clauses), words)
+    prepared = Prepared(
+        article, tuple(usable), tuple(stems), tuple(capitals), tuple(initials), tuple(clauses), words
+    )
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[key] = prepared
@@ -154,7 +160,7 @@ class Link:
 
 
 def build_idf(prepared: Sequence[Prepared]) -> Idf:
-    return Idf.build(pair for p in prepared for pair in zip(p.stems, p.capitals, strict=True))
+    return Idf.build(row for p in prepared for row in zip(p.stems, p.capitals, p.initials, strict=True))
 
 
 def candidate_pairs(pa: Prepared, pb: Prepared, idf: Idf, floor: float) -> dict[tuple[int, int], Match]:

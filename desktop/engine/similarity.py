@@ -37,16 +37,26 @@ class Idf:
     weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, sentences: Iterable[tuple[Sequence[str], Iterable[str]]]) -> Idf:
-        """From (content stems, stems capitalised inside the sentence) per sentence."""
+    def build(cls, sentences: Iterable[tuple[Sequence[str], Iterable[str], str]]) -> Idf:
+        """From (content stems, stems capitalised inside the sentence, stem of a capitalised
+        first word or "") per sentence.
+
+        A name is a stem seen capitalised inside some sentence and written lower case in
+        almost none: a first word's capital proves nothing on its own.
+        """
         df: Counter[str] = Counter()
         capital: Counter[str] = Counter()
+        initial: Counter[str] = Counter()
         n = 0
-        for stems, caps in sentences:
+        for stems, caps, first in sentences:
             n += 1
-            df.update(set(stems))
-            capital.update(set(caps))
-        names = frozenset(s for s, c in capital.items() if c >= 0.6 * df[s])
+            unique = set(stems)
+            df.update(unique)
+            mid = set(caps)
+            capital.update(mid)
+            if first and first in unique and first not in mid:
+                initial[first] += 1
+        names = frozenset(s for s, c in capital.items() if c + initial[s] >= 0.8 * df[s])
         return cls(dict(df), n, names)
 
     def weight(self, stem: str) -> float:
