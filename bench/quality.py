@@ -1,0 +1,52 @@
+"""Alignment quality on public gold data, each figure next to a baseline from the same run.
+
+    python bench/quality.py            # full run (a few minutes)
+    python bench/quality.py --quick    # tiny subsets, for the CI smoke test
+    python bench/quality.py --only msrp,synthetic
+
+Sections: PAN-13 no-obfuscation (plagdet), MSRP (paraphrase decision), Edinburgh++ (word
+diff vs gold word alignment), and a synthetic news-reuse corpus with planted passages.
+Gold data is read from ``../shared/eval`` (or ``$SYNDIFF_EVAL_DIR``); without it the
+script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+SECTIONS = ("pan", "msrp", "edinburgh", "synthetic")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny subsets (smoke test, < 30 s)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections to run")
+    args = parser.parse_args(argv)
+
+    # Importable both as ``python bench/quality.py`` and ``python -m bench.quality``.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench import edinburgh, evaldata, msrp, pan, synth_eval
+
+    root = evaldata.eval_dir()
+    if not root.is_dir():
+        print(f"SKIP: no evaluation data at {root} (set {evaldata.ENV_VAR} to point elsewhere)")
+        return 0
+    chosen = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(unknown)}")
+    mode = "quick" if args.quick else "full"
+    print(f"Syndiff alignment quality ({mode} run), gold data from {root}")
+    runners = {"pan": pan.run, "msrp": msrp.run, "edinburgh": edinburgh.run, "synthetic": synth_eval.run}
+    for name in chosen:
+        t0 = time.perf_counter()
+        runners[name](quick=args.quick)
+        print(f"({name}: {time.perf_counter() - t0:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Starting the Syndiff window: ``syndiff [FILE...]``.
+
+With no files it opens the sample articles (from a checkout's ``seeds/`` or an installed
+copy), so a first run shows a real comparison instead of an empty window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
+
+from desktop import __version__
+
+ORGANIZATION = "Syndiff"
+APPLICATION = "Syndiff"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="syndiff",
+        description="See how different news outlets word the same story.",
+        epilog="With no FILE, the sample articles are opened.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles (.txt, .md, .html) or folders of them")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _install_excepthook() -> None:
+    """Turn an unexpected error in a slot into a message box instead of a silent traceback."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        traceback.print_exception(kind, error, tb)
+        if QApplication.instance() is not None and not issubclass(kind, KeyboardInterrupt):
+            QMessageBox.critical(
+                QApplication.activeWindow(),
+                "Unexpected error",
+                f"Syndiff ran into an unexpected problem and could not finish the last action.\n\n"
+                f"{kind.__name__}: {error}",
+            )
+
+    sys.excepthook = hook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the application; returns the exit status."""
+    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.paths import seed_files
+    from desktop.qt.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("syndiff")
+    _install_excepthook()
+
+    window = MainWindow(QSettings())
+    window.show()
+    paths = args.files or [str(p) for p in seed_files()]
+    if paths:
+        # After the event loop starts, so the window is on screen while files load.
+        QTimer.singleShot(0, lambda: window.open_paths(paths))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,311 @@
+"""The window's commands as QActions, and the menus that hold them.
+
+Every action has a shortcut and a tooltip (the tooltip names the shortcut), so every
+feature can be reached from the keyboard and discovered from the menus; Help >
+Keyboard Shortcuts lists them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
+
+from desktop.qt.dialogs import ShortcutsDialog, show_about
+
+if TYPE_CHECKING:
+    from desktop.qt.main_window import MainWindow
+
+Keys = Sequence[str | QKeySequence.StandardKey]
+
+
+class WindowActions(QObject):
+    """Creates the actions of one :class:`MainWindow` and fills its menu bar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.all: list[QAction] = []
+        w, files, compare = window, window.files, window.compare
+
+        # File
+        self.new_article = self._make("&New Article…", files.new_article, ["Ctrl+N"], "Paste an article's text")
+        self.open = self._make("&Open…", files.open_files, [QKeySequence.StandardKey.Open], "Open article files")
+        self.open_folder = self._make(
+            "Open &Folder…", files.open_folder, ["Ctrl+Shift+O"], "Open every article in a folder"
+        )
+        self.open_samples = self._make(
+            "Open &Sample Articles", files.open_samples, ["Ctrl+Shift+M"], "Open the articles that ship with Syndiff"
+        )
+        self.export_pair = self._make(
+            "Export &Pair as HTML…", files.export_pair_html, ["Ctrl+E"], "Save the two articles side by side as a web page"
+        )
+        self.export_report = self._make(
+            "Export &Report as HTML…",
+            files.export_report_html,
+            ["Ctrl+Shift+E"],
+            "Save an overview of the whole set (matrix, families, pairs) as a web page",
+        )
+        self.export_json = self._make(
+            "Export &JSON…", files.export_json, ["Ctrl+Shift+J"], "Save every pair's passages as JSON for analysis"
+        )
+        self.close_all = self._make(
+            "&Close All Articles", self._close_all, ["Ctrl+Shift+W"], "Remove every article from the set"
+        )
+        self.quit = self._make("&Quit", w.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], "Quit Syndiff")
+
+        # Edit
+        self.copy = self._make("&Copy", self._copy, [QKeySequence.StandardKey.Copy], "Copy the selected text or rows")
+        self.find = self._make(
+            "&Find…", w.open_find, [QKeySequence.StandardKey.Find], "Find text in the focused article"
+        )
+        self.find_next = self._make(
+            "Find &Next", lambda: w.find(False), [QKeySequence.StandardKey.FindNext], "Find the next match"
+        )
+        self.find_previous = self._make(
+            "Find Pre&vious", lambda: w.find(True), [QKeySequence.StandardKey.FindPrevious], "Find the previous match"
+        )
+        self.rename_outlet = self._make(
+            "&Rename Outlet…", self._rename_outlet, ["F2"], "Change the outlet label of the selected article"
+        )
+        self.remove_article = self._make(
+            "Re&move Article", self._remove_selected, [QKeySequence.StandardKey.Delete],
+            "Remove the selected articles from the set",
+        )
+        # Delete only means "remove" while the article list has the focus.
+        window.removeAction(self.remove_article)
+        self.remove_article.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.library.view().addAction(self.remove_article)
+
+        # View
+        self.show_compare = self._make(
+            "&Compare", lambda: w.tabs.setCurrentIndex(0), ["Ctrl+1"], "Show two articles side by side"
+        )
+        self.show_matrix = self._make(
+            "Overlap &Matrix", lambda: w.tabs.setCurrentIndex(1), ["Ctrl+2"], "Show how much every pair shares"
+        )
+        self.show_families = self._make(
+            "&Families", lambda: w.tabs.setCurrentIndex(2), ["Ctrl+3"], "Show each shared passage across outlets"
+        )
+        self.swap = self._make("&Swap A and B", w.swap_pair, ["Ctrl+Shift+X"], "Exchange the left and right article")
+        self.show_unique = self._make(
+            "&Unique to This Article", compare.set_show_unique, ["Ctrl+U"],
+            "Underline the text that no other article carries", checkable=True,
+        )
+        self.sync_scroll = self._make(
+            "S&ynchronised Scrolling", compare.set_sync_scroll, ["Ctrl+Shift+Y"],
+            "Scroll both articles together, keeping shared passages side by side", checkable=True,
+        )
+        self.sync_scroll.setChecked(True)
+        self.library_panel = window.library_dock.toggleViewAction()
+        self._decorate(self.library_panel, ["Ctrl+Shift+L"], "Show or hide the article list")
+        self.settings_panel = window.settings_dock.toggleViewAction()
+        self._decorate(self.settings_panel, ["Ctrl+Shift+T"], "Show or hide the alignment settings")
+
+        # Go
+        self.next_passage = self._make(
+            "&Next Passage", compare.next_passage, ["Alt+Down", "Ctrl+Down"], "Select the next shared passage"
+        )
+        self.previous_passage = self._make(
+            "&Previous Passage", compare.previous_passage, ["Alt+Up", "Ctrl+Up"], "Select the previous shared passage"
+        )
+        self.first_passage = self._make(
+            "&First Passage", lambda: self._select_passage(0), ["Alt+Home"], "Select the first shared passage"
+        )
+        self.last_passage = self._make(
+            "&Last Passage", lambda: self._select_passage(-1), ["Alt+End"], "Select the last shared passage"
+        )
+        self.next_partner = self._make(
+            "Next Article as &B", lambda: w.step_partner(1), ["Alt+PgDown"], "Compare A with the next article"
+        )
+        self.previous_partner = self._make(
+            "Previous Article as B", lambda: w.step_partner(-1), ["Alt+PgUp"], "Compare A with the previous article"
+        )
+        self.go_library = self._make(
+            "Article &List", lambda: self._focus_dock(w.library_dock), ["Ctrl+L"], "Move the focus to the article list"
+        )
+        self.go_settings = self._make(
+            "Alignment &Settings", lambda: self._focus_dock(w.settings_dock), ["Ctrl+,"],
+            "Move the focus to the alignment settings",
+        )
+        self.go_passages = self._make(
+            "Passage &Table", lambda: self._focus(w.passage_table), ["Ctrl+T"], "Move the focus to the passage list"
+        )
+        self.go_text = self._make(
+            "Article &Text", lambda: self._focus(compare.pane_a()), ["Ctrl+Shift+A"], "Move the focus to article A"
+        )
+
+        # Help
+        self.shortcuts = self._make("&Keyboard Shortcuts", self._show_shortcuts, ["F1"], "List every shortcut")
+        self.about = self._make("&About Syndiff", lambda: show_about(w), ["Ctrl+Shift+F1"], "Version and licence")
+
+        self._build_menus()
+
+    # ---------------------------------------------------------------- construction
+
+    def _make(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        keys: Keys,
+        tip: str,
+        *,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self._window)
+        action.setCheckable(checkable)
+        self._decorate(action, keys, tip)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        self._window.addAction(action)
+        return action
+
+    def _decorate(self, action: QAction, keys: Keys, tip: str) -> None:
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            if isinstance(key, QKeySequence.StandardKey):
+                sequences.extend(QKeySequence.keyBindings(key))
+            else:
+                sequences.append(QKeySequence(key))
+        unique = list(dict.fromkeys(sequences))
+        action.setShortcuts(unique)
+        shown = unique[0].toString(QKeySequence.SequenceFormat.NativeText) if unique else ""
+        action.setToolTip(f"{tip} ({shown})" if shown else tip)
+        action.setStatusTip(tip)
+        self.all.append(action)
+
+    def _build_menus(self) -> None:
+        bar = self._window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_article, self.open, self.open_folder])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        file_menu.addAction(self.open_samples)
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_pair, self.export_report, self.export_json])
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_all)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.copy)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find, self.find_next, self.find_previous])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.rename_outlet, self.remove_article])
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.show_compare, self.show_matrix, self.show_families])
+        view_menu.addSeparator()
+        view_menu.addActions([self.swap, self.show_unique, self.sync_scroll])
+        view_menu.addSeparator()
+        view_menu.addActions([self.library_panel, self.settings_panel])
+
+        go_menu = bar.addMenu("&Go")
+        go_menu.addActions([self.next_passage, self.previous_passage, self.first_passage, self.last_passage])
+        go_menu.addSeparator()
+        go_menu.addActions([self.next_partner, self.previous_partner])
+        go_menu.addSeparator()
+        go_menu.addActions([self.go_library, self.go_settings, self.go_text, self.go_passages])
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.about])
+        for menu in (file_menu, edit_menu, view_menu, go_menu, help_menu):
+            menu.setToolTipsVisible(True)
+
+    # ---------------------------------------------------------------- state
+
+    def update_enabled(self) -> None:
+        """Grey out what cannot be done now."""
+        window = self._window
+        has_articles = bool(window.articles.articles())
+        has_pair = window.pair() is not None
+        for action in (self.export_pair, self.find, self.find_next, self.find_previous, self.swap):
+            action.setEnabled(has_pair)
+        for action in (self.next_passage, self.previous_passage, self.first_passage, self.last_passage):
+            action.setEnabled(has_pair and window.compare.passage_count() > 0)
+        for action in (self.next_partner, self.previous_partner):
+            action.setEnabled(has_pair and len(window.articles.articles()) > 2)
+        for action in (self.export_report, self.export_json, self.close_all, self.rename_outlet, self.remove_article):
+            action.setEnabled(has_articles)
+
+    # ---------------------------------------------------------------- slots
+
+    @Slot()
+    def _on_recent_menu_about_to_show(self) -> None:
+        menu: QMenu = self.recent_menu
+        menu.clear()
+        recent = self._window.files.recent_files()
+        for n, path in enumerate(recent, start=1):
+            name = Path(path).name or path
+            label = name.replace("&", "&&")
+            action = menu.addAction(f"&{n} {label}" if n < 10 else label)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self._window.files.open_recent(p))
+        if not recent:
+            empty = menu.addAction("No recent files")
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("&Clear Menu")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self._window.files.clear_recent)
+
+    def _close_all(self) -> None:
+        self._window.remove_articles([a.id for a in self._window.articles.articles()])
+
+    def _copy(self) -> None:
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QPlainTextEdit | QTextEdit | QLineEdit):
+            widget.copy()
+        elif isinstance(widget, QAbstractItemView) and widget.selectionModel() is not None:
+            model = widget.model()
+            rows = sorted({i.row() for i in widget.selectionModel().selectedIndexes()})
+            lines = [
+                "\t".join(str(model.index(r, c).data() or "") for c in range(model.columnCount())) for r in rows
+            ]
+            if lines:
+                QApplication.clipboard().setText("\n".join(lines))
+
+    def _rename_outlet(self) -> None:
+        library = self._window.library
+        article_id = library.current_id()
+        if article_id is None and self._window.pair():
+            article_id = self._window.pair()[0]
+        if article_id is not None:
+            self._focus_dock(self._window.library_dock)
+            library.edit_outlet(article_id)
+
+    def _remove_selected(self) -> None:
+        ids = self._window.library.selected_ids()
+        if not ids and self._window.library.current_id():
+            ids = [self._window.library.current_id()]
+        self._window.remove_articles(ids)
+
+    def _select_passage(self, index: int) -> None:
+        compare = self._window.compare
+        count = compare.passage_count()
+        if count:
+            compare.select_passage(index % count)
+
+    def _focus_dock(self, dock) -> None:  # noqa: ANN001 - QDockWidget
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus(self, widget) -> None:  # noqa: ANN001 - QWidget
+        self._window.tabs.setCurrentIndex(0)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.all, self._window)
+        dialog.exec()
+        dialog.deleteLater()

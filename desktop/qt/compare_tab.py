@@ -1,0 +1,128 @@
+"""The Compare tab: pair picker, summary line, side-by-side view, passage table, find bar.
+
+Before two articles are open it shows the welcome page instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.engine.model import Article, Kind, PairAlignment
+from desktop.qt.find_bar import FindBar
+from desktop.qt.library import article_label
+from desktop.qt.pair_picker import PairPicker
+from desktop.qt.welcome import WelcomePage
+from desktop.qt.widgets.compare import CompareView
+
+Spans = Sequence[tuple[int, int]]
+_KIND_WORDS = {Kind.VERBATIM: "verbatim", Kind.EDITED: "edited", Kind.PARAPHRASE: "paraphrased"}
+
+
+def pair_summary(a: Article, b: Article, alignment: PairAlignment | None) -> str:
+    """One line for the pair: passages by kind and the shared share of each side."""
+    if alignment is None:
+        return "Aligning… the shared passages appear in a moment."
+    n = len(alignment.passages)
+    if n == 0:
+        return (
+            f"{article_label(a)} and {article_label(b)} share no passage at the current settings "
+            "(try a higher sensitivity or a shorter minimum passage)."
+        )
+    kinds = ", ".join(f"{count} {_KIND_WORDS[kind]}" for kind, count in alignment.counts().items() if count)
+    return (
+        f"{n} shared passage{'s' if n != 1 else ''} ({kinds}).  "
+        f"A: {alignment.shared_a:.0%} of {article_label(a)}'s words are shared;  "
+        f"B: {alignment.shared_b:.0%} of {article_label(b)}'s."
+    )
+
+
+def passage_position(index: int, count: int) -> str:
+    """The status bar's "Passage 3 of 12"."""
+    if count == 0:
+        return "No shared passages"
+    if index < 0:
+        return f"{count} passage{'s' if count != 1 else ''}"
+    return f"Passage {index + 1} of {count}"
+
+
+class CompareTab(QStackedWidget):
+    """The welcome page, or the pair with everything that belongs to it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picker = PairPicker(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("pairSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.compare = CompareView(self)
+        self.passage_table = self.compare.passage_table()
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("compareSplitter")
+        self.splitter.addWidget(self.compare)
+        self.splitter.addWidget(self.passage_table)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([620, 190])  # the table shows about five passages
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.find_bar.find_requested.connect(self._on_find_bar_find_requested)
+        self.find_bar.closed.connect(self._on_find_bar_closed)
+        self._find_origin: QWidget = self.compare.pane_a()  # where the focus returns on Escape
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.find_bar)
+        self.pair_page = page
+        self.welcome = WelcomePage(self)
+        self.addWidget(self.welcome)
+        self.addWidget(page)
+
+    def show_welcome(self, article_count: int) -> None:
+        self.welcome.set_article_count(article_count)
+        self.setCurrentWidget(self.welcome)
+        self.summary.clear()
+        self.find_bar.close_bar()
+
+    def show_pair(
+        self, a: Article, b: Article, alignment: PairAlignment | None, *, unique_a: Spans, unique_b: Spans
+    ) -> None:
+        self.setCurrentWidget(self.pair_page)
+        self.picker.set_pair(a.id, b.id)
+        self.compare.set_pair(a, b, alignment, unique_a=unique_a, unique_b=unique_b)
+        self.summary.setText(pair_summary(a, b, alignment))
+
+    def position_text(self, index: int | None = None) -> str:
+        """"Passage i of n" for ``index`` (default: the selected passage)."""
+        index = self.compare.current_passage() if index is None else index
+        return passage_position(index, self.compare.passage_count())
+
+    def open_find(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus in (self.compare.pane_a(), self.compare.pane_b()):
+            self._find_origin = focus
+        self.find_bar.open_bar()
+
+    def find(self, backwards: bool) -> None:
+        """Find again (F3 / Shift+F3); opens the bar when there is nothing to find yet."""
+        if self.find_bar.isHidden() or not self.find_bar.edit.text():
+            self.open_find()
+        else:
+            self.find_bar.request(backwards)
+
+    @Slot(str, bool)
+    def _on_find_bar_find_requested(self, text: str, backwards: bool) -> None:
+        self.find_bar.show_result(self.compare.find(text, backwards))
+
+    @Slot()
+    def _on_find_bar_closed(self) -> None:
+        if self.currentWidget() is self.pair_page:
+            self._find_origin.setFocus()

@@ -1,0 +1,260 @@
+"""Getting articles in and results out: open, paste, recent files, and the exports.
+
+Every failure ends in a message box that names the file and the reason; loading
+continues with the files that work. Exports are written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt, Slot
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from desktop.engine.articles import ArticleError, load_articles
+from desktop.engine.fileio import write_atomic
+from desktop.engine.model import Article
+from desktop.engine.report_json import alignment_json
+from desktop.paths import seed_files
+from desktop.qt.dialogs import NewArticleDialog
+from desktop.qt.library import article_label
+
+if TYPE_CHECKING:
+    from desktop.qt.main_window import MainWindow
+
+MAX_RECENT = 10
+MAX_ERRORS_LISTED = 12
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+_RECENT_KEY = "recent/files"
+_OPEN_DIR_KEY = "paths/open_dir"
+_EXPORT_DIR_KEY = "paths/export_dir"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def dropped_paths(mime: QMimeData) -> list[str]:
+    """Local files and folders in a drag (web links and text are not articles)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def safe_file_name(name: str, fallback: str = "syndiff") -> str:
+    """``name`` usable as a file name on every platform."""
+    cleaned = _UNSAFE.sub(" ", name).strip(" .")
+    return " ".join(cleaned.split())[:80] or fallback
+
+
+def _string_list(value: object) -> list[str]:
+    # QSettings hands back a lone string for a one-element list in INI files.
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v]
+    return []
+
+
+class FileCommands(QObject):
+    """The File menu's work, on behalf of one :class:`MainWindow`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    # ---------------------------------------------------------------- opening
+
+    def open_paths(self, paths: Iterable[str | Path]) -> list[Article]:
+        """Load files and folders, report failures in one dialog, add what loaded."""
+        paths = [str(p) for p in paths]
+        if not paths:
+            return []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            articles, errors = load_articles(paths)
+        except Exception as err:  # noqa: BLE001 - whatever happens, a message instead of a traceback
+            articles, errors = [], [ArticleError(f"cannot read ({err.__class__.__name__}: {err})")]
+        finally:
+            QApplication.restoreOverrideCursor()
+        added = self._window.add_articles(articles)
+        failed = {e.path for e in errors if e.path}
+        self.remember_recent([p for p in paths if str(Path(p).resolve()) not in failed and Path(p).exists()])
+        skipped = len(articles) - len(added)
+        if skipped:
+            self._window.statusBar().showMessage(
+                f"{skipped} file{'s are' if skipped != 1 else ' is'} already open.", 6000
+            )
+        if errors:
+            self.report_errors(errors, loaded=len(added))
+        return added
+
+    def report_errors(self, errors: list[ArticleError], loaded: int) -> None:
+        lines = [f"• {err}" for err in errors[:MAX_ERRORS_LISTED]]
+        if len(errors) > MAX_ERRORS_LISTED:
+            lines.append(f"… and {len(errors) - MAX_ERRORS_LISTED} more.")
+        if len(errors) == 1:
+            title = "Could not open a file"
+            head = "This file could not be opened:"
+        else:
+            title = "Could not open some files"
+            head = f"These {len(errors)} files could not be opened:"
+        tail = f"\n\nThe other {loaded} article{'s were' if loaded != 1 else ' was'} loaded." if loaded else ""
+        QMessageBox.warning(self._window, title, head + "\n\n" + "\n".join(lines) + tail)
+
+    def _dialog_dir(self, key: str) -> str:
+        value = self._window.store.value(key)
+        if isinstance(value, str) and Path(value).is_dir():
+            return value
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    @Slot()
+    def open_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self._window, "Open Articles", self._dialog_dir(_OPEN_DIR_KEY), ARTICLE_FILTER
+        )
+        if files:
+            self._window.store.setValue(_OPEN_DIR_KEY, str(Path(files[0]).parent))
+            self.open_paths(files)
+
+    @Slot()
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self._window, "Open a Folder of Articles", self._dialog_dir(_OPEN_DIR_KEY)
+        )
+        if folder:
+            self._window.store.setValue(_OPEN_DIR_KEY, folder)
+            self.open_paths([folder])
+
+    @Slot()
+    def open_samples(self) -> None:
+        files = seed_files()
+        if not files:
+            QMessageBox.information(self._window, "No sample articles", "The sample articles are not installed.")
+            return
+        self.open_paths(files)
+
+    @Slot()
+    def new_article(self) -> None:
+        dialog = NewArticleDialog(self._window)
+        try:
+            if dialog.exec() and dialog.article() is not None:
+                self._window.add_articles([dialog.article()])
+        finally:
+            dialog.deleteLater()
+
+    # ---------------------------------------------------------------- recent files
+
+    def recent_files(self) -> list[str]:
+        return _string_list(self._window.store.value(_RECENT_KEY))[:MAX_RECENT]
+
+    def remember_recent(self, paths: Iterable[str]) -> None:
+        recent = self.recent_files()
+        for path in paths:
+            full = str(Path(path).resolve())
+            if full in recent:
+                recent.remove(full)
+            recent.insert(0, full)
+        self._window.store.setValue(_RECENT_KEY, recent[:MAX_RECENT])
+
+    def open_recent(self, path: str) -> None:
+        self.open_paths([path])
+
+    @Slot()
+    def clear_recent(self) -> None:
+        self._window.store.setValue(_RECENT_KEY, [])
+
+    # ---------------------------------------------------------------- exports
+
+    def _ready_corpus(self):  # noqa: ANN202 - CorpusAlignment | None
+        window = self._window
+        if not window.articles.articles():
+            QMessageBox.information(window, "Nothing to export", "Open some articles first.")
+            return None
+        if not window.is_current():
+            QMessageBox.information(
+                window,
+                "Still aligning",
+                "The articles are still being aligned with the current settings. Try again in a moment.",
+            )
+            return None
+        return window.corpus()
+
+    def _save_path(self, caption: str, name: str, file_filter: str, suffix: str) -> Path | None:
+        start = str(Path(self._dialog_dir(_EXPORT_DIR_KEY)) / name)
+        # The native dialog asks before overwriting an existing file.
+        chosen, _ = QFileDialog.getSaveFileName(self._window, caption, start, file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(suffix)
+        self._window.store.setValue(_EXPORT_DIR_KEY, str(path.parent))
+        return path
+
+    def _write(self, path: Path, produce: Callable[[], str]) -> bool:
+        try:
+            text = produce()
+            write_atomic(path, text)
+        except OSError as err:
+            QMessageBox.warning(
+                self._window, "Export failed", f"{path.name}: cannot write ({err.strerror or err})."
+            )
+            return False
+        except Exception as err:  # noqa: BLE001 - report, never crash
+            QMessageBox.warning(self._window, "Export failed", f"{path.name}: {err.__class__.__name__}: {err}")
+            return False
+        self._window.statusBar().showMessage(f"Saved {path}", 8000)
+        return True
+
+    @Slot()
+    def export_pair_html(self) -> None:
+        window = self._window
+        pair = window.pair()
+        if pair is None:
+            QMessageBox.information(window, "Nothing to export", "Choose two articles to compare first.")
+            return
+        corpus = self._ready_corpus()
+        if corpus is None:
+            return
+        a, b = corpus.article(pair[0]), corpus.article(pair[1])
+        name = safe_file_name(f"{article_label(a)} vs {article_label(b)}") + ".html"
+        path = self._save_path("Export Pair as HTML", name, "HTML files (*.html *.htm)", ".html")
+        if path is None:
+            return
+
+        def produce() -> str:
+            from desktop.engine.report_html import render_pair_html
+
+            return render_pair_html(a, b, corpus.pair(a.id, b.id), corpus.settings, changes_only=False)
+
+        self._write(path, produce)
+
+    @Slot()
+    def export_report_html(self) -> None:
+        corpus = self._ready_corpus()
+        if corpus is None:
+            return
+        path = self._save_path("Export Report as HTML", "syndiff report.html", "HTML files (*.html *.htm)", ".html")
+        if path is None:
+            return
+
+        def produce() -> str:
+            from desktop.engine.report_html import render_corpus_html
+
+            return render_corpus_html(corpus)
+
+        self._write(path, produce)
+
+    @Slot()
+    def export_json(self) -> None:
+        corpus = self._ready_corpus()
+        if corpus is None:
+            return
+        path = self._save_path("Export JSON", "syndiff alignment.json", "JSON files (*.json)", ".json")
+        if path is None:
+            return
+        self._write(path, lambda: json.dumps(alignment_json(corpus), ensure_ascii=False, indent=1) + "\n")

@@ -1,0 +1,183 @@
+"""Item models over engine results.
+
+:class:`PassageModel` lists the shared passages of one article pair, one row each,
+for the table under the side-by-side view.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+
+from desktop.engine.model import Article, Kind, PairAlignment, Passage
+from desktop.qt.highlight import KIND_LABELS, kind_colors
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+EXCERPT_CHARS = 80
+_SPACE_RE = re.compile(r"\s+")
+_KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}
+
+
+def collapse_space(text: str) -> str:
+    """``text`` with every run of white space (newlines included) turned into one space."""
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """``text`` on one line, cut at a word boundary to about ``limit`` characters."""
+    flat = collapse_space(text)
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # do not cut a long word short when a boundary is near
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-—–") + "…"
+
+
+def rich_tooltip(label: str, text: str) -> str:
+    """A tooltip showing untrusted ``text`` literally.
+
+    Qt renders tooltips that look like markup as rich text, so the text is escaped and
+    wrapped in a paragraph (which also makes long excerpts wrap instead of running off
+    screen).
+    """
+    return f"<p><b>{html.escape(label)}</b> {html.escape(text)}</p>"
+
+
+class PassageModel(QAbstractTableModel):
+    """The passages of one article pair: "#", "Kind", "Score", "A", "B".
+
+    ``Qt.UserRole`` gives the passage's index in ``alignment.passages`` (in every
+    column), :attr:`SORT_ROLE` a value to sort by (the A and B columns sort by position
+    in their article, so sorting by "B" lists the passages in B's reading order) and
+    ``Qt.ToolTipRole`` the full text of both sides.
+    """
+
+    HEADERS = ("#", "Kind", "Score", "A", "B")
+    COL_NUMBER, COL_KIND, COL_SCORE, COL_A, COL_B = range(5)
+    SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._a: Article | None = None
+        self._b: Article | None = None
+        self._passages: tuple[Passage, ...] = ()
+        self._excerpts: list[tuple[str, str]] = []
+        self._palette: QPalette | None = None
+
+    # ------------------------------------------------------------------ public API
+
+    def set_alignment(self, a: Article, b: Article, alignment: PairAlignment | None) -> None:
+        """Show the passages ``a`` shares with ``b``; ``None`` (still aligning) shows none."""
+        self.beginResetModel()
+        self._a, self._b = a, b
+        self._passages = alignment.passages if alignment is not None else ()
+        self._excerpts = [
+            (excerpt(a.text[p.a_start : p.a_end]), excerpt(b.text[p.b_start : p.b_end]))
+            for p in self._passages
+        ]
+        self.endResetModel()
+
+    def set_palette(self, palette: QPalette) -> None:
+        """The palette the kind swatches are chosen for (default: the application's)."""
+        self._palette = QPalette(palette)
+        if self._passages:
+            top, bottom = self.index(0, self.COL_KIND), self.index(len(self._passages) - 1, self.COL_KIND)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DecorationRole])
+
+    def passage(self, row: int) -> Passage:
+        """The passage shown in ``row`` (rows are in ``alignment.passages`` order)."""
+        return self._passages[row]
+
+    # ------------------------------------------------------------------ Qt overrides
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._passages)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tooltip(section)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._passages) and 0 <= col < len(self.HEADERS)):
+            return None
+        passage = self._passages[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col, passage)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == self.SORT_ROLE:
+            return self._sort_key(row, col, passage)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(col, passage)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.COL_KIND:
+            return kind_colors(self._palette or QGuiApplication.palette())[passage.kind]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_NUMBER, self.COL_SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{KIND_LABELS[passage.kind]} passage {row + 1}, score {passage.score:.2f}"
+        return None
+
+    # ------------------------------------------------------------------ helpers
+
+    def _display(self, row: int, col: int, passage: Passage) -> Any:
+        if col == self.COL_NUMBER:
+            return row + 1
+        if col == self.COL_KIND:
+            return KIND_LABELS[passage.kind]
+        if col == self.COL_SCORE:
+            return f"{passage.score:.2f}"
+        return self._excerpts[row][0 if col == self.COL_A else 1]
+
+    def _sort_key(self, row: int, col: int, passage: Passage) -> Any:
+        if col == self.COL_KIND:
+            return _KIND_ORDER[passage.kind]
+        if col == self.COL_SCORE:
+            return passage.score
+        if col == self.COL_A:
+            return passage.a_start
+        if col == self.COL_B:
+            return passage.b_start
+        return row
+
+    def _tooltip(self, col: int, passage: Passage) -> str:
+        assert self._a is not None and self._b is not None  # rows exist only after set_alignment
+        text_a = rich_tooltip("A:", collapse_space(self._a.text[passage.a_start : passage.a_end]))
+        text_b = rich_tooltip("B:", collapse_space(self._b.text[passage.b_start : passage.b_end]))
+        if col == self.COL_A:
+            return text_a
+        if col == self.COL_B:
+            return text_b
+        return text_a + text_b
+
+    def _header_tooltip(self, section: int) -> str | None:
+        if section == self.COL_NUMBER:
+            return "Passage number, in the order of article A"
+        if section == self.COL_KIND:
+            return "Verbatim: same words · Edited: words changed · Paraphrase: reworded"
+        if section == self.COL_SCORE:
+            return "Similarity of the two sides, 0 to 1"
+        article = self._a if section == self.COL_A else self._b
+        side = "A (left)" if section == self.COL_A else "B (right)"
+        if article is None:
+            return f"Excerpt from article {side}"
+        return rich_tooltip(f"Excerpt from {side}:", f"{article.title} — {article.outlet}".strip(" —"))

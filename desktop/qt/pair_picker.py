@@ -1,0 +1,128 @@
+"""Choosing the pair shown side by side: article A, article B, and a swap button."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from desktop.engine.model import Article
+from desktop.qt.library import article_label, elide
+
+_TITLE_CHARS = 70
+
+
+def pair_item_text(article: Article) -> str:
+    """"Outlet — Title" (the title alone when it is also the label)."""
+    label = article_label(article)
+    title = elide(article.title, _TITLE_CHARS)
+    return title if label == article.title.strip() else f"{label} — {title}"
+
+
+class PairPicker(QWidget):
+    """Two combo boxes and a swap button; emits ``pair_changed(a_id, b_id)``.
+
+    Choosing for one side the article already on the other side swaps the two, so the
+    pair never shows an article against itself.
+    """
+
+    pair_changed = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo_a = QComboBox(self)
+        self.combo_a.setObjectName("pairA")
+        self.combo_b = QComboBox(self)
+        self.combo_b.setObjectName("pairB")
+        for combo, side in ((self.combo_a, "A (left)"), (self.combo_b, "B (right)")):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(20)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            combo.setToolTip(f"Article shown as {side}")
+            combo.setAccessibleName(f"Article {side}")
+        self.swap = QToolButton(self)
+        self.swap.setObjectName("swapButton")
+        self.swap.setText("⇄")
+        self.swap.setAutoRaise(False)
+        self.swap.setToolTip("Swap A and B (Ctrl+Shift+X)")
+        self.swap.setAccessibleName("Swap A and B")
+
+        label_a = QLabel("&A:", self)
+        label_a.setBuddy(self.combo_a)
+        label_b = QLabel("&B:", self)
+        label_b.setBuddy(self.combo_b)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label_a)
+        layout.addWidget(self.combo_a, 1)
+        layout.addWidget(self.swap)
+        layout.addWidget(label_b)
+        layout.addWidget(self.combo_b, 1)
+
+        self._ids: list[str] = []
+        self._updating = False
+        self._last = ("", "")
+        self.combo_a.activated.connect(self._on_combo_a_activated)
+        self.combo_b.activated.connect(self._on_combo_b_activated)
+        self.swap.clicked.connect(self._on_swap_clicked)
+
+    def set_articles(self, articles: Sequence[Article]) -> None:
+        """Offer ``articles`` on both sides, keeping the current choice where possible."""
+        a, b = self.pair()
+        self._ids = [x.id for x in articles]
+        self._updating = True
+        try:
+            for combo in (self.combo_a, self.combo_b):
+                combo.clear()
+                for article in articles:
+                    combo.addItem(pair_item_text(article), article.id)
+                    combo.setItemData(combo.count() - 1, article.title, Qt.ItemDataRole.ToolTipRole)
+        finally:
+            self._updating = False
+        self.set_pair(a, b)
+        self.setEnabled(len(articles) >= 2)
+
+    def set_pair(self, a: str, b: str) -> None:
+        """Show ``a`` and ``b`` without emitting ``pair_changed``."""
+        self._updating = True
+        try:
+            self.combo_a.setCurrentIndex(self._ids.index(a) if a in self._ids else -1)
+            self.combo_b.setCurrentIndex(self._ids.index(b) if b in self._ids else -1)
+        finally:
+            self._updating = False
+        self._last = self.pair()
+
+    def pair(self) -> tuple[str, str]:
+        return (self.combo_a.currentData() or "", self.combo_b.currentData() or "")
+
+    @Slot(int)
+    def _on_combo_a_activated(self, _index: int) -> None:
+        self._changed(side="a")
+
+    @Slot(int)
+    def _on_combo_b_activated(self, _index: int) -> None:
+        self._changed(side="b")
+
+    @Slot()
+    def _on_swap_clicked(self) -> None:
+        a, b = self.pair()
+        if a and b:
+            self.set_pair(b, a)
+            self.pair_changed.emit(b, a)
+
+    def _changed(self, side: str) -> None:
+        if self._updating:
+            return
+        a, b = self.pair()
+        if a and a == b:
+            old_a, old_b = self._last
+            # The article moved to one side: the other side gets what it replaced.
+            if side == "a":
+                b = old_a if old_a != a else old_b
+            else:
+                a = old_b if old_b != b else old_a
+            self.set_pair(a, b)
+        self._last = (a, b)
+        if a and b and a != b:
+            self.pair_changed.emit(a, b)

@@ -1,0 +1,70 @@
+"""What the compare tab shows before there is a pair: how to get articles in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.paths import seeds_dir
+
+
+class WelcomePage(QWidget):
+    """Short instructions and buttons for the three ways to add articles."""
+
+    open_requested = Signal()
+    paste_requested = Signal()
+    samples_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setMaximumWidth(560)
+
+        open_button = QPushButton("&Open Articles…", self)
+        open_button.setToolTip("Open .txt, .md or .html files (Ctrl+O)")
+        open_button.clicked.connect(self.open_requested)
+        paste_button = QPushButton("&Paste an Article…", self)
+        paste_button.setToolTip("Paste an article's text (Ctrl+N)")
+        paste_button.clicked.connect(self.paste_requested)
+        samples_button = QPushButton("Open &Sample Articles", self)
+        samples_button.setToolTip("Five articles about Meta's and Spotify's CEOs on EU AI rules")
+        samples_button.clicked.connect(self.samples_requested)
+        samples_button.setVisible(seeds_dir() is not None)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (open_button, paste_button, samples_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(3)
+        self.set_article_count(0)
+
+    def set_article_count(self, count: int) -> None:
+        """Adjust the message to how many articles are open (the pair needs two)."""
+        if count == 0:
+            self.heading.setText("Compare how outlets word the same story")
+            self.text.setText(
+                "Open two or more versions of a news story — saved web pages, text or Markdown files — "
+                "or drop them onto this window. Syndiff finds the passages they share, whether copied, "
+                "edited or paraphrased, and shows any two side by side."
+            )
+        else:
+            self.heading.setText("One article is open")
+            self.text.setText("Add at least one more article to compare it with: open a file, drop one here, "
+                              "or paste the text of another version.")

@@ -1,0 +1,392 @@
+"""The side-by-side comparison of two articles.
+
+:class:`CompareView` shows article A and article B in two read-only panes with the
+passages they share tinted by kind, the words that differ inside them marked, and a
+strip of bands between the panes linking every passage to its counterpart (crossing
+when the articles order them differently). Below sit a legend and a sortable table of
+the passages (which the main window may move elsewhere through
+:meth:`CompareView.passage_table`).
+
+A passage is selected by clicking it in either pane, clicking its band or its table
+row, pressing Return on it, or stepping with :meth:`~CompareView.next_passage` and
+:meth:`~CompareView.previous_passage`; both panes then scroll so it and its counterpart
+are in view, side by side where the texts allow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.model import Article, Op, PairAlignment, Passage
+from desktop.qt.highlight import highlight_colors
+from desktop.qt.models import PassageModel
+from desktop.qt.widgets.connector import ConnectorStrip
+from desktop.qt.widgets.legend import ElidedLabel, LegendBar
+from desktop.qt.widgets.syncscroll import ScrollSynchroniser
+from desktop.qt.widgets.textpane import PaneSpan, TextPane
+
+Spans = Sequence[tuple[int, int]]
+_LEAD_FRACTION = 0.2  # a passage scrolled into view lands a fifth of the way down
+
+
+class CompareView(QWidget):
+    """Two articles side by side with their shared passages linked and marked."""
+
+    passage_selected = Signal(int)  # index into alignment.passages, -1 for none
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._article_a: Article | None = None
+        self._article_b: Article | None = None
+        self._alignment: PairAlignment | None = None
+        self._passages: tuple[Passage, ...] = ()
+        self._current = -1
+        self._active = "a"  # the pane find() and navigation follow: the last one focused
+        self._show_unique = True
+        self._has_unique = False
+        self._syncing_table = False
+
+        self._pane_a = TextPane("a", self)
+        self._pane_b = TextPane("b", self)
+        self._connector = ConnectorStrip(self._pane_a, self._pane_b, self)
+        self._sync = ScrollSynchroniser(self._pane_a, self._pane_b, self)
+        self._title_a = ElidedLabel(self)
+        self._title_b = ElidedLabel(self)
+        self._legend = LegendBar(self)
+        self._model = PassageModel(self)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(self._model)
+        self._proxy.setSortRole(PassageModel.SORT_ROLE)
+        self._table = QTableView(self)
+        self._build_table()
+        self._build_layout()
+        self._connect()
+        self._apply_palette()
+
+    # ------------------------------------------------------------------ construction
+
+    def _build_table(self) -> None:
+        table = self._table
+        table.setModel(self._proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(PassageModel.COL_NUMBER, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        for col in (PassageModel.COL_NUMBER, PassageModel.COL_KIND, PassageModel.COL_SCORE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (PassageModel.COL_A, PassageModel.COL_B):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        table.setAccessibleName("Shared passages")
+
+    def _build_layout(self) -> None:
+        top = QWidget(self)
+        grid = QGridLayout(top)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(4)
+        grid.addLayout(_titled(self._badge("A"), self._title_a), 0, 0)
+        grid.addLayout(_titled(self._badge("B"), self._title_b), 0, 2)
+        grid.addWidget(self._pane_a, 1, 0)
+        grid.addWidget(self._connector, 1, 1)
+        grid.addWidget(self._pane_b, 1, 2)
+        grid.addWidget(self._legend, 2, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(1, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(self._table)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+        QWidget.setTabOrder(self._pane_a, self._pane_b)
+        QWidget.setTabOrder(self._pane_b, self._table)
+
+    def _badge(self, letter: str) -> QLabel:
+        badge = QLabel(letter, self)
+        font = badge.font()
+        font.setBold(True)
+        badge.setFont(font)
+        badge.setContentsMargins(6, 0, 6, 0)
+        badge.setToolTip(f"Article {letter} ({'left' if letter == 'A' else 'right'})")
+        return badge
+
+    def _connect(self) -> None:
+        self._pane_a.passage_activated.connect(self._on_pane_a_passage_activated)
+        self._pane_b.passage_activated.connect(self._on_pane_b_passage_activated)
+        self._pane_a.focus_entered.connect(self._on_pane_a_focus_entered)
+        self._pane_b.focus_entered.connect(self._on_pane_b_focus_entered)
+        self._connector.band_clicked.connect(self._on_connector_band_clicked)
+        self._table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+
+    # ------------------------------------------------------------------ public API
+
+    def set_pair(
+        self,
+        a: Article,
+        b: Article,
+        alignment: PairAlignment | None,
+        *,
+        unique_a: Spans = (),
+        unique_b: Spans = (),
+    ) -> None:
+        """Show ``a`` against ``b``. ``alignment`` None means "still aligning": texts only.
+
+        Setting the same two texts again (e.g. once the alignment arrives) keeps the
+        scroll positions. Raises ValueError if ``alignment`` is for other articles.
+        """
+        if alignment is not None and (alignment.a, alignment.b) != (a.id, b.id):
+            raise ValueError(f"alignment is for {alignment.a!r} vs {alignment.b!r}, not {a.id!r} vs {b.id!r}")
+        previous = self._current
+        self._current = -1
+        for pane, article, title in ((self._pane_a, a, self._title_a), (self._pane_b, b, self._title_b)):
+            pane.set_article(article)
+            outlet = f" — {article.outlet}" if article.outlet else ""
+            title.set_full_text(article.title or article.id, outlet)
+            label = title.full_text()
+            pane.setAccessibleName(f"Article {pane.side.upper()}: {label}")
+        self._article_a, self._article_b, self._alignment = a, b, alignment
+        self._passages = alignment.passages if alignment is not None else ()
+        passages = self._passages
+        self._pane_a.set_marks(
+            [PaneSpan(p.a_start, p.a_end, p.kind, p.score) for p in passages],
+            [(d.a_start, d.a_end, Op.DELETE) for p in passages for d in p.diff if d.op is Op.DELETE],
+            unique_a,
+        )
+        self._pane_b.set_marks(
+            [PaneSpan(p.b_start, p.b_end, p.kind, p.score) for p in passages],
+            [(d.b_start, d.b_end, Op.INSERT) for p in passages for d in p.diff if d.op is Op.INSERT],
+            unique_b,
+        )
+        self._has_unique = bool(unique_a) or bool(unique_b)
+        self._legend.set_unique_visible(self._show_unique and self._has_unique)
+        self._connector.set_selected(-1)
+        self._sync.invalidate()
+        self._syncing_table = True
+        try:
+            self._model.set_alignment(a, b, alignment)
+        finally:
+            self._syncing_table = False
+        self._connector.update()
+        if previous != -1:
+            self.passage_selected.emit(-1)
+
+    def select_passage(self, index: int) -> None:
+        """Select passage ``index`` (-1 clears) and scroll both panes to it."""
+        self._select(index, lead=self._active, keep_lead=False)
+
+    def next_passage(self) -> None:
+        """Select the next passage in the reading order of the active pane (wraps round)."""
+        self._step(+1)
+
+    def previous_passage(self) -> None:
+        """Select the previous passage in the reading order of the active pane (wraps round)."""
+        self._step(-1)
+
+    def current_passage(self) -> int:
+        return self._current
+
+    def passage_count(self) -> int:
+        return len(self._passages)
+
+    def set_sync_scroll(self, on: bool) -> None:
+        """Turn synchronised scrolling on or off; turning it on lines B up with A at once."""
+        self._sync.set_enabled(on)
+        if on and self._article_a is not None:
+            self._sync.follow(self._pane_a)
+
+    def sync_scroll(self) -> bool:
+        return self._sync.is_enabled()
+
+    def find(self, text: str, backwards: bool = False) -> bool:
+        """Find ``text`` (ignoring case) in the active pane from its cursor, wrapping round.
+
+        The hit is selected and scrolled into view; returns False when there is none.
+        """
+        pane = self._pane(self._active)
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        if pane.find(text, flags):
+            return True
+        original = pane.textCursor()
+        cursor = QTextCursor(pane.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
+        pane.setTextCursor(cursor)
+        if pane.find(text, flags):
+            return True
+        pane.setTextCursor(original)
+        return False
+
+    def pane_a(self) -> TextPane:
+        return self._pane_a
+
+    def pane_b(self) -> TextPane:
+        return self._pane_b
+
+    def passage_table(self) -> QTableView:
+        """The passage table (sortable); the main window may place it elsewhere."""
+        return self._table
+
+    def passage_model(self) -> PassageModel:
+        return self._model
+
+    def scroll_to_span(self, side: str, start: int, end: int) -> None:
+        """Scroll pane ``side`` ("a"/"b") to a span and select its text; the other pane follows."""
+        pane = self._pane(side)
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(pane.to_qt(end))
+        cursor.setPosition(pane.to_qt(start), QTextCursor.MoveMode.KeepAnchor)  # cursor at start
+        pane.setTextCursor(cursor)
+        pane.ensure_span_visible(start, end, _LEAD_FRACTION)
+
+    def set_show_unique(self, on: bool) -> None:
+        """Mark (or stop marking) the spans given as unique to each article."""
+        self._show_unique = on
+        self._pane_a.set_show_unique(on)
+        self._pane_b.set_show_unique(on)
+        self._legend.set_unique_visible(on and self._has_unique)
+
+    # ------------------------------------------------------------------ selection
+
+    def _pane(self, side: str) -> TextPane:
+        if side not in ("a", "b"):
+            raise ValueError(f"side must be 'a' or 'b', not {side!r}")
+        return self._pane_a if side == "a" else self._pane_b
+
+    def _span(self, index: int, side: str) -> tuple[int, int]:
+        p = self._passages[index]
+        return p.a_span if side == "a" else p.b_span
+
+    def _step(self, delta: int) -> None:
+        if not self._passages:
+            return
+        order = sorted(range(len(self._passages)), key=lambda n: self._span(n, self._active))
+        if self._current < 0:
+            target = order[0] if delta > 0 else order[-1]
+        else:
+            target = order[(order.index(self._current) + delta) % len(order)]
+        self._select(target, lead=self._active, keep_lead=False)
+
+    def _select(self, index: int, *, lead: str, keep_lead: bool) -> None:
+        """Select ``index``; scroll the ``lead`` pane (unless ``keep_lead``) and align the other."""
+        if not -1 <= index < len(self._passages):
+            raise IndexError(f"passage {index} out of range 0..{len(self._passages) - 1}")
+        changed = index != self._current
+        self._current = index
+        self._pane_a.set_selected(index)
+        self._pane_b.set_selected(index)
+        self._connector.set_selected(index)
+        self._select_table_row(index)
+        if index >= 0:
+            self._scroll_to_passage(index, lead, keep_lead)
+        if changed:
+            self.passage_selected.emit(index)
+
+    def _scroll_to_passage(self, index: int, lead: str, keep_lead: bool) -> None:
+        follow = "b" if lead == "a" else "a"
+        lead_pane, follow_pane = self._pane(lead), self._pane(follow)
+        lead_start, lead_end = self._span(index, lead)
+        follow_start, follow_end = self._span(index, follow)
+        with self._sync.suspended():
+            if not keep_lead:
+                lead_pane.ensure_span_visible(lead_start, lead_end, _LEAD_FRACTION)
+            top = lead_pane.span_y(lead_start, lead_end)[0]
+            height = lead_pane.viewport().height()
+            follow_pane.scroll_index_to(follow_start, min(max(top, 0.0), height * 0.8))
+            follow_pane.ensure_span_visible(follow_start, follow_end, _LEAD_FRACTION)
+        self._connector.update()
+
+    def _select_table_row(self, index: int) -> None:
+        self._syncing_table = True
+        try:
+            selection = self._table.selectionModel()
+            if index < 0:
+                selection.clear()
+                return
+            proxy_index = self._proxy.mapFromSource(self._model.index(index, 0))
+            selection.setCurrentIndex(
+                proxy_index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self._table.scrollTo(proxy_index)
+        finally:
+            self._syncing_table = False
+
+    # ------------------------------------------------------------------ slots
+
+    @Slot(int)
+    def _on_pane_a_passage_activated(self, index: int) -> None:
+        self._select(index, lead="a", keep_lead=True)
+
+    @Slot(int)
+    def _on_pane_b_passage_activated(self, index: int) -> None:
+        self._select(index, lead="b", keep_lead=True)
+
+    @Slot()
+    def _on_pane_a_focus_entered(self) -> None:
+        self._active = "a"
+
+    @Slot()
+    def _on_pane_b_focus_entered(self) -> None:
+        self._active = "b"
+
+    @Slot(int)
+    def _on_connector_band_clicked(self, index: int) -> None:
+        self._select(index, lead=self._active, keep_lead=False)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing_table or not current.isValid():
+            return
+        index = current.data(Qt.ItemDataRole.UserRole)
+        if isinstance(index, int):
+            self._select(index, lead=self._active, keep_lead=False)
+
+    # ------------------------------------------------------------------ palette
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        colors = highlight_colors(self.palette())
+        self._pane_a.set_colors(colors)
+        self._pane_b.set_colors(colors)
+        self._connector.set_colors(colors)
+        self._legend.set_colors(colors)
+        self._model.set_palette(self.palette())
+
+
+def _titled(badge: QLabel, title: ElidedLabel) -> QGridLayout:
+    """A pane title row: the A/B badge, then the elided "title — outlet"."""
+    row = QGridLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(badge, 0, 0)
+    row.addWidget(title, 0, 1)
+    row.setColumnStretch(1, 1)
+    return row

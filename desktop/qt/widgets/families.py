@@ -1,0 +1,316 @@
+"""Passage families: one quote or claim, every outlet's version stacked like an apparatus.
+
+The list on the left names each family (its central wording), how many outlets carry
+it and how they reuse it. Selecting a family stacks its versions on the right, central
+version first; every other version shows, word by word, how it departs from the
+central one: its own added or changed words are highlighted and underlined, the central
+words it lacks are shown struck through. Article text goes in as plain text with
+``QTextCharFormat``s, never as markup.
+
+Clicking a version (or pressing Enter on it) emits ``version_activated(article_id,
+start, end)``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
+from desktop.engine.worddiff import word_diff
+from desktop.qt.highlight import highlight_colors, word_format
+from desktop.qt.library import article_label, elide
+
+_FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
+_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_BREAKS = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class VersionBlock:
+    """Where one member's version sits in the stacked text (block numbers, inclusive)."""
+
+    member: FamilyMember
+    first_block: int
+    last_block: int
+
+
+def kinds_summary(family: Family) -> str:
+    """How the non-central versions reuse the central one, e.g. "verbatim, paraphrase"."""
+    kinds = {m.kind for i, m in enumerate(family.members) if i != family.central}
+    return ", ".join(k.value for k in Kind if k in kinds) or "verbatim"
+
+
+class _SortableItem(QTreeWidgetItem):
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        mine, theirs = self.data(column, _SORT_ROLE), other.data(column, _SORT_ROLE)
+        if mine is not None and theirs is not None:
+            return mine < theirs
+        return super().__lt__(other)
+
+
+class VersionsView(QPlainTextEdit):
+    """Read-only stacked versions; reports which block was clicked or Enter'ed."""
+
+    block_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.block_activated.emit(self.cursorForPosition(event.position().toPoint()).blockNumber())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.block_activated.emit(self.textCursor().blockNumber())
+            return
+        super().keyPressEvent(event)
+
+
+class FamiliesPanel(QWidget):
+    """List of passage families and the versions of the selected one."""
+
+    version_activated = Signal(str, int, int)  # article id, start, end
+    family_selected = Signal(str)  # family id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._corpus: CorpusAlignment | None = None
+        self._family: Family | None = None
+        self._blocks: list[VersionBlock] = []
+
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("familiesList")
+        self.list.setColumnCount(3)
+        self.list.setHeaderLabels(["Passage", "Outlets", "Reuse"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSortingEnabled(True)
+        self.list.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the most widely carried first
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setToolTip("Quotes and claims that several articles share. Select one to see every version.")
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+
+        self.caption = QLabel(self)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setWordWrap(True)
+        self.versions = VersionsView(self)
+        self.versions.setObjectName("familyVersions")
+        self.versions.setToolTip(
+            "Every outlet's version of the passage. Highlighted, underlined words: this version's own "
+            "wording. Struck-through words: central wording this version lacks. "
+            "Click a version (or press Enter on it) to open it side by side."
+        )
+        self.versions.block_activated.connect(self._on_versions_block_activated)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.caption)
+        right_layout.addWidget(self.versions, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("familiesSplitter")
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.setFocusProxy(self.list)
+        self._show_empty()
+
+    # ---------------------------------------------------------------- content
+
+    def set_corpus(self, corpus: CorpusAlignment | None) -> None:
+        """List the families of ``corpus``, keeping the selected family if it still exists."""
+        previous = self._family.label if self._family else None
+        self._corpus = corpus
+        self.list.setSortingEnabled(False)
+        self.list.clear()
+        families = corpus.families if corpus else ()
+        for family in families:
+            item = _SortableItem(
+                [elide(family.label, 140), str(len(family.articles)), kinds_summary(family)]
+            )
+            item.setData(0, _FAMILY_ROLE, family.id)
+            item.setData(0, _SORT_ROLE, family.label.casefold())
+            item.setData(1, _SORT_ROLE, len(family.articles))
+            item.setData(2, _SORT_ROLE, kinds_summary(family))
+            item.setToolTip(0, f"<p>{html.escape(family.label)}</p>")
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+        self.list.setSortingEnabled(True)
+        self._family = None
+        target = next((f for f in families if f.label == previous), None)
+        if target is not None:
+            self.select_family(target.id)
+        elif not families:
+            self._show_empty()
+        else:
+            self.versions.clear()
+            self._blocks = []
+            self.caption.setText(f"{len(families)} passage families. Select one to see every outlet's version.")
+
+    def family_ids(self) -> list[str]:
+        """Family ids in the order the list shows them."""
+        return [self.list.topLevelItem(i).data(0, _FAMILY_ROLE) for i in range(self.list.topLevelItemCount())]
+
+    def current_family(self) -> Family | None:
+        return self._family
+
+    def select_family(self, family_id: str) -> bool:
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item.data(0, _FAMILY_ROLE) == family_id:
+                self.list.setCurrentItem(item)
+                return True
+        return False
+
+    def version_blocks(self) -> list[VersionBlock]:
+        return list(self._blocks)
+
+    def activate_version(self, index: int) -> None:
+        """Emit ``version_activated`` for the ``index``-th version shown."""
+        if 0 <= index < len(self._blocks):
+            m = self._blocks[index].member
+            self.version_activated.emit(m.article, m.start, m.end)
+
+    # ---------------------------------------------------------------- rendering
+
+    def _show_empty(self) -> None:
+        self.versions.clear()
+        self._blocks = []
+        self.caption.setText(
+            "No passage appears in more than one article yet."
+            if self._corpus is not None
+            else "Passage families appear once two or more articles are open and aligned."
+        )
+
+    def _render(self, family: Family) -> None:
+        corpus = self._corpus
+        if corpus is None:
+            return
+        colors = highlight_colors(self.versions.palette())
+        central = family.central_member
+        central_text = corpus.article(central.article).text
+        order = [family.central] + [i for i in range(len(family.members)) if i != family.central]
+
+        self.versions.clear()
+        doc = self.versions.document()
+        cursor = QTextCursor(doc)
+        plain = QTextCharFormat()
+        heading = QTextCharFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        quiet = QTextCharFormat()
+        quiet.setForeground(self.versions.palette().color(QPalette.ColorRole.PlaceholderText))
+        deleted, inserted = word_format(colors, Op.DELETE), word_format(colors, Op.INSERT)
+
+        self._blocks = []
+        for n, index in enumerate(order):
+            member = family.members[index]
+            article = corpus.article(member.article)
+            if n:
+                cursor.insertBlock()
+                cursor.insertBlock()  # an empty line between versions
+            first = cursor.blockNumber()
+            cursor.insertText(article_label(article), heading)
+            detail = (
+                "  central version"
+                if index == family.central
+                else f"  {member.kind.value}, {member.score:.0%} similar"
+            )
+            cursor.insertText(detail + f"  ·  {elide(article.title, 60)}", quiet)
+            cursor.insertBlock()
+            if index == family.central:
+                cursor.insertText(_flat(central_text[member.start : member.end]), plain)
+            else:
+                ops = word_diff(
+                    central_text, central.start, central.end,
+                    article.text, member.start, member.end,
+                    corpus.settings,
+                )
+                for op in ops:
+                    if op.op is Op.EQUAL:
+                        cursor.insertText(_flat(article.text[op.b_start : op.b_end]), plain)
+                    elif op.op is Op.INSERT:
+                        cursor.insertText(_flat(article.text[op.b_start : op.b_end]), inserted)
+                    else:
+                        gone = _flat(central_text[op.a_start : op.a_end])
+                        cursor.insertText(gone, deleted)
+                        if not gone[-1:].isspace():
+                            cursor.insertText(" ", plain)  # keep it apart from the next word
+            self._blocks.append(VersionBlock(member, first, cursor.blockNumber()))
+        self.versions.moveCursor(QTextCursor.MoveOperation.Start)
+        central_label = article_label(corpus.article(central.article))
+        self.caption.setText(
+            f"{len(family.members)} versions in {len(family.articles)} articles, "
+            f"compared with the central version ({central_label})."
+        )
+
+    # ---------------------------------------------------------------- slots
+
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
+    def _on_list_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is None or self._corpus is None:
+            return
+        family_id = current.data(0, _FAMILY_ROLE)
+        family = next((f for f in self._corpus.families if f.id == family_id), None)
+        if family is None:
+            return
+        self._family = family
+        self._render(family)
+        self.family_selected.emit(family.id)
+
+    @Slot(int)
+    def _on_versions_block_activated(self, block: int) -> None:
+        for n, version in enumerate(self._blocks):
+            if version.first_block <= block <= version.last_block:
+                self.activate_version(n)
+                return
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._family is not None:
+            self._render(self._family)  # the formats' colours come from the palette
+        super().changeEvent(event)
+
+    def block_at(self, pos: QPoint) -> int:
+        """The text block under a point of the versions viewport (for tests and tools)."""
+        return self.versions.cursorForPosition(pos).blockNumber()
+
+
+def _flat(text: str) -> str:
+    """Passage text on one line: line breaks inside a passage would break the stacking."""
+    return _BREAKS.sub(" ", text)

@@ -1,0 +1,303 @@
+"""One side of the compare view: a read-only article pane that marks shared passages.
+
+The article text is set with ``setPlainText``, so nothing in it is ever read as markup.
+Boilerplate is dimmed with a character format on the document itself (italics change
+line breaks, which extra selections cannot do); every other mark is an
+``ExtraSelection`` drawn over the text. Overlapping marks (a changed word inside a
+passage inside unique text, say) are flattened into disjoint ranges whose formats are
+merged in a fixed order, because Qt draws each extra selection over the document's own
+format on its own and would otherwise lose all but the last mark.
+
+A gutter bar left of each passage repeats its kind as a line pattern (solid, dashed,
+dotted), and the selected passage is outlined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from desktop.engine.model import Article, Op
+from desktop.qt.highlight import (
+    KIND_LABELS,
+    KIND_PEN_STYLES,
+    HighlightColors,
+    boilerplate_format,
+    passage_format,
+    unique_format,
+    word_format,
+)
+from desktop.qt.widgets.measured import GUTTER, MeasuredTextEdit
+from desktop.qt.widgets.textmarks import PaneSpan, flatten_layers, trim_word
+
+# Layer order: later layers are merged over earlier ones.
+_LAYER_UNIQUE, _LAYER_PASSAGE, _LAYER_WORD = range(3)
+
+
+class TextPane(MeasuredTextEdit):
+    """A read-only, soft-wrapped article pane with passage marks.
+
+    ``side`` ("a" or "b") only changes wording: tooltips say which article a changed
+    word is missing from.
+    """
+
+    passage_activated = Signal(int)  # clicked, or Return pressed, inside passage n
+    focus_entered = Signal()
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self._article: Article | None = None
+        self._colors: HighlightColors | None = None
+        self._passages: list[PaneSpan] = []
+        self._words: list[tuple[int, int, Op]] = []
+        self._unique: list[tuple[int, int]] = []
+        self._show_unique = True
+        self._selected = -1
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setTabChangesFocus(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.document().setDocumentMargin(GUTTER)
+        self.setMouseTracking(True)
+
+    # ------------------------------------------------------------------ content
+
+    def article(self) -> Article | None:
+        return self._article
+
+    def set_article(self, article: Article) -> None:
+        """Show ``article``'s text literally; marks are cleared.
+
+        When the text is the one already shown, the document (and with it the scroll
+        position and cursor) is kept.
+        """
+        old = self._article
+        self._article = article
+        self._passages, self._words, self._unique, self._selected = [], [], [], -1
+        self.setExtraSelections([])
+        if old is None or old.text != article.text:
+            self._set_measured_text(article.text)
+        elif old.boilerplate == article.boilerplate:
+            return
+        self._format_boilerplate()
+        self._relayout()
+
+    def set_colors(self, colors: HighlightColors) -> None:
+        self._colors = colors
+        self._format_boilerplate()  # italics may move line breaks
+        self._relayout()
+        self._rebuild()
+
+    def set_marks(
+        self,
+        passages: Sequence[PaneSpan],
+        words: Sequence[tuple[int, int, Op]],
+        unique: Sequence[tuple[int, int]],
+    ) -> None:
+        """Passages (index = passage number), changed words and unique spans of this side."""
+        self._passages = list(passages)
+        text = self._article.text if self._article else ""
+        self._words = [w for w in (trim_word(text, s, e, op) for s, e, op in words) if w is not None]
+        self._unique = [(s, e) for s, e in unique if e > s]
+        self._selected = -1
+        self._rebuild()
+
+    def set_selected(self, index: int) -> None:
+        if index != self._selected:
+            self._selected = index
+            self._rebuild()
+
+    def set_show_unique(self, on: bool) -> None:
+        if on != self._show_unique:
+            self._show_unique = on
+            self._rebuild()
+
+    def passages(self) -> list[PaneSpan]:
+        return self._passages
+
+    # ------------------------------------------------------------------ selections
+
+    def _format_boilerplate(self) -> None:
+        """Dim the article's boilerplate in the document (the text itself is untouched)."""
+        if self._article is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        if self._colors is None:
+            return
+        chrome = boilerplate_format(self._colors)
+        for start, end in self._article.boilerplate:
+            self._cursor_for(start, end).mergeCharFormat(chrome)
+
+    def _cursor_for(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting Python span ``[start, end)``, clamped to the text."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_qt(start))
+        cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _rebuild(self) -> None:
+        if self._colors is None or self._article is None:
+            return
+        colors = self._colors
+        layers: list[tuple[int, int, int, QTextCharFormat]] = []
+        if self._show_unique:
+            mark = unique_format(colors)
+            layers += [(s, e, _LAYER_UNIQUE, mark) for s, e in self._unique]
+        for n, p in enumerate(self._passages):
+            layers.append(
+                (p.start, p.end, _LAYER_PASSAGE, passage_format(colors, p.kind, n, n == self._selected))
+            )
+        words = {op: word_format(colors, op) for op in (Op.DELETE, Op.INSERT)}
+        layers += [(s, e, _LAYER_WORD, words[op]) for s, e, op in self._words]
+        selections = []
+        for start, end, fmt in flatten_layers(layers):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor_for(start, end)
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        self.viewport().update()
+
+    def passage_at(self, index: int | None) -> int:
+        """The passage containing Python index ``index`` (the shortest if several), or -1."""
+        if index is None:
+            return -1
+        best, best_len = -1, 0
+        for n, p in enumerate(self._passages):
+            if p.start <= index < p.end and (best < 0 or p.end - p.start < best_len):
+                best, best_len = n, p.end - p.start
+        return best
+
+    def word_at(self, index: int | None) -> Op | None:
+        if index is None:
+            return None
+        return next((op for s, e, op in self._words if s <= index < e), None)
+
+    # ------------------------------------------------------------------ Qt overrides
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focus_entered.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            hit = self.passage_at(self.char_at(event.position().toPoint()))
+            if hit >= 0:
+                self.passage_activated.emit(hit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._article is not None:
+            cursor = self.textCursor()
+            hit = self.passage_at(self.to_py(cursor.selectionStart()))
+            if hit >= 0:
+                self.passage_activated.emit(hit)
+                return
+        super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip_at(self, point: QPoint) -> str:
+        index = self.char_at(point)
+        if index is None or self._article is None:
+            return ""
+        lines = []
+        hit = self.passage_at(index)
+        if hit >= 0:
+            lines.append(self.passage_tooltip(hit))
+            op = self.word_at(index)
+            if op is Op.DELETE:
+                lines.append("Struck through: only in A, missing from B")
+            elif op is Op.INSERT:
+                lines.append("Underlined: only in B, not in A")
+        if any(s <= index < e for s, e in self._article.boilerplate):
+            lines.append("Site text (boilerplate), not compared")
+        if self._show_unique and any(s <= index < e for s, e in self._unique):
+            lines.append("Found in no other article")
+        return "\n".join(lines)
+
+    def passage_tooltip(self, index: int) -> str:
+        """'Edited passage 3 of 12 — score 0.84'."""
+        p = self._passages[index]
+        return f"{KIND_LABELS[p.kind]} passage {index + 1} of {len(self._passages)} — score {p.score:.2f}"
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._colors is None or not self._passages:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        height = self.viewport().height()
+        for n, p in enumerate(self._passages):
+            top, bottom = self.span_y(p.start, p.end)
+            if bottom < 0 or top > height:
+                continue
+            selected = n == self._selected
+            pen = QPen(self._colors.kind[p.kind], 5 if selected else 3)
+            pen.setStyle(KIND_PEN_STYLES[p.kind])
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            x = 4.5 if selected else 3.5
+            painter.drawLine(QPointF(x, top + 1), QPointF(x, bottom - 1))
+            if selected:
+                self._paint_outline(painter, p, self._colors.kind[p.kind])
+        painter.end()
+
+    def _paint_outline(self, painter: QPainter, p: PaneSpan, color: QColor) -> None:
+        """Outline the selected passage, hugging its first and last lines."""
+        first = self.geometry_at(p.start)
+        last = self.geometry_at(max(p.start, p.end - 1))
+        end_x = self.geometry_at(p.end).x if self.geometry_at(p.end).top == last.top else None
+        if end_x is None:  # the passage ends at a line's end
+            end_x = self.viewport().width() - GUTTER + 2
+        left, right = GUTTER - 2.0, self.viewport().width() - GUTTER + 2.0
+        path = QPainterPath()
+        if first.top == last.top:
+            path.addRect(first.x - 1, first.top, end_x - first.x + 2, first.height)
+        else:
+            bottom = last.top + last.height
+            path.moveTo(first.x - 1, first.top)
+            path.lineTo(right, first.top)
+            path.lineTo(right, last.top)
+            path.lineTo(end_x + 1, last.top)
+            path.lineTo(end_x + 1, bottom)
+            path.lineTo(left, bottom)
+            path.lineTo(left, first.top + first.height)
+            path.lineTo(first.x - 1, first.top + first.height)
+            path.closeSubpath()
+        painter.setPen(QPen(color, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)

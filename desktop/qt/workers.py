@@ -1,0 +1,210 @@
+"""Aligning the whole set of articles in the background.
+
+The window asks :class:`AlignScheduler` for an alignment whenever the articles or the
+settings change. Requests are coalesced with a short timer (dragging the sensitivity
+slider fires dozens of changes), every job is stamped with a generation number, a newer
+request asks the older job to stop, and a result is applied only if it belongs to the
+newest generation. The GUI thread never waits for a job, except on shutdown.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from desktop.engine.corpus import align_corpus
+from desktop.engine.model import Article, Cancelled, CorpusAlignment, Settings
+
+AlignFunction = Callable[..., CorpusAlignment]
+"""``align_corpus``-compatible: (articles, settings, *, progress=, cancelled=)."""
+
+COALESCE_MS = 150
+
+
+class AlignSignals(QObject):
+    """Signals of one :class:`AlignWorker`.
+
+    ``QRunnable`` is not a ``QObject``, so it cannot emit; this object lives in the GUI
+    thread and its signals reach GUI slots through queued connections.
+    """
+
+    progressed = Signal(int, float)  # generation, fraction done 0..1
+    finished = Signal(int, object)  # generation, CorpusAlignment
+    failed = Signal(int, str)  # generation, message for the user
+    cancelled = Signal(int)  # generation; the job stopped early because a newer one exists
+
+
+class AlignWorker(QRunnable):
+    """One run of ``align_corpus`` on a pool thread."""
+
+    def __init__(
+        self,
+        generation: int,
+        articles: Sequence[Article],
+        settings: Settings,
+        align: AlignFunction = align_corpus,
+    ) -> None:
+        super().__init__()
+        # The scheduler keeps a reference until the job reports back; Qt must not delete
+        # the C++ side under the Python wrapper.
+        self.setAutoDelete(False)
+        self.generation = generation
+        self.signals = AlignSignals()
+        self._articles = tuple(articles)
+        self._settings = settings
+        self._align = align
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check; it then emits ``cancelled``."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_done(self) -> bool:
+        return self._done.is_set()
+
+    def run(self) -> None:  # runs on a pool thread
+        try:
+            if self._cancel.is_set():
+                raise Cancelled
+            result = self._align(
+                self._articles,
+                self._settings,
+                progress=self._progress,
+                cancelled=self._cancel.is_set,
+            )
+        except Cancelled:
+            self.signals.cancelled.emit(self.generation)
+        except Exception as err:  # noqa: BLE001 - any engine failure becomes a message, never a crash
+            self.signals.failed.emit(self.generation, f"{err.__class__.__name__}: {err}")
+        else:
+            self.signals.finished.emit(self.generation, result)
+        finally:
+            self._done.set()
+
+    def _progress(self, fraction: float) -> None:
+        self.signals.progressed.emit(self.generation, float(fraction))
+
+
+class AlignScheduler(QObject):
+    """Starts, coalesces, cancels and filters alignment jobs for one window.
+
+    ``finished`` carries only results of the newest generation; results of older jobs
+    that finish anyway are dropped.
+    """
+
+    started = Signal(int)  # generation
+    progressed = Signal(float)
+    finished = Signal(int, object)  # generation, CorpusAlignment
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        align: AlignFunction = align_corpus,
+        pool: QThreadPool | None = None,
+        delay_ms: int = COALESCE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._align = align
+        self._pool = pool or QThreadPool.globalInstance()
+        self._generation = 0
+        self._jobs: dict[int, AlignWorker] = {}
+        self._pending: tuple[tuple[Article, ...], Settings] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._busy = False
+
+    @property
+    def generation(self) -> int:
+        """The newest generation handed out (0 before the first job)."""
+        return self._generation
+
+    def is_busy(self) -> bool:
+        """A request is waiting for the timer or the newest job has not reported back."""
+        return self._busy
+
+    def request(self, articles: Sequence[Article], settings: Settings) -> None:
+        """Align soon: several requests within the coalescing delay make one job."""
+        self._pending = (tuple(articles), settings)
+        self._set_busy(True)
+        self._timer.start()
+
+    def run_now(self, articles: Sequence[Article], settings: Settings) -> int:
+        """Start a job at once (cancelling older ones) and return its generation."""
+        self._timer.stop()
+        self._pending = None
+        for job in self._jobs.values():
+            job.cancel()
+        self._generation += 1
+        job = AlignWorker(self._generation, articles, settings, self._align)
+        job.signals.progressed.connect(self._on_worker_progressed)
+        job.signals.finished.connect(self._on_worker_finished)
+        job.signals.failed.connect(self._on_worker_failed)
+        job.signals.cancelled.connect(self._on_worker_cancelled)
+        self._jobs[job.generation] = job
+        self._set_busy(True)
+        self.started.emit(job.generation)
+        self._pool.start(job)
+        return job.generation
+
+    def cancel_all(self) -> None:
+        """Drop any pending request and ask every running job to stop."""
+        self._timer.stop()
+        self._pending = None
+        self._generation += 1  # whatever still arrives is stale
+        for job in self._jobs.values():
+            job.cancel()
+        self._set_busy(False)
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Cancel everything and wait for the pool's jobs to end (only on close)."""
+        self.cancel_all()
+        done = self._pool.waitForDone(timeout_ms)
+        self._jobs.clear()
+        return done
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self._pending is not None:
+            articles, settings = self._pending
+            self.run_now(articles, settings)
+
+    @Slot(int, float)
+    def _on_worker_progressed(self, generation: int, fraction: float) -> None:
+        if generation == self._generation:
+            self.progressed.emit(fraction)
+
+    @Slot(int, object)
+    def _on_worker_finished(self, generation: int, result: object) -> None:
+        self._jobs.pop(generation, None)
+        if generation != self._generation:
+            return  # stale: a newer request superseded this job
+        self._set_busy(self._timer.isActive())
+        self.finished.emit(generation, result)
+
+    @Slot(int, str)
+    def _on_worker_failed(self, generation: int, message: str) -> None:
+        self._jobs.pop(generation, None)
+        if generation != self._generation:
+            return
+        self._set_busy(self._timer.isActive())
+        self.failed.emit(message)
+
+    @Slot(int)
+    def _on_worker_cancelled(self, generation: int) -> None:
+        self._jobs.pop(generation, None)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)

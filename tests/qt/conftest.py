@@ -1,0 +1,108 @@
+"""Fixtures shared by the Qt widget tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.engine.align import align_pair
+from desktop.engine.articles import load_article
+from desktop.engine.model import Article, PairAlignment
+
+
+@pytest.fixture(scope="session")
+def seed_pair(seed_paths: list[Path]) -> tuple[Article, Article, PairAlignment]:
+    """Sample articles 001 and 002 with their alignment (they share reordered passages)."""
+    a = load_article(seed_paths[1])
+    b = load_article(seed_paths[2])
+    return a, b, align_pair(a, b)
+
+
+@pytest.fixture
+def compare_view(qtbot, seed_pair: tuple[Article, Article, PairAlignment]):
+    """A CompareView showing the seed pair, small enough that both panes must scroll."""
+    from desktop.qt.widgets.compare import CompareView
+
+    widget = CompareView()
+    qtbot.addWidget(widget)
+    widget.resize(900, 420)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_pair(*seed_pair)
+    return widget
+
+
+# --------------------------------------------------------------------------- main window
+
+from collections.abc import Iterator  # noqa: E402
+
+from PySide6.QtCore import QSettings, QThreadPool  # noqa: E402
+
+JOB_GRACE_MS = 3000
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_jobs() -> Iterator[None]:
+    """Fail a test that leaves background jobs running in the global thread pool."""
+    yield
+    pool = QThreadPool.globalInstance()
+    pool.waitForDone(JOB_GRACE_MS)
+    if pool.activeThreadCount():
+        pytest.fail(f"{pool.activeThreadCount()} background jobs still running after the test")
+
+
+@pytest.fixture
+def window_settings(tmp_path: Path) -> QSettings:
+    """A QSettings file of the test's own, so tests never touch the user's settings."""
+    return QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def main_window(qtbot, window_settings: QSettings):
+    """An empty, shown MainWindow (closed, and its jobs cancelled, at teardown)."""
+    from desktop.qt.main_window import MainWindow
+
+    window = MainWindow(window_settings)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def aligned_window(qtbot, main_window, seed_paths: list[Path]):
+    """The MainWindow with the sample articles open and aligned."""
+    with qtbot.waitSignal(main_window.alignment_finished, timeout=10000):
+        main_window.open_paths(seed_paths)
+    return main_window
+
+
+@pytest.fixture(scope="session")
+def crossing_pair() -> tuple[Article, Article, PairAlignment]:
+    """Two short articles sharing three paragraphs in opposite orders (crossing passages)."""
+    from desktop.engine.articles import article_from_text
+
+    p1 = (
+        "The European Commission said on Tuesday that the new rules on artificial intelligence "
+        "would apply from next year to every company."
+    )
+    p2 = (
+        "Spotify chief executive Daniel Ek argued that fragmented regulation was holding back "
+        "developers across the continent."
+    )
+    p3 = (
+        "Meta will withhold its next multimodal model from customers in the European Union "
+        "because regulators have not been clear."
+    )
+    a = article_from_text(
+        f"First report\n\n{p1}\n\nOther coverage of the summit focused on energy prices.\n\n{p2}\n\n{p3}\n",
+        article_id="cross-a",
+    )
+    b = article_from_text(
+        f"Second report\n\n{p3.replace('withhold', 'hold back')}\n\n{p2}\n\n"
+        f"A different paragraph about the weather.\n\n{p1.replace('Tuesday', 'Monday')}\n",
+        article_id="cross-b",
+    )
+    return a, b, align_pair(a, b)

@@ -1,0 +1,155 @@
+"""The whole set at once: the overlap matrix and the passage families panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QTextCursor
+from PySide6.QtTest import QTest
+
+from desktop.engine.model import Op
+from desktop.qt.highlight import WORD_PROPERTY, contrast
+from desktop.qt.main_window import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow
+from desktop.qt.widgets.matrix import OverlapMatrix
+
+
+def test_matrix_cells_hold_the_row_articles_shared_share(aligned_window: MainWindow) -> None:
+    matrix = aligned_window.matrix
+    corpus = aligned_window.corpus()
+    ids = matrix.article_ids()
+    assert ids == [a.id for a in corpus.articles]
+    for r, row_id in enumerate(ids):
+        assert matrix.value(r, r) is None
+        for c, col_id in enumerate(ids):
+            if r != c:
+                assert matrix.value(r, c) == corpus.pair(row_id, col_id).shared_a
+    assert any(matrix.value(r, c) for r in range(len(ids)) for c in range(len(ids)) if r != c)
+
+
+def test_clicking_a_matrix_cell_opens_that_pair(qtbot, aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.tabs.setCurrentIndex(TAB_MATRIX)
+    matrix = window.matrix
+    ids = matrix.article_ids()
+    row, col = 3, 1
+    with qtbot.waitSignal(matrix.pair_activated) as blocker:
+        QTest.mouseClick(matrix, Qt.MouseButton.LeftButton, pos=matrix.cell_rect(row, col).center())
+    assert blocker.args == [ids[row], ids[col]]
+    assert window.pair() == (ids[row], ids[col])
+    assert window.tabs.currentIndex() == TAB_COMPARE
+    assert window.compare.passage_count() == len(window.corpus().pair(ids[row], ids[col]).passages)
+
+
+def test_matrix_keyboard_and_diagonal(qtbot, aligned_window: MainWindow) -> None:
+    matrix = aligned_window.matrix
+    ids = matrix.article_ids()
+    fired: list[tuple[str, str]] = []
+    matrix.pair_activated.connect(lambda a, b: fired.append((a, b)))
+    QTest.mouseClick(matrix, Qt.MouseButton.LeftButton, pos=matrix.cell_rect(2, 2).center())
+    assert fired == [], "the diagonal compares an article with itself: nothing to open"
+    matrix.setFocus()
+    QTest.keyClick(matrix, Qt.Key.Key_Right)
+    QTest.keyClick(matrix, Qt.Key.Key_Down)
+    assert matrix.current_cell() == (3, 3)
+    QTest.keyClick(matrix, Qt.Key.Key_Left)
+    assert aligned_window.statusBar().currentMessage() == matrix.cell_summary(3, 2)
+    QTest.keyClick(matrix, Qt.Key.Key_Right)
+    QTest.keyClick(matrix, Qt.Key.Key_Left)
+    QTest.keyClick(matrix, Qt.Key.Key_Return)
+    assert fired == [(ids[3], ids[2])]
+
+
+def test_matrix_colours_grow_with_the_share_and_numbers_stay_readable(qtbot) -> None:
+    for window_color, base in ((QColor("#efefef"), QColor("#ffffff")), (QColor("#2d2d30"), QColor("#1e1e20"))):
+        matrix = OverlapMatrix()
+        qtbot.addWidget(matrix)
+        palette = matrix.palette()
+        palette.setColor(QPalette.ColorRole.Window, window_color)
+        palette.setColor(QPalette.ColorRole.Base, base)
+        matrix.setPalette(palette)
+        low, high = matrix.color_for(0.05), matrix.color_for(0.9)
+        assert contrast(high, base) > contrast(low, base), "a larger share stands out more"
+        for value in (0.0, 0.2, 0.5, 0.8, 1.0):
+            fill = matrix.color_for(value)
+            assert contrast(matrix.text_color_on(fill), fill) >= 4.5
+
+
+def test_matrix_tooltip_escapes_outlet_labels(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    a = window.articles.articles()[0]
+    window.articles.set_outlet(a.id, "<img src=x>")
+    tip = window.matrix.cell_tooltip(0, 1)
+    assert "<img" not in tip and "&lt;img src=x&gt;" in tip
+
+
+def test_families_panel_lists_families_and_stacks_versions(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.tabs.setCurrentIndex(TAB_FAMILIES)
+    panel = window.families
+    corpus = window.corpus()
+    assert sorted(panel.family_ids()) == sorted(f.id for f in corpus.families)
+    family = next(f for f in corpus.families if any(m.kind.value != "verbatim" for m in f.members))
+    assert panel.select_family(family.id)
+    assert panel.current_family() == family
+    doc = panel.versions.document()
+    blocks = panel.version_blocks()
+    assert len(blocks) == len(family.members)
+    assert blocks[0].member == family.central_member
+    for version in blocks:
+        article = corpus.article(version.member.article)
+        line = doc.findBlockByNumber(version.first_block + 1)
+        kept = []
+        deleted = []
+        it = line.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().property(WORD_PROPERTY) == Op.DELETE.value:
+                deleted.append(fragment.text())
+            else:
+                kept.append(fragment.text())
+            it += 1
+        own = " ".join(article.text[version.member.start : version.member.end].split())
+        assert " ".join("".join(kept).split()) == own, "each version shows its own text, word for word"
+        if version.member == family.central_member:
+            assert deleted == []
+    text = panel.versions.toPlainText()
+    assert corpus.article(family.central_member.article).outlet in text or "central version" in text
+    inserted = any(
+        s.charFormat().property(WORD_PROPERTY) == Op.INSERT.value for s in _fragments(panel.versions.document())
+    )
+    assert inserted, "a reworded version highlights its own words"
+
+
+def _fragments(doc):
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            yield it.fragment()
+            it += 1
+        block = block.next()
+
+
+def test_activating_a_version_opens_a_pair_with_it_and_scrolls_to_it(qtbot, aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.tabs.setCurrentIndex(TAB_FAMILIES)
+    panel = window.families
+    corpus = window.corpus()
+    a, b = window.pair()
+    family = next(f for f in corpus.families if any(m.article not in (a, b) for m in f.members))
+    panel.select_family(family.id)
+    index, version = next((n, v) for n, v in enumerate(panel.version_blocks()) if v.member.article not in (a, b))
+    with qtbot.waitSignal(panel.version_activated) as blocker:
+        cursor = QTextCursor(panel.versions.document().findBlockByNumber(version.first_block + 1))
+        panel.versions.setTextCursor(cursor)
+        panel.versions.setFocus()
+        QTest.keyClick(panel.versions, Qt.Key.Key_Return)
+    member = version.member
+    assert blocker.args == [member.article, member.start, member.end]
+    assert window.tabs.currentIndex() == TAB_COMPARE
+    assert member.article in window.pair()
+    side = window.compare.pane_a() if window.pair()[0] == member.article else window.compare.pane_b()
+    selected = side.textCursor()
+    assert selected.selectionStart() == side.to_qt(member.start)
+    top, _ = side.span_y(member.start, member.end)
+    assert 0 <= top < side.viewport().height()
+    assert index >= 0

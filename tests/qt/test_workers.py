@@ -1,0 +1,137 @@
+"""Background alignment: AlignWorker signals, cancellation, coalescing, stale results."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from desktop.engine.articles import article_from_text
+from desktop.engine.model import Cancelled, CorpusAlignment, Settings
+from desktop.qt.workers import AlignScheduler, AlignWorker
+
+TEXT_A = "The minister said the new rules would take effect next year across the whole country."
+TEXT_B = "The new rules would take effect next year across the whole country, the minister said."
+
+
+@pytest.fixture
+def two_articles():
+    return [
+        article_from_text(TEXT_A, title="A", outlet="Wire", article_id="a"),
+        article_from_text(TEXT_B, title="B", outlet="Paper", article_id="b"),
+    ]
+
+
+def fake_result(articles, settings) -> CorpusAlignment:
+    return CorpusAlignment(tuple(articles), settings, ())
+
+
+def test_worker_emits_finished_with_its_generation(qtbot, two_articles) -> None:
+    worker = AlignWorker(7, two_articles, Settings())
+    progress: list[float] = []
+    worker.signals.progressed.connect(lambda g, f: progress.append(f))
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000) as blocker:
+        QThreadPool.globalInstance().start(worker)
+    generation, result = blocker.args
+    assert generation == 7
+    assert isinstance(result, CorpusAlignment)
+    assert [a.id for a in result.articles] == ["a", "b"]
+    assert result.pairs and result.pairs[0].passages, "the two sentences are the same passage"
+    qtbot.waitUntil(lambda: progress and progress[-1] == 1.0)
+
+
+def test_worker_stops_when_cancelled(qtbot, two_articles) -> None:
+    started = threading.Event()
+
+    def slow(articles, settings, *, progress, cancelled):
+        started.set()
+        for _ in range(500):
+            if cancelled():
+                raise Cancelled
+            time.sleep(0.01)
+        return fake_result(articles, settings)
+
+    worker = AlignWorker(1, two_articles, Settings(), slow)
+    finished: list[int] = []
+    worker.signals.finished.connect(lambda g, r: finished.append(g))
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=5000) as blocker:
+        QThreadPool.globalInstance().start(worker)
+        assert started.wait(5)
+        worker.cancel()
+    assert blocker.args == [1]
+    assert finished == []
+
+
+def test_worker_reports_engine_failure_as_message(qtbot, two_articles) -> None:
+    def broken(articles, settings, *, progress, cancelled):
+        raise ValueError("bad span")
+
+    worker = AlignWorker(3, two_articles, Settings(), broken)
+    with qtbot.waitSignal(worker.signals.failed, timeout=5000) as blocker:
+        QThreadPool.globalInstance().start(worker)
+    assert blocker.args[0] == 3
+    assert "bad span" in blocker.args[1]
+
+
+def test_scheduler_coalesces_rapid_requests_into_one_job(qtbot, two_articles) -> None:
+    calls: list[Settings] = []
+
+    def record(articles, settings, *, progress, cancelled):
+        calls.append(settings)
+        return fake_result(articles, settings)
+
+    scheduler = AlignScheduler(align=record, delay_ms=50)
+    started: list[int] = []
+    scheduler.started.connect(started.append)
+    with qtbot.waitSignal(scheduler.finished, timeout=5000) as blocker:
+        for words in (3, 4, 5, 6):
+            scheduler.request(two_articles, Settings(min_words=words))
+    assert started == [1]
+    assert [s.min_words for s in calls] == [6]
+    assert blocker.args[1].settings.min_words == 6
+    assert not scheduler.is_busy()
+
+
+def test_scheduler_drops_stale_results_and_cancels_older_jobs(qtbot, two_articles) -> None:
+    release = threading.Event()
+    first_running = threading.Event()
+    cancel_seen: list[bool] = []
+
+    def align(articles, settings, *, progress, cancelled):
+        if settings.min_words == 1:  # the first, slow job: finishes even though it is told to stop
+            first_running.set()
+            release.wait(5)
+            cancel_seen.append(cancelled())
+        return fake_result(articles, settings)
+
+    scheduler = AlignScheduler(align=align)
+    applied: list[tuple[int, int]] = []
+    scheduler.finished.connect(lambda g, r: applied.append((g, r.settings.min_words)))
+    first = scheduler.run_now(two_articles, Settings(min_words=1))
+    assert first_running.wait(5)
+    with qtbot.waitSignal(scheduler.finished, timeout=5000):
+        second = scheduler.run_now(two_articles, Settings(min_words=2))
+    release.set()
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)  # let the first job's queued signal arrive (and be dropped)
+    assert second == first + 1
+    assert applied == [(second, 2)]
+    assert cancel_seen == [True], "the newer request asked the older job to stop"
+
+
+def test_scheduler_shutdown_cancels_running_job(qtbot, two_articles) -> None:
+    def slow(articles, settings, *, progress, cancelled):
+        while not cancelled():
+            time.sleep(0.005)
+        raise Cancelled
+
+    scheduler = AlignScheduler(align=slow)
+    finished: list[int] = []
+    scheduler.finished.connect(lambda g, r: finished.append(g))
+    scheduler.run_now(two_articles, Settings())
+    assert scheduler.is_busy()
+    assert scheduler.shutdown(3000)
+    assert not scheduler.is_busy()
+    assert finished == []

@@ -1,0 +1,72 @@
+"""The benchmark scripts run end to end in quick mode and print their tables.
+
+No timing is asserted: machines differ. What must hold is that the scripts work against
+the current engine, exit 0, and print every table (or a clear skip without gold data).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _eval_dir() -> Path:
+    override = os.environ.get("SYNDIFF_EVAL_DIR")
+    return Path(override) if override else ROOT.parent / "shared" / "eval"
+
+
+def _run(script: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        check=False,
+    )
+
+
+def test_quality_quick_prints_every_table() -> None:
+    proc = _run("quality.py", "--quick")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    if not _eval_dir().is_dir():
+        assert "SKIP: no evaluation data" in out
+        return
+    for header in (
+        "== PAN-13 no obfuscation",
+        "== MSRP test (",
+        "== MSRP test: engine kinds by gold label",
+        "== Edinburgh++ test, news-* pairs",
+        "== Synthetic test pairs:",
+        "== Synthetic test pairs: engine kind confusion",
+    ):
+        assert header in out, f"missing table {header!r}\n{out[-2000:]}"
+    # Each figure is printed next to a baseline from the same run.
+    for baseline in ("word 8-gram runs", "tf-idf cosine", "difflib on tokens", "tf-idf cosine sentences"):
+        assert baseline in out
+
+
+def test_quality_skips_cleanly_without_gold_data(tmp_path: Path) -> None:
+    env = dict(os.environ, SYNDIFF_EVAL_DIR=str(tmp_path / "absent"))
+    proc = _run("quality.py", "--quick", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "SKIP: no evaluation data at" in proc.stdout
+    assert "==" not in proc.stdout
+
+
+def test_speed_quick_prints_tables_and_targets() -> None:
+    proc = _run("speed.py", "--quick")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    for header in ("== Speed and memory", "== Growth (log-log slope", "== Targets"):
+        assert header in out, f"missing table {header!r}\n{out[-2000:]}"
+    for case in ("pair 1000", "corpus 10", "diff 50", "window launch->paint"):
+        assert case in out
+    assert "error" not in out.split("== Speed and memory", 1)[1].split("== Growth", 1)[0]
+    assert "PASS" in out or "MISS" in out
