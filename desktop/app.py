@@ -24,7 +24,9 @@ def _parser() -> argparse.ArgumentParser:
         description="See how different news outlets word the same story.",
         epilog="With no FILE, the sample articles are opened.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="articles (.txt, .md, .html) or folders of them")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="articles (.txt, .md, .html) or folders of them"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 

@@ -33,16 +33,26 @@ class WindowActions(QObject):
         w, files, compare = window, window.files, window.compare
 
         # File
-        self.new_article = self._make("&New Article…", files.new_article, ["Ctrl+N"], "Paste an article's text")
-        self.open = self._make("&Open…", files.open_files, [QKeySequence.StandardKey.Open], "Open article files")
+        self.new_article = self._make(
+            "&New Article…", files.new_article, ["Ctrl+N"], "Paste an article's text"
+        )
+        self.open = self._make(
+            "&Open…", files.open_files, [QKeySequence.StandardKey.Open], "Open article files"
+        )
         self.open_folder = self._make(
             "Open &Folder…", files.open_folder, ["Ctrl+Shift+O"], "Open every article in a folder"
         )
         self.open_samples = self._make(
-            "Open &Sample Articles", files.open_samples, ["Ctrl+Shift+M"], "Open the articles that ship with Syndiff"
+            "Open &Sample Articles",
+            files.open_samples,
+            ["Ctrl+Shift+M"],
+            "Open the articles that ship with Syndiff",
         )
         self.export_pair = self._make(
-            "Export &Pair as HTML…", files.export_pair_html, ["Ctrl+E"], "Save the two articles side by side as a web page"
+            "Export &Pair as HTML…",
+            files.export_pair_html,
+            ["Ctrl+E"],
+            "Save the two articles side by side as a web page",
         )
         self.export_report = self._make(
             "Export &Report as HTML…",
@@ -51,7 +61,10 @@ class WindowActions(QObject):
             "Save an overview of the whole set (matrix, families, pairs) as a web page",
         )
         self.export_json = self._make(
-            "Export &JSON…", files.export_json, ["Ctrl+Shift+J"], "Save every pair's passages as JSON for analysis"
+            "Export &JSON…",
+            files.export_json,
+            ["Ctrl+Shift+J"],
+            "Save every pair's passages as JSON for analysis",
         )
         self.close_all = self._make(
             "&Close All Articles", self._close_all, ["Ctrl+Shift+W"], "Remove every article from the set"
@@ -59,7 +72,9 @@ class WindowActions(QObject):
         self.quit = self._make("&Quit", w.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], "Quit Syndiff")
 
         # Edit
-        self.copy = self._make("&Copy", self._copy, [QKeySequence.StandardKey.Copy], "Copy the selected text or rows")
+        self.copy = self._make(
+            "&Copy", self._copy, [QKeySequence.StandardKey.Copy], "Copy the selected text or rows"
+        )
         self.find = self._make(
             "&Find…", w.open_find, [QKeySequence.StandardKey.Find], "Find text in the focused article"
         )
@@ -67,13 +82,18 @@ class WindowActions(QObject):
             "Find &Next", lambda: w.find(False), [QKeySequence.StandardKey.FindNext], "Find the next match"
         )
         self.find_previous = self._make(
-            "Find Pre&vious", lambda: w.find(True), [QKeySequence.StandardKey.FindPrevious], "Find the previous match"
+            "Find Pre&vious",
+            lambda: w.find(True),
+            [QKeySequence.StandardKey.FindPrevious],
+            "Find the previous match",
         )
         self.rename_outlet = self._make(
             "&Rename Outlet…", self._rename_outlet, ["F2"], "Change the outlet label of the selected article"
         )
         self.remove_article = self._make(
-            "Re&move Article", self._remove_selected, [QKeySequence.StandardKey.Delete],
+            "Re&move Article",
+            self._remove_selected,
+            [QKeySequence.StandardKey.Delete],
             "Remove the selected articles from the set",
         )
         # Delete only means "remove" while the article list has the focus.
@@ -83,22 +103,39 @@ class WindowActions(QObject):
 
         # View
         self.show_compare = self._make(
-            "&Compare", lambda: w.tabs.setCurrentIndex(0), ["Ctrl+1"], "Show two articles side by side"
+            "&Compare",
+            lambda: self._show_tab(0, compare.pane_a()),
+            ["Ctrl+1"],
+            "Show two articles side by side",
         )
         self.show_matrix = self._make(
-            "Overlap &Matrix", lambda: w.tabs.setCurrentIndex(1), ["Ctrl+2"], "Show how much every pair shares"
+            "Overlap &Matrix",
+            lambda: self._show_tab(1, w.matrix),
+            ["Ctrl+2"],
+            "Show how much every pair shares",
         )
         self.show_families = self._make(
-            "&Families", lambda: w.tabs.setCurrentIndex(2), ["Ctrl+3"], "Show each shared passage across outlets"
+            "&Families",
+            lambda: self._show_tab(2, w.families.list),
+            ["Ctrl+3"],
+            "Show each shared passage across outlets",
         )
-        self.swap = self._make("&Swap A and B", w.swap_pair, ["Ctrl+Shift+X"], "Exchange the left and right article")
+        self.swap = self._make(
+            "&Swap A and B", w.swap_pair, ["Ctrl+Shift+X"], "Exchange the left and right article"
+        )
         self.show_unique = self._make(
-            "&Unique to This Article", compare.set_show_unique, ["Ctrl+U"],
-            "Underline the text that no other article carries", checkable=True,
+            "&Unique to This Article",
+            compare.set_show_unique,
+            ["Ctrl+U"],
+            "Underline the text that no other article carries",
+            checkable=True,
         )
         self.sync_scroll = self._make(
-            "S&ynchronised Scrolling", compare.set_sync_scroll, ["Ctrl+Shift+Y"],
-            "Scroll both articles together, keeping shared passages side by side", checkable=True,
+            "S&ynchronised Scrolling",
+            compare.set_sync_scroll,
+            ["Ctrl+Shift+Y"],
+            "Scroll both articles together, keeping shared passages side by side",
+            checkable=True,
         )
         self.sync_scroll.setChecked(True)
         self.library_panel = window.library_dock.toggleViewAction()
@@ -111,7 +148,10 @@ class WindowActions(QObject):
             "&Next Passage", compare.next_passage, ["Alt+Down", "Ctrl+Down"], "Select the next shared passage"
         )
         self.previous_passage = self._make(
-            "&Previous Passage", compare.previous_passage, ["Alt+Up", "Ctrl+Up"], "Select the previous shared passage"
+            "&Previous Passage",
+            compare.previous_passage,
+            ["Alt+Up", "Ctrl+Up"],
+            "Select the previous shared passage",
         )
         self.first_passage = self._make(
             "&First Passage", lambda: self._select_passage(0), ["Alt+Home"], "Select the first shared passage"
@@ -123,25 +163,43 @@ class WindowActions(QObject):
             "Next Article as &B", lambda: w.step_partner(1), ["Alt+PgDown"], "Compare A with the next article"
         )
         self.previous_partner = self._make(
-            "Previous Article as B", lambda: w.step_partner(-1), ["Alt+PgUp"], "Compare A with the previous article"
+            "Previous Article as B",
+            lambda: w.step_partner(-1),
+            ["Alt+PgUp"],
+            "Compare A with the previous article",
         )
         self.go_library = self._make(
-            "Article &List", lambda: self._focus_dock(w.library_dock), ["Ctrl+L"], "Move the focus to the article list"
+            "Article &List",
+            lambda: self._focus_dock(w.library_dock),
+            ["Ctrl+L"],
+            "Move the focus to the article list",
         )
         self.go_settings = self._make(
-            "Alignment &Settings", lambda: self._focus_dock(w.settings_dock), ["Ctrl+,"],
+            "Alignment &Settings",
+            lambda: self._focus_dock(w.settings_dock),
+            ["Ctrl+,"],
             "Move the focus to the alignment settings",
         )
         self.go_passages = self._make(
-            "Passage &Table", lambda: self._focus(w.passage_table), ["Ctrl+T"], "Move the focus to the passage list"
+            "Passage &Table",
+            lambda: self._focus(w.passage_table),
+            ["Ctrl+T"],
+            "Move the focus to the passage list",
         )
         self.go_text = self._make(
-            "Article &Text", lambda: self._focus(compare.pane_a()), ["Ctrl+Shift+A"], "Move the focus to article A"
+            "Article &Text",
+            lambda: self._focus(compare.pane_a()),
+            ["Ctrl+Shift+A"],
+            "Move the focus to article A",
         )
 
         # Help
-        self.shortcuts = self._make("&Keyboard Shortcuts", self._show_shortcuts, ["F1"], "List every shortcut")
-        self.about = self._make("&About Syndiff", lambda: show_about(w), ["Ctrl+Shift+F1"], "Version and licence")
+        self.shortcuts = self._make(
+            "&Keyboard Shortcuts", self._show_shortcuts, ["F1"], "List every shortcut"
+        )
+        self.about = self._make(
+            "&About Syndiff", lambda: show_about(w), ["Ctrl+Shift+F1"], "Version and licence"
+        )
 
         self._build_menus()
 
@@ -170,7 +228,10 @@ class WindowActions(QObject):
         sequences: list[QKeySequence] = []
         for key in keys:
             if isinstance(key, QKeySequence.StandardKey):
-                sequences.extend(QKeySequence.keyBindings(key))
+                # Only the platform's primary binding: the others include surprises
+                # such as Ctrl+D for Delete, and text fields handle the rest themselves.
+                bindings = QKeySequence.keyBindings(key)
+                sequences.extend(bindings[:1])
             else:
                 sequences.append(QKeySequence(key))
         unique = list(dict.fromkeys(sequences))
@@ -234,7 +295,13 @@ class WindowActions(QObject):
             action.setEnabled(has_pair and window.compare.passage_count() > 0)
         for action in (self.next_partner, self.previous_partner):
             action.setEnabled(has_pair and len(window.articles.articles()) > 2)
-        for action in (self.export_report, self.export_json, self.close_all, self.rename_outlet, self.remove_article):
+        for action in (
+            self.export_report,
+            self.export_json,
+            self.close_all,
+            self.rename_outlet,
+            self.remove_article,
+        ):
             action.setEnabled(has_articles)
 
     # ---------------------------------------------------------------- slots
@@ -270,7 +337,8 @@ class WindowActions(QObject):
             model = widget.model()
             rows = sorted({i.row() for i in widget.selectionModel().selectedIndexes()})
             lines = [
-                "\t".join(str(model.index(r, c).data() or "") for c in range(model.columnCount())) for r in rows
+                "\t".join(str(model.index(r, c).data() or "") for c in range(model.columnCount()))
+                for r in rows
             ]
             if lines:
                 QApplication.clipboard().setText("\n".join(lines))
@@ -300,6 +368,12 @@ class WindowActions(QObject):
         dock.show()
         dock.raise_()
         dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_tab(self, index: int, focus) -> None:  # noqa: ANN001 - QWidget
+        """Bring a tab to the front with the keyboard focus in it, ready for arrow keys."""
+        self._window.tabs.setCurrentIndex(index)
+        if focus.isVisible():
+            focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus(self, widget) -> None:  # noqa: ANN001 - QWidget
         self._window.tabs.setCurrentIndex(0)

@@ -82,6 +82,8 @@ class CompareTab(QStackedWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
         self.pair_page = page
+        self._shown: tuple[str, str] | None = None  # the pair on screen
+        self._fresh = False  # the pair on screen has not yet had its passages to open on
         self.welcome = WelcomePage(self)
         self.addWidget(self.welcome)
         self.addWidget(page)
@@ -89,6 +91,7 @@ class CompareTab(QStackedWidget):
     def show_welcome(self, article_count: int) -> None:
         self.welcome.set_article_count(article_count)
         self.setCurrentWidget(self.welcome)
+        self._shown = None
         self.summary.clear()
         self.find_bar.close_bar()
 
@@ -97,11 +100,24 @@ class CompareTab(QStackedWidget):
     ) -> None:
         self.setCurrentWidget(self.pair_page)
         self.picker.set_pair(a.id, b.id)
+        same = self._shown == (a.id, b.id)
+        previous = self.compare.current_passage() if same else -1
+        if not same:
+            self._fresh = True
+        self._shown = (a.id, b.id)
         self.compare.set_pair(a, b, alignment, unique_a=unique_a, unique_b=unique_b)
         self.summary.setText(pair_summary(a, b, alignment))
+        count = self.compare.passage_count()
+        if count and 0 <= previous < count:
+            self.compare.select_passage(previous)  # realigned: keep the selection
+        elif count and self._fresh:
+            # A new pair opens on its first shared passage, so both texts show linked
+            # passages straight away; a realignment keeps the reader where they were.
+            self._fresh = False
+            self.compare.select_passage(0)
 
     def position_text(self, index: int | None = None) -> str:
-        """"Passage i of n" for ``index`` (default: the selected passage)."""
+        """ "Passage i of n" for ``index`` (default: the selected passage)."""
         index = self.compare.current_passage() if index is None else index
         return passage_position(index, self.compare.passage_count())
 

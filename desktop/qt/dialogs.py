@@ -89,6 +89,9 @@ class NewArticleDialog(QDialog):
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
+        if not self.text_edit.toPlainText().strip():
+            self._show_error("Nothing to add yet: paste the article's text above.")
+            return
         try:
             self._article = article_from_text(
                 self.text_edit.toPlainText(),
@@ -96,11 +99,14 @@ class NewArticleDialog(QDialog):
                 outlet=self.outlet_edit.text().strip() or None,
             )
         except ArticleError as err:
-            self.error.setText(f"Cannot add this article: {err.reason}.")
-            self.error.show()
-            self.text_edit.setFocus()
+            self._show_error(f"Cannot add this article: {err.reason}.")
             return
         self.accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.text_edit.setFocus()
 
 
 class ShortcutsDialog(QDialog):

@@ -102,7 +102,9 @@ class FileCommands(QObject):
         else:
             title = "Could not open some files"
             head = f"These {len(errors)} files could not be opened:"
-        tail = f"\n\nThe other {loaded} article{'s were' if loaded != 1 else ' was'} loaded." if loaded else ""
+        tail = (
+            f"\n\nThe other {loaded} article{'s were' if loaded != 1 else ' was'} loaded." if loaded else ""
+        )
         QMessageBox.warning(self._window, title, head + "\n\n" + "\n".join(lines) + tail)
 
     def _dialog_dir(self, key: str) -> str:
@@ -133,7 +135,9 @@ class FileCommands(QObject):
     def open_samples(self) -> None:
         files = seed_files()
         if not files:
-            QMessageBox.information(self._window, "No sample articles", "The sample articles are not installed.")
+            QMessageBox.information(
+                self._window, "No sample articles", "The sample articles are not installed."
+            )
             return
         self.open_paths(files)
 
@@ -205,7 +209,9 @@ class FileCommands(QObject):
             )
             return False
         except Exception as err:  # noqa: BLE001 - report, never crash
-            QMessageBox.warning(self._window, "Export failed", f"{path.name}: {err.__class__.__name__}: {err}")
+            QMessageBox.warning(
+                self._window, "Export failed", f"{path.name}: {err.__class__.__name__}: {err}"
+            )
             return False
         self._window.statusBar().showMessage(f"Saved {path}", 8000)
         return True
@@ -238,7 +244,9 @@ class FileCommands(QObject):
         corpus = self._ready_corpus()
         if corpus is None:
             return
-        path = self._save_path("Export Report as HTML", "syndiff report.html", "HTML files (*.html *.htm)", ".html")
+        path = self._save_path(
+            "Export Report as HTML", "syndiff report.html", "HTML files (*.html *.htm)", ".html"
+        )
         if path is None:
             return
 

@@ -15,7 +15,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, QTabWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QScrollArea,
+    QTabWidget,
+)
 
 from desktop.engine.corpus import align_corpus
 from desktop.engine.model import Article, CorpusAlignment, PairAlignment, Settings
@@ -23,6 +31,7 @@ from desktop.qt.actions import WindowActions
 from desktop.qt.compare_tab import CompareTab
 from desktop.qt.file_commands import FileCommands, dropped_paths
 from desktop.qt.library import ArticleModel, LibraryPanel, elide
+from desktop.qt.pair_picker import pair_with_side
 from desktop.qt.settings_panel import SettingsPanel, save_settings
 from desktop.qt.widgets.families import FamiliesPanel
 from desktop.qt.widgets.matrix import OverlapMatrix
@@ -322,7 +331,9 @@ class MainWindow(QMainWindow):
                 unique_b=stats_b.unique_spans if stats_b else (),
             )
             self.library.set_current_pair(a.id, b.id)
-            self.setWindowTitle(f"{elide(a.title, _TITLE_CHARS)} ↔ {elide(b.title, _TITLE_CHARS)} — {APP_NAME}")
+            self.setWindowTitle(
+                f"{elide(a.title, _TITLE_CHARS)} ↔ {elide(b.title, _TITLE_CHARS)} — {APP_NAME}"
+            )
             self.passage_label.setText(self.compare_tab.position_text())
         self.menu_actions.update_enabled()
 
@@ -336,17 +347,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _on_library_side_requested(self, article_id: str, side: str) -> None:
-        a, b = self._pair or ("", "")
-        if side == "a":
-            a, b = article_id, (a if b == article_id else b)
-        else:
-            a, b = (b if a == article_id else a), article_id
-        if not a or not b:
-            others = [x.id for x in self.articles.articles() if x.id != article_id]
-            if not others:
-                return
-            a, b = (article_id, others[0]) if side == "a" else (others[0], article_id)
-        self.open_pair(a, b)
+        pair = pair_with_side(self._pair, article_id, side, [a.id for a in self.articles.articles()])
+        if pair is not None:
+            self.open_pair(*pair)
 
     @Slot(list)
     def _on_library_remove_requested(self, article_ids: list) -> None:
@@ -373,12 +376,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str, int, int)
     def _on_families_version_activated(self, article_id: str, start: int, end: int) -> None:
-        pair = self._pair
-        if pair is None or article_id not in pair:
-            # Compare the version with the family's central one (or any other member).
-            family = self.families.current_family()
-            members = [family.central_member, *family.members] if family else []
-            partner = next((m.article for m in members if m.article != article_id), None)
+        if self._pair is None or article_id not in self._pair:
+            partner = self.families.partner_for(article_id)
             if partner is None or not self.set_pair(article_id, partner):
                 return
         self.tabs.setCurrentIndex(TAB_COMPARE)

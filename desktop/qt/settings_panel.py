@@ -69,7 +69,9 @@ class SettingsPanel(QWidget):
         self.ignore_case = QCheckBox("Ignore &case", self)
         self.ignore_case.setToolTip("Treat \u201cEU\u201d and \u201ceu\u201d as the same word.")
         self.ignore_punctuation = QCheckBox("Ignore &punctuation", self)
-        self.ignore_punctuation.setToolTip("Do not count added or removed commas, full stops, dashes as changes.")
+        self.ignore_punctuation.setToolTip(
+            "Do not count added or removed commas, full stops, dashes as changes."
+        )
         self.ignore_typography = QCheckBox("Treat &typographic variants as equal", self)
         self.ignore_typography.setToolTip(
             "Curly and straight quotes, dash variants and differences in spacing count as the same."

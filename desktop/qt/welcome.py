@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.paths import seeds_dir
 
+_TEXT_WIDTH = 560
+
 
 class WelcomePage(QWidget):
     """Short instructions and buttons for the three ways to add articles."""
@@ -28,7 +30,7 @@ class WelcomePage(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(560)
+        self.text.setFixedWidth(_TEXT_WIDTH)
 
         open_button = QPushButton("&Open Articles…", self)
         open_button.setToolTip("Open .txt, .md or .html files (Ctrl+O)")
@@ -66,5 +68,10 @@ class WelcomePage(QWidget):
             )
         else:
             self.heading.setText("One article is open")
-            self.text.setText("Add at least one more article to compare it with: open a file, drop one here, "
-                              "or paste the text of another version.")
+            self.text.setText(
+                "Add at least one more article to compare it with: open a file, drop one here, "
+                "or paste the text of another version."
+            )
+        # A word-wrapped label in a centred layout slot does not get its height for
+        # its width on its own: set it, or the text is clipped.
+        self.text.setMinimumHeight(self.text.heightForWidth(_TEXT_WIDTH))

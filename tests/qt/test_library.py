@@ -37,7 +37,9 @@ def test_model_shows_title_outlet_words_and_shared_share(aligned_window: MainWin
 def test_sorting_by_shared_share_is_numeric(aligned_window: MainWindow) -> None:
     view = aligned_window.library.view()
     view.sortByColumn(ArticleModel.SHARED, Qt.SortOrder.DescendingOrder)
-    shown = [view.model().index(r, ArticleModel.SHARED).data(SORT_ROLE) for r in range(view.model().rowCount())]
+    shown = [
+        view.model().index(r, ArticleModel.SHARED).data(SORT_ROLE) for r in range(view.model().rowCount())
+    ]
     assert shown == sorted(shown, reverse=True)
     assert len(set(shown)) > 1
 

@@ -67,7 +67,9 @@ def test_passages_and_changed_words_are_highlighted(aligned_window: MainWindow) 
     window.set_pair(*_richest_pair(window))
     alignment = window.pair_alignment()
     selections = window.compare.pane_a().extraSelections()
-    marked = {s.format.property(PASSAGE_PROPERTY) for s in selections if s.format.hasProperty(PASSAGE_PROPERTY)}
+    marked = {
+        s.format.property(PASSAGE_PROPERTY) for s in selections if s.format.hasProperty(PASSAGE_PROPERTY)
+    }
     assert marked == set(range(len(alignment.passages)))
     pane_a = window.compare.pane_a()
     first = alignment.passages[0]
@@ -210,7 +212,9 @@ def test_only_the_newest_alignment_is_applied(qtbot, window_settings: QSettings,
     applied: list[tuple[int, int]] = []
     window.alignment_finished.connect(lambda g, c: applied.append((g, c.settings.min_words)))
     window.add_articles([article_from_text(p.read_text("utf-8"), article_id=p.stem) for p in seed_paths[:3]])
-    first = window.scheduler.run_now(window.articles.articles(), window.current_settings().__class__(min_words=3))
+    first = window.scheduler.run_now(
+        window.articles.articles(), window.current_settings().__class__(min_words=3)
+    )
     qtbot.waitUntil(lambda: len(calls) >= 1)
     window.settings_panel.min_words.setValue(9)
     with qtbot.waitSignal(window.alignment_finished, timeout=10000) as blocker:
@@ -259,7 +263,10 @@ def test_markup_in_an_article_is_shown_literally(qtbot, main_window: MainWindow,
     main_window.set_pair(article.id, other.id)
     assert "<b>bold</b><script>x</script>" in main_window.compare.pane_a().toPlainText()
     assert "<b>bold</b><script>x</script>" in main_window.windowTitle()
-    assert "<i>Evil</i>" in main_window.summary.text() or main_window.summary.textFormat() == Qt.TextFormat.PlainText
+    assert (
+        "<i>Evil</i>" in main_window.summary.text()
+        or main_window.summary.textFormat() == Qt.TextFormat.PlainText
+    )
     tooltip = main_window.articles.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<script>" not in tooltip and "&lt;script&gt;" in tooltip
 
@@ -268,7 +275,10 @@ def test_dropping_files_on_the_window_opens_them(qtbot, main_window: MainWindow,
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in seed_paths[:2]])
     event = QDropEvent(
-        QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
     with qtbot.waitSignal(main_window.alignment_finished, timeout=10000):
@@ -308,14 +318,18 @@ def test_export_pair_html(tmp_path: Path, aligned_window: MainWindow, monkeypatc
     assert "<html" in page.lower() and a.title.split()[0] in page
 
 
-def test_export_failure_is_reported(tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings) -> None:
+def test_export_failure_is_reported(
+    tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings
+) -> None:
     target = tmp_path / "missing-folder" / "out.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     aligned_window.menu_actions.export_json.trigger()
     assert len(warnings) == 1 and "out.json" in warnings[0][1]
 
 
-def test_layout_and_view_options_persist(qtbot, aligned_window: MainWindow, window_settings: QSettings) -> None:
+def test_layout_and_view_options_persist(
+    qtbot, aligned_window: MainWindow, window_settings: QSettings
+) -> None:
     window = aligned_window
     window.menu_actions.show_unique.setChecked(True)
     window.tabs.setCurrentIndex(2)
@@ -364,7 +378,7 @@ def test_new_article_dialog_refuses_empty_text_and_builds_the_article(qtbot) -> 
     dialog.text_edit.setPlainText("   \n  ")
     dialog._on_buttons_accepted()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert dialog.error.isVisibleTo(dialog) and "empty" in dialog.error.text()
+    assert dialog.error.isVisibleTo(dialog) and "paste the article" in dialog.error.text()
     dialog.text_edit.setPlainText("First line\n\nThe body of the <b>article</b>.")
     dialog._on_buttons_accepted()
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -397,7 +411,9 @@ def test_every_command_has_a_shortcut_and_a_tooltip(main_window: MainWindow) -> 
         assert action.shortcuts(), action.text()
         assert action.toolTip() and action.toolTip() != action.text().replace("&", ""), action.text()
     dialog = ShortcutsDialog(actions, main_window)
-    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    rows = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())
+    }
     assert "Alt+Down" in rows["Next Passage"] and "Ctrl+Down" in rows["Next Passage"]
     dialog.deleteLater()
     menus = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
@@ -424,6 +440,22 @@ def test_the_samples_are_found_and_the_entry_point_runs() -> None:
 
     assert len(seed_files()) == 5
     done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-m", "desktop", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith("syndiff ")
+
+
+def test_a_new_pair_opens_on_its_first_passage_and_realigning_keeps_the_selection(
+    qtbot, aligned_window: MainWindow
+) -> None:
+    window = aligned_window
+    assert window.compare.current_passage() == 0
+    assert window.passage_label.text() == f"Passage 1 of {window.compare.passage_count()}"
+    window.compare.select_passage(1)
+    with qtbot.waitSignal(window.alignment_finished, timeout=10000):
+        window.settings_panel.ignore_typography.setChecked(False)
+    assert window.compare.current_passage() == 1

@@ -39,6 +39,8 @@ from desktop.qt.library import article_label, elide
 _FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _BREAKS = re.compile(r"\s*\n\s*")
+APPARATUS_MIN_KEPT = 0.4
+"""Share of a version's text equal to the central one below which it is shown unmarked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,9 @@ class FamiliesPanel(QWidget):
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the most widely carried first
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setToolTip("Quotes and claims that several articles share. Select one to see every version.")
+        self.list.setToolTip(
+            "Quotes and claims that several articles share. Select one to see every version."
+        )
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -127,7 +131,8 @@ class FamiliesPanel(QWidget):
         self.versions.setObjectName("familyVersions")
         self.versions.setToolTip(
             "Every outlet's version of the passage. Highlighted, underlined words: this version's own "
-            "wording. Struck-through words: central wording this version lacks. "
+            "wording. Struck-through words: central wording this version lacks. Loose paraphrases, "
+            "which share few words, are shown unmarked. "
             "Click a version (or press Enter on it) to open it side by side."
         )
         self.versions.block_activated.connect(self._on_versions_block_activated)
@@ -162,9 +167,7 @@ class FamiliesPanel(QWidget):
         self.list.clear()
         families = corpus.families if corpus else ()
         for family in families:
-            item = _SortableItem(
-                [elide(family.label, 140), str(len(family.articles)), kinds_summary(family)]
-            )
+            item = _SortableItem([elide(family.label, 140), str(len(family.articles)), kinds_summary(family)])
             item.setData(0, _FAMILY_ROLE, family.id)
             item.setData(0, _SORT_ROLE, family.label.casefold())
             item.setData(1, _SORT_ROLE, len(family.articles))
@@ -182,7 +185,9 @@ class FamiliesPanel(QWidget):
         else:
             self.versions.clear()
             self._blocks = []
-            self.caption.setText(f"{len(families)} passage families. Select one to see every outlet's version.")
+            self.caption.setText(
+                f"{len(families)} passage families. Select one to see every outlet's version."
+            )
 
     def family_ids(self) -> list[str]:
         """Family ids in the order the list shows them."""
@@ -198,6 +203,14 @@ class FamiliesPanel(QWidget):
                 self.list.setCurrentItem(item)
                 return True
         return False
+
+    def partner_for(self, article_id: str) -> str | None:
+        """Whom to compare a version with: the central version's article, else any other member."""
+        family = self._family
+        if family is None:
+            return None
+        members = [family.central_member, *family.members]
+        return next((m.article for m in members if m.article != article_id), None)
 
     def version_blocks(self) -> list[VersionBlock]:
         return list(self._blocks)
@@ -258,20 +271,30 @@ class FamiliesPanel(QWidget):
                 cursor.insertText(_flat(central_text[member.start : member.end]), plain)
             else:
                 ops = word_diff(
-                    central_text, central.start, central.end,
-                    article.text, member.start, member.end,
+                    central_text,
+                    central.start,
+                    central.end,
+                    article.text,
+                    member.start,
+                    member.end,
                     corpus.settings,
                 )
-                for op in ops:
+                kept = sum(op.b_end - op.b_start for op in ops if op.op is Op.EQUAL)
+                if kept < APPARATUS_MIN_KEPT * max(1, member.end - member.start):
+                    # A loose paraphrase: marking nearly every word would say nothing
+                    # the header does not ("paraphrase, 40% similar"). Show it plain.
+                    cursor.insertText(_flat(article.text[member.start : member.end]), plain)
+                    ops = ()
+                for n, op in enumerate(ops):
                     if op.op is Op.EQUAL:
                         cursor.insertText(_flat(article.text[op.b_start : op.b_end]), plain)
                     elif op.op is Op.INSERT:
                         cursor.insertText(_flat(article.text[op.b_start : op.b_end]), inserted)
                     else:
                         gone = _flat(central_text[op.a_start : op.a_end])
+                        if gone[-1:].isalnum() and n + 1 < len(ops) and ops[n + 1].op is Op.INSERT:
+                            gone += " "  # the replaced word must not run into its replacement
                         cursor.insertText(gone, deleted)
-                        if not gone[-1:].isspace():
-                            cursor.insertText(" ", plain)  # keep it apart from the next word
             self._blocks.append(VersionBlock(member, first, cursor.blockNumber()))
         self.versions.moveCursor(QTextCursor.MoveOperation.Start)
         central_label = article_label(corpus.article(central.article))

@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Si
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
-    QHelpEvent,
     QFontMetrics,
+    QHelpEvent,
     QKeyEvent,
     QLinearGradient,
     QMouseEvent,
@@ -199,9 +199,13 @@ class OverlapMatrix(QWidget):
         grid = QColor(palette.color(QPalette.ColorRole.Mid))
         for r in range(n):
             # Row labels, right-aligned against the grid.
-            rect = QRect(origin.x() - self._label_width(), origin.y() + r * size, self._label_width() - 8, size)
+            rect = QRect(
+                origin.x() - self._label_width(), origin.y() + r * size, self._label_width() - 8, size
+            )
             painter.setPen(text_color)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._labels[r])
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._labels[r]
+            )
             for c in range(n):
                 cell = self.cell_rect(r, c)
                 value = self._values[r][c]
