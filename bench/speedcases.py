@@ -115,11 +115,11 @@ def corpus_case(size: int, repeats: int, trace: bool) -> dict:
     align_corpus(synthetic.corpus(pool, rng, 4))  # warm-up
     before = _rss_mb()
     settings = Settings()
-    checked: list[int] = []
+    checked: list[tuple[int, int]] = []
 
     def engine(k: int) -> object:
         result = align_corpus(_renamed(articles, k), settings)
-        checked.append(result.candidates_checked)
+        checked.append((result.candidates_checked, len(result.pairs)))
         return result
 
     times = _time(engine, repeats)
@@ -140,7 +140,8 @@ def corpus_case(size: int, repeats: int, trace: bool) -> dict:
         "rss_before": before,
         "rss_peak": peak,
         "trace_peak": _traced(engine) if trace else None,
-        "info": f"{total_words} words, {checked[-1]} of {size * (size - 1) // 2} pairs aligned;"
+        "info": f"{total_words} words; {checked[-1][0]} of {size * (size - 1) // 2} pairs aligned,"
+        f" {checked[-1][1]} share passages;"
         f" difflib on every pair would take ~{naive:.1f} s; pool: {pool.origin}",
     }
 
