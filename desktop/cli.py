@@ -95,9 +95,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _load(files: Sequence[str], at_least: int) -> list[Article]:
     articles, errors = load_articles(files)
     if errors:
-        raise UsageError(str(errors[0]) + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
+        raise UsageError("; ".join(str(err) for err in errors))
     if len(articles) < at_least:
-        raise UsageError(f"need at least {at_least} articles, got {len(articles)}")
+        raise UsageError(f"need at least {at_least} different articles, got {len(articles)}")
     return articles
 
 

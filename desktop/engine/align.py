@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import (
     Article,
@@ -40,10 +40,12 @@ from .similarity import MIN_SHARED, Idf, Match, enough_evidence, link_threshold,
 from .text import WORD_RE, is_content, stem, tokens, typographic, word_count
 from .worddiff import diff_stats, word_diff
 
-VERBATIM_MIN = 0.97  # word similarity at or above which a passage is verbatim
+VERBATIM_MIN = 1.0  # verbatim: no word differs (case, punctuation, typography may)
 EDITED_MIN = 0.78  # ... edited; below it the passage is a paraphrase
 ANCHOR_WORDS = 8  # a run of this many identical words links two sentences by itself
 TRIM_WORDS = 3  # one-sided runs this long at a passage's ends are cut off
+CANDIDATE_SHARE = 0.5  # sentence pairs scoring half the link threshold are worth a closer look
+CHEAP_BOUND = 1.0  # ... and only if their identical stems alone reach that much
 MAX_POSTINGS = 400  # stems in more sentences than this do not seed candidates
 
 
@@ -58,6 +60,31 @@ class Prepared:
     initials: tuple[str, ...]  # the stem of a capitalised first word ("" if none)
     clauses: tuple[tuple[tuple[int, int], ...], ...]  # per sentence: (stem index, char) starts
     words: tuple[tuple[str, int, int], ...]  # normalised words with offsets, boilerplate out
+    # Indexes derived from the fields above, built on first use and kept: in an all-pairs
+    # run each article meets hundreds of others.
+    derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def postings(self) -> dict[str, list[int]]:
+        """Content stem -> indexes of the sentences that contain it."""
+        found = self.derived.get("postings")
+        if found is None:
+            index: dict[str, list[int]] = defaultdict(list)
+            for k, stems in enumerate(self.stems):
+                for s in set(stems):
+                    index[s].append(k)
+            found = self.derived["postings"] = dict(index)
+        return found  # type: ignore[return-value]
+
+    def grams(self, n: int) -> dict[tuple[str, ...], list[int]]:
+        """Runs of ``n`` normalised words -> the word indexes where they start."""
+        found = self.derived.get(("grams", n))
+        if found is None:
+            words = [w for w, _, _ in self.words]
+            index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            for j in range(len(words) - n + 1):
+                index[tuple(words[j : j + n])].append(j)
+            found = self.derived[("grams", n)] = dict(index)
+        return found  # type: ignore[return-value]
 
 
 _CACHE: dict[str, Prepared] = {}
@@ -170,11 +197,9 @@ def candidate_pairs(pa: Prepared, pb: Prepared, idf: Idf, floor: float) -> dict[
     identical stems cannot come near ``floor`` are never scored in full.
     """
     weight = idf.weight
-    postings: dict[str, list[int]] = defaultdict(list)
-    for j, stems in enumerate(pb.stems):
-        for s in set(stems):
-            postings[s].append(j)
-    totals_b = [idf.total(stems) for stems in pb.stems]
+    postings = pb.postings()
+    totals_b = idf.sentence_totals(pb.stems)
+    totals_a = idf.sentence_totals(pa.stems)
     out: dict[tuple[int, int], Match] = {}
     for i, stems in enumerate(pa.stems):
         count: dict[int, int] = defaultdict(int)
@@ -186,13 +211,13 @@ def candidate_pairs(pa: Prepared, pb: Prepared, idf: Idf, floor: float) -> dict[
                 for j in hits:
                     count[j] += 1
                     mass[j] += w
-        total_a = idf.total(stems)
+        total_a = totals_a[i]
         for j, common in count.items():
             if common < MIN_SHARED:
                 continue
             # Cheap bound from identical stems only; prefix matches rarely add much.
             ca, cb = mass[j] / total_a, mass[j] / totals_b[j]
-            if 2 * ca * cb / (ca + cb) < floor * 0.6:
+            if 2 * ca * cb / (ca + cb) < floor * CHEAP_BOUND:
                 continue
             m = match(stems, pb.stems[j], idf)
             if m.score >= floor:
@@ -253,10 +278,27 @@ def _best_link(pa: Prepared, pb: Prepared, i: int, j: int, m: Match, idf: Idf) -
     return best
 
 
-def sentence_links(pa: Prepared, pb: Prepared, idf: Idf, threshold: float) -> list[Link]:
-    """Chosen sentence links, one-to-one except for split or merged sentences."""
-    floor = threshold * 0.5
-    cands = candidate_pairs(pa, pb, idf, floor)
+def sentence_links(
+    pa: Prepared,
+    pb: Prepared,
+    idf: Idf,
+    threshold: float,
+    hints: Sequence[tuple[int, int]] | None = None,
+) -> list[Link]:
+    """Chosen sentence links, one-to-one except for split or merged sentences.
+
+    ``hints`` are candidate sentence pairs found beforehand (by the all-pairs index);
+    without them the candidates are looked up here.
+    """
+    floor = threshold * CANDIDATE_SHARE
+    if hints is None:
+        cands = candidate_pairs(pa, pb, idf, floor)
+    else:
+        cands = {}
+        for i, j in hints:
+            m = match(pa.stems[i], pb.stems[j], idf)
+            if m.score >= floor:
+                cands[(i, j)] = m
     options: list[Link] = []
     for (i, j), m in cands.items():
         options.append(_best_link(pa, pb, i, j, m, idf))
@@ -297,29 +339,26 @@ def sentence_links(pa: Prepared, pb: Prepared, idf: Idf, threshold: float) -> li
 def verbatim_runs(pa: Prepared, pb: Prepared, min_words: int) -> list[tuple[int, int, int, int]]:
     """Maximal runs of identical words (as word index ranges) of at least ``min_words``."""
     n = min_words
+    grams_a, grams_b = pa.grams(n), pb.grams(n)
+    if len(grams_a) > len(grams_b):
+        shared = [g for g in grams_b if g in grams_a]
+    else:
+        shared = [g for g in grams_a if g in grams_b]
+    if not shared:
+        return []
+    starts = sorted((i, j) for g in shared for i in grams_a[g] for j in grams_b[g])
     wa = [w for w, _, _ in pa.words]
     wb = [w for w, _, _ in pb.words]
-    if len(wa) < n or len(wb) < n:
-        return []
-    grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j in range(len(wb) - n + 1):
-        grams[tuple(wb[j : j + n])].append(j)
     runs: list[tuple[int, int, int, int]] = []
-    covered: set[tuple[int, int]] = set()  # (i - j) diagonals already extended past i
-    i = 0
-    while i <= len(wa) - n:
-        hits = grams.get(tuple(wa[i : i + n]))
-        if hits:
-            for j in hits:
-                if (i, j) in covered:
-                    continue
-                k = n
-                while i + k < len(wa) and j + k < len(wb) and wa[i + k] == wb[j + k]:
-                    k += 1
-                for d in range(k):
-                    covered.add((i + d, j + d))
-                runs.append((i, i + k, j, j + k))
-        i += 1
+    covered: set[tuple[int, int]] = set()  # cells of runs already extended
+    for i, j in starts:  # in A's order, so the first cell met on a diagonal starts its run
+        if (i, j) in covered:
+            continue
+        k = n
+        while i + k < len(wa) and j + k < len(wb) and wa[i + k] == wb[j + k]:
+            k += 1
+        covered.update((i + d, j + d) for d in range(k))
+        runs.append((i, i + k, j, j + k))
     # Keep maximal runs only; a repeated phrase may give several, keep the longest first.
     runs.sort(key=lambda r: -(r[1] - r[0]))
     used_a: set[int] = set()
@@ -353,6 +392,11 @@ def classify(similarity: float) -> Kind:
 
 def _finish(draft: _Draft, a: Article, b: Article, settings: Settings) -> Passage | None:
     """Diff a draft, trim one-sided ends, classify it."""
+    draft = _Draft(
+        *_strip(a.text, draft.a_start, draft.a_end, _LEAD, _TAIL),
+        *_strip(b.text, draft.b_start, draft.b_end, _LEAD, _TAIL),
+        draft.match_score,
+    )
     ops = word_diff(a.text, draft.a_start, draft.a_end, b.text, draft.b_start, draft.b_end, settings)
     trimmed = _trim(ops, a.text, b.text)
     if trimmed is not None:
@@ -395,10 +439,18 @@ def _trim(ops: tuple, text_a: str, text_b: str) -> tuple[int, int, int, int] | N
     return (a0, a1, b0, b1)
 
 
-def _strip(text: str, start: int, end: int, chars: str = " \n\t\r\u00a0") -> tuple[int, int]:
+_SPACE = " \n\t\r\u00a0"
+# A passage never starts with a dateline dash, a list or quote marker, nor ends on a comma.
+_LEAD = _SPACE + "-–—>*#•·|,;:"
+_TAIL = _SPACE + "-–—,;:("
+
+
+def _strip(text: str, start: int, end: int, chars: str = _SPACE, tail: str | None = None) -> tuple[int, int]:
+    """Move ``start`` past ``chars`` and ``end`` back past ``tail`` (default: ``chars``)."""
+    tail = chars if tail is None else tail
     while start < end and text[start] in chars:
         start += 1
-    while end > start and text[end - 1] in chars:
+    while end > start and text[end - 1] in tail:
         end -= 1
     return start, end
 
@@ -414,6 +466,13 @@ def _gap_is_empty(text: str, start: int, end: int, chrome: Sequence[tuple[int, i
     return len(words) <= 2 and not any(is_content(m.group()) for m in words)
 
 
+def _same_gap(gap_a: str, gap_b: str) -> bool:
+    """The text between two passages is the same on both sides (a fragment too short to
+    link on its own, such as "On our visit,"): the passages are one."""
+    words_a = [typographic(w).lower() for w in WORD_RE.findall(gap_a)]
+    return 0 < len(words_a) <= 40 and words_a == [typographic(w).lower() for w in WORD_RE.findall(gap_b)]
+
+
 def _merge_group(kind_a: Kind, kind_b: Kind) -> bool:
     close = {Kind.VERBATIM, Kind.EDITED}
     return kind_a == kind_b or (kind_a in close and kind_b in close)
@@ -425,12 +484,15 @@ def align_prepared(
     idf: Idf,
     settings: Settings,
     cancelled=never_cancelled,
+    *,
+    hints: Sequence[tuple[int, int]] | None = None,
 ) -> PairAlignment:
-    """Align two prepared articles with a given weighting."""
+    """Align two prepared articles with a given weighting (and, optionally, candidate
+    sentence pairs found beforehand)."""
     a, b = pa.article, pb.article
     threshold = link_threshold(settings.sensitivity)
     drafts: list[_Draft] = []
-    for link in sentence_links(pa, pb, idf, threshold):
+    for link in sentence_links(pa, pb, idf, threshold, hints):
         drafts.append(_Draft(*link.a_span, *link.b_span, link.match.score))
     if cancelled():
         raise Cancelled
@@ -449,6 +511,8 @@ def align_prepared(
     passages = [p for d in drafts if (p := _finish(d, a, b, settings)) is not None]
     passages = _merge_adjacent(passages, a, b, settings)
     passages.sort(key=lambda p: (p.a_start, p.b_start))
+    if not passages:
+        return PairAlignment(a.id, b.id, ())
     return PairAlignment(
         a.id,
         b.id,
@@ -486,8 +550,17 @@ def _merge_adjacent(passages: list[Passage], a: Article, b: Article, settings: S
         if (
             _merge_group(q.kind, p.kind)
             and p.b_start >= q.b_end
-            and _gap_is_empty(a.text, q.a_end, p.a_start, a.boilerplate)
-            and _gap_is_empty(b.text, q.b_end, p.b_start, b.boilerplate)
+            and p.a_start >= q.a_end
+            and (
+                (
+                    _same_gap(a.text[q.a_end : p.a_start], b.text[q.b_end : p.b_start])
+                    and not any(q.b_end < r.b_end and r.b_start < p.b_start for r in passages)
+                )
+                or (
+                    _gap_is_empty(a.text, q.a_end, p.a_start, a.boilerplate)
+                    and _gap_is_empty(b.text, q.b_end, p.b_start, b.boilerplate)
+                )
+            )
         ):
             merged = _finish(_Draft(q.a_start, p.a_end, q.b_start, p.b_end, 0.0), a, b, settings)
             if merged is not None:

@@ -30,6 +30,7 @@ from desktop.engine.boilerplate import appeared_first_on, find_boilerplate, spli
 from desktop.engine.decoding import decode_bytes, decode_html, decoding_notes, normalise_newlines
 from desktop.engine.errors import ArticleError
 from desktop.engine.htmlpage import Page, read_page
+from desktop.engine.markdown import markdown_to_text
 from desktop.engine.model import Article
 
 __all__ = [
@@ -198,9 +199,12 @@ def _parse_plain(data: bytes) -> _Parsed:
 
 
 def _parse_markdown(data: bytes) -> _Parsed:
-    text, encoding = decode_bytes(data)
-    heading = _first_heading(normalise_newlines(text))
-    return _Parsed(text=text, encoding=encoding, title=heading, notes=tuple(decoding_notes(encoding, text)))
+    raw, encoding = decode_bytes(data)
+    heading = _first_heading(normalise_newlines(raw))
+    text = markdown_to_text(normalise_newlines(raw))
+    notes = (*decoding_notes(encoding, raw), "Markdown markup removed; the text is what a reader sees")
+    title = markdown_to_text(heading).strip() if heading else None
+    return _Parsed(text=text, encoding=encoding, title=title, notes=notes)
 
 
 def _looks_like_html(text: str) -> bool:

@@ -11,7 +11,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .align import MAX_POSTINGS, Prepared, align_prepared, build_idf, prepare
+from .align import CANDIDATE_SHARE, CHEAP_BOUND, MAX_POSTINGS, Prepared, align_prepared, build_idf, prepare
 from .families import build_families
 from .model import (
     Article,
@@ -25,34 +25,52 @@ from .model import (
     never_cancelled,
     no_progress,
 )
-from .similarity import MIN_SHARED
+from .similarity import MIN_SHARED, Idf, link_threshold
 
 _SHINGLE = 6  # identical word runs this long make a pair a candidate on their own
 
 
-def candidate_pairs(prepared: Sequence[Prepared]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) of articles that have a sentence pair sharing enough stems,
-    or a run of identical words."""
+Hints = dict[tuple[int, int], list[tuple[int, int]]]
+
+
+def candidate_pairs(prepared: Sequence[Prepared], idf: Idf, floor: float) -> Hints:
+    """Index pairs (i < j) of articles worth aligning, each with its candidate sentence
+    pairs (sentence of i, sentence of j): those whose identical content stems alone come
+    near ``floor``. A pair sharing a run of identical words is a candidate too, maybe with
+    no sentence pair."""
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for a, p in enumerate(prepared):
         for s, stems in enumerate(p.stems):
             for st in set(stems):
                 postings[st].append((a, s))
-    limit = max(MAX_POSTINGS, len(prepared) * 4)
-    out: set[tuple[int, int]] = set()
+    totals = [idf.sentence_totals(p.stems) for p in prepared]
+    n_sentences = sum(len(p.stems) for p in prepared)
+    # Stems in a few percent of all sentences are topic words: they seed nothing.
+    limit = max(MAX_POSTINGS, n_sentences // 50)
+    bound = floor * CHEAP_BOUND
+    weight = idf.weight
+    out: Hints = defaultdict(list)
     for a, p in enumerate(prepared):
-        for stems in p.stems:
-            counts: dict[tuple[int, int], int] = defaultdict(int)
+        for s, stems in enumerate(p.stems):
+            if not totals[a][s]:
+                continue
+            count: dict[tuple[int, int], int] = defaultdict(int)
+            mass: dict[tuple[int, int], float] = defaultdict(float)
             for st in set(stems):
                 hits = postings[st]
                 if len(hits) > limit:
                     continue
+                w = weight(st)
                 for b, t in hits:
-                    if b > a and (a, b) not in out:
-                        counts[(b, t)] += 1
-            for (b, _t), n in counts.items():
-                if n >= MIN_SHARED:
-                    out.add((a, b))
+                    if b > a:
+                        count[(b, t)] += 1
+                        mass[(b, t)] += w
+            for (b, t), n in count.items():
+                if n < MIN_SHARED:
+                    continue
+                ca, cb = mass[(b, t)] / totals[a][s], mass[(b, t)] / totals[b][t]
+                if 2 * ca * cb / (ca + cb) >= bound:
+                    out[(a, b)].append((s, t))
     # Verbatim runs, even of names-free boilerplate-free text with few content words.
     shingles: dict[int, set[int]] = defaultdict(set)
     for a, p in enumerate(prepared):
@@ -62,8 +80,8 @@ def candidate_pairs(prepared: Sequence[Prepared]) -> set[tuple[int, int]]:
     for owners in shingles.values():
         if 1 < len(owners) <= 50:
             for a, b in itertools.combinations(sorted(owners), 2):
-                out.add((a, b))
-    return out
+                out[(a, b)]  # noqa: B018 - creates the entry: verbatim runs only
+    return dict(out)
 
 
 def align_corpus(
@@ -82,13 +100,14 @@ def align_corpus(
             raise Cancelled
         progress(0.2 * (k + 1) / max(1, len(articles)))
     idf = build_idf(prepared)
-    todo = sorted(candidate_pairs(prepared))
+    hints = candidate_pairs(prepared, idf, link_threshold(settings.sensitivity) * CANDIDATE_SHARE)
+    todo = sorted(hints)
     progress(0.25)
     pairs: list[PairAlignment] = []
     for k, (i, j) in enumerate(todo):
         if cancelled():
             raise Cancelled
-        pair = align_prepared(prepared[i], prepared[j], idf, settings, cancelled)
+        pair = align_prepared(prepared[i], prepared[j], idf, settings, cancelled, hints=hints[(i, j)])
         if pair.passages:
             pairs.append(pair)
         progress(0.25 + 0.65 * (k + 1) / max(1, len(todo)))

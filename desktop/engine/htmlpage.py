@@ -55,6 +55,8 @@ def read_page(markup: str) -> Page:
         text = _text_dump(tree) if tree is not None else ""
         notes = ("no main article found in the page; used all of its visible text",)
     title = _meta(tree, "og:title") or (extracted.title if extracted else None) or _html_title(tree)
+    # One block per line in the extraction; a blank line between them reads as paragraphs.
+    text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
     return Page(text=text, title=_strip_site_suffix(title, site_name), site_name=site_name, notes=notes)
 
 

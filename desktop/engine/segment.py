@@ -17,6 +17,9 @@ from dataclasses import dataclass
 import syntok.segmenter
 
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n")
+# syntok keeps "closed at 929.06. Meanwhile, ..." as one sentence: a full stop right after a
+# decimal number, followed by a capital, ends a sentence.
+_DECIMAL_END = re.compile(r"\d\.\d+\.(?=\s+[\"“‘']?[A-Z])")
 _TERMINAL = tuple('.!?:;"”’)')
 
 
@@ -36,9 +39,9 @@ def is_hard_wrapped(text: str) -> bool:
     if len(lengths) < 8:
         return False
     median = statistics.median(lengths)
-    if not 40 <= median <= 100:
+    if not 40 <= median <= 250:
         return False
-    near = sum(1 for n in lengths if abs(n - median) <= 12)
+    near = sum(1 for n in lengths if abs(n - median) <= max(12, 0.15 * median))
     unterminated = sum(
         1 for line in text.split("\n") if line.strip() and not line.rstrip().endswith(_TERMINAL)
     )
@@ -64,6 +67,10 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield (start, end)
 
 
+def _decimal_ends(text: str, start: int, end: int) -> list[int]:
+    return [m.end() for m in _DECIMAL_END.finditer(text, start, end) if m.end() < end]
+
+
 def sentences(text: str) -> tuple[Sentence, ...]:
     """Every sentence of ``text`` with its offsets, in order."""
     out: list[Sentence] = []
@@ -76,6 +83,10 @@ def sentences(text: str) -> tuple[Sentence, ...]:
                     continue
                 s = start + toks[0].offset
                 e = start + toks[-1].offset + len(toks[-1].value)
-                # syntok drops the opening quote's spacing into the token; keep the span tight
+                for cut in _decimal_ends(text, s, e):
+                    out.append(Sentence(len(out), s, cut, para_index))
+                    s = cut
+                    while s < e and text[s].isspace():
+                        s += 1
                 out.append(Sentence(len(out), s, e, para_index))
     return tuple(out)

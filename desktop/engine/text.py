@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-# A word keeps inner apostrophes and dots of abbreviations ("isn't", "U.S"); everything
+# A word keeps inner apostrophes, dots of abbreviations and digit groups ("isn't", "U.S",
+# "12,000"); everything
 # else that is not white space is a token of its own, so a diff never splits a word.
-TOKEN_RE = re.compile(r"\w+(?:['’.]\w+)*|\s+|[^\w\s]")
-WORD_RE = re.compile(r"\w+(?:['’.]\w+)*")
+_WORD = r"\w+(?:(?:['’.]|(?<=\d),(?=\d{3}))\w+)*"  # also "12,000" and "3.5"
+TOKEN_RE = re.compile(_WORD + r"|\s+|[^\w\s]")
+WORD_RE = re.compile(_WORD)
 
 _TYPOGRAPHY = str.maketrans(
     {

@@ -98,7 +98,7 @@ def word_diff(
     dmp = diff_match_patch.diff_match_patch()
     dmp.Diff_Timeout = DIFF_TIMEOUT
     diffs = dmp.diff_main(enc_a, enc_b, False)
-    dmp.diff_cleanupSemantic(diffs)
+    _absorb_gaps(dmp, diffs, {code for key, code in table.items() if _is_gap(key)})
 
     ops: list[DiffOp] = []
     ia = ib = 0  # token cursors
@@ -121,6 +121,30 @@ def word_diff(
     # Text between tokens that the tokenizer skipped cannot exist (tokens tile the span),
     # but a span that starts or ends inside white space is still covered by its tokens.
     return tuple(ops)
+
+
+def _is_gap(key: str) -> bool:
+    """A token key made of white space or punctuation only."""
+    return all(ch.isspace() or is_punctuation(ch) for ch in key)
+
+
+def _absorb_gaps(dmp: diff_match_patch.diff_match_patch, diffs: list, gaps: set[str]) -> None:
+    """Fold a run of only spaces and punctuation that sits between two changes into them.
+
+    Without this, "like to" -> "love to" reads as three pieces around a lone space. Unlike
+    diff-match-patch's semantic clean-up, shared *words* are never folded away: a reader
+    must see every word two versions have in common, however short the run.
+    """
+    out = []
+    for k, (op, chunk) in enumerate(diffs):
+        between_changes = 0 < k < len(diffs) - 1 and diffs[k - 1][0] != op and diffs[k + 1][0] != op
+        if op == dmp.DIFF_EQUAL and between_changes and all(ch in gaps for ch in chunk):
+            out += [(dmp.DIFF_DELETE, chunk), (dmp.DIFF_INSERT, chunk)]
+        else:
+            out.append((op, chunk))
+    if len(out) != len(diffs):
+        dmp.diff_cleanupMerge(out)
+        diffs[:] = out
 
 
 def _append(ops: list[DiffOp], op: DiffOp) -> None:

@@ -239,3 +239,49 @@ def test_degenerate_articles(text: str) -> None:
     a = Article(id="a", title="a", outlet="", text=text)
     b = art("\n".join(SHARED), "b")
     assert align_pair(a, b).passages == ()
+
+
+def test_short_fragment_between_shared_text_keeps_one_passage() -> None:
+    # Hard-wrapped essays leave fragments ("On our visit,") too short to link on their own.
+    first = "The museum opened a new wing devoted to early photography and its inventors last spring."
+    second = "the guides explained how glass plates were prepared and exposed in the studio by hand."
+    a = art(f"{FILLER_A[0]}\n{first}\nOn our visit,\n{second}", "a")
+    b = art(f"{FILLER_B[0]}\n{first}\nOn our visit,\n{second}", "b")
+    (p,) = align_pair(a, b).passages
+    assert a.text[p.a_start : p.a_end] == f"{first}\nOn our visit,\n{second}"
+
+
+def test_template_sentences_with_other_figures_do_not_link() -> None:
+    a = art("The Nasdaq composite index added 8.27 points, or 0.5 percent, to 1,654.31 on Tuesday.", "a")
+    b = art("The Nasdaq composite index climbed 19.11 points, or 1.2 percent, to 1,712.40 on Friday.", "b")
+    assert align_pair(a, b).passages == ()
+
+
+def test_identical_sentence_of_names_is_verbatim() -> None:
+    line = "Obama to meet with China's Xi in California June 7-8."
+    a = art(f"{FILLER_A[0]}\n{line}", "a")
+    b = art(f"{line}\n{FILLER_B[1]}", "b")
+    (p,) = align_pair(a, b, Settings(min_words=3)).passages
+    assert p.kind == Kind.VERBATIM
+
+
+def test_one_changed_word_is_not_verbatim() -> None:
+    a = art("Officials in the northern province said the bridge would stay closed until the spring.", "a")
+    b = art("Officials in the northern province said the old bridge would stay closed until the spring.", "b")
+    (p,) = align_pair(a, b).passages
+    assert p.kind == Kind.EDITED
+
+
+def test_passage_does_not_start_inside_a_number_or_on_a_dash() -> None:
+    a = art(
+        "BRUSSELS (Reuters) - Nordlane, which employs about 12,000 people, said it was cooperating fully with the inquiry.",
+        "a",
+    )
+    b = art(
+        "Warsaw - Nordlane, which employs roughly 12,000 staff, says it is cooperating fully with the inquiry.",
+        "b",
+    )
+    passages = align_pair(a, b).passages
+    assert passages
+    for p in passages:
+        assert a.text[p.a_start] not in "-0" and b.text[p.b_start] not in "-0"

@@ -22,6 +22,7 @@ from desktop.engine.articles import (
     load_articles,
     read_page,
 )
+from desktop.engine.markdown import markdown_to_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -124,7 +125,10 @@ def test_title_and_outlet(tmp_path: Path, name: str, content: str, title: str, o
     article = load_article(path)
     assert article.title == title
     assert article.outlet == outlet
-    assert article.text == content  # Markdown included: nothing is stripped
+    if name.endswith((".md", ".markdown")):
+        assert article.text == markdown_to_text(content)  # what a reader of the Markdown sees
+    else:
+        assert article.text == content
     assert article.id == Path(name).stem
     assert article.path == str(path.resolve())
 
@@ -525,3 +529,19 @@ def test_seed_files_load() -> None:
     for article in loaded:
         assert article.encoding == "utf-8"
         assert len(article.title) <= 201
+
+
+MARKDOWN = [
+    ("# Title **bold**", "Title bold"),
+    ("> A quote with [a link](https://example.com) and *emphasis*.", "A quote with a link and emphasis."),
+    ("- first item\n2. second item", "first item\nsecond item"),
+    ("![photo](a.png)Caption", "Caption"),
+    ("Keep snake_case_names and 2*3*4 as they are.", "Keep snake_case_names and 2*3*4 as they are."),
+    ("Text\n\n---\n\nMore", "Text\n\n\nMore"),
+    ("[Share on X](https://x.com) | [Email](mailto:a@b.c)", "Share on X | Email"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "text"), MARKDOWN)
+def test_markdown_reading_text(markdown: str, text: str) -> None:
+    assert markdown_to_text(markdown) == text

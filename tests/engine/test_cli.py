@@ -76,3 +76,10 @@ def test_single_article_is_refused(seed_paths: list[Path], capsys: pytest.Captur
 def test_bad_sensitivity(seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["align", *map(str, seed_paths[:2]), "--sensitivity", "3", "--json", "-"]) == 2
     assert "sensitivity" in capsys.readouterr().err
+
+
+def test_every_bad_file_is_named(tmp_path: Path, seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    empty, binary = _bad_file("empty", tmp_path), _bad_file("binary", tmp_path)
+    assert main(["align", str(seed_paths[0]), str(empty), str(binary), "--json", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "binary.txt" in err and err.count("\n") == 1

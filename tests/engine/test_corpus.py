@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.engine.align import prepare
+from desktop.engine.align import build_idf, prepare
 from desktop.engine.articles import article_from_text, load_article
 from desktop.engine.corpus import align_corpus, candidate_pairs
 from desktop.engine.families import build_families
@@ -30,9 +30,10 @@ def test_unrelated_pairs_are_not_aligned() -> None:
         art("q2", FILLERS[0], QUOTE),
     ]
     prepared = [prepare(a) for a in articles]
-    candidates = candidate_pairs(prepared)
+    candidates = candidate_pairs(prepared, build_idf(prepared), 0.2)
     # Only pairs that share a sentence are candidates; the rest cost nothing.
-    assert candidates == {(0, 6), (5, 6)}
+    assert set(candidates) == {(0, 6), (5, 6)}
+    assert candidates[(5, 6)] == [(0, 1)]  # the shared sentence, by index in each article
     corpus = align_corpus(articles)
     assert corpus.candidates_checked == 2
     assert {(p.a, p.b) for p in corpus.pairs} == {("x0", "q2"), ("q1", "q2")}
