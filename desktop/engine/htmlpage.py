@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -47,7 +48,9 @@ def read_page(markup: str) -> Page:
     """
     tree = _parse_markup(markup)
     extracted = _trafilatura_extract(markup)
-    site_name = _meta(tree, "og:site_name") or (extracted.sitename if extracted else None)
+    site_name = (
+        _meta(tree, "og:site_name") or (extracted.sitename if extracted else None) or _canonical_host(tree)
+    )
     if extracted is not None and extracted.text and extracted.text.strip():
         text = extracted.text
         notes: tuple[str, ...] = ("extracted the main text of the page with trafilatura",)
@@ -107,6 +110,20 @@ def _meta(tree: HtmlElement | None, name: str) -> str | None:
             content = " ".join((element.get("content") or "").split())
             if content:
                 return content
+    return None
+
+
+def _canonical_host(tree: HtmlElement | None) -> str | None:
+    """The site a saved page came from, from its canonical or og:url address
+    ("https://www.reuters.com/world/..." -> "reuters.com"): better than the file name."""
+    if tree is None:
+        return None
+    urls = [_meta(tree, "og:url")]
+    urls += [link.get("href") for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
+    for url in urls:
+        host = urlsplit(url or "").hostname
+        if host and "." in host:
+            return host.removeprefix("www.")
     return None
 
 

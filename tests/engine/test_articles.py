@@ -545,3 +545,18 @@ MARKDOWN = [
 @pytest.mark.parametrize(("markdown", "text"), MARKDOWN)
 def test_markdown_reading_text(markdown: str, text: str) -> None:
     assert markdown_to_text(markdown) == text
+
+
+def test_saved_page_without_site_name_takes_its_canonical_host(tmp_path: Path) -> None:
+    page = (
+        '<html><head><title>Port strike ends</title><link rel="canonical" '
+        'href="https://www.harbourgazette.example/news/port-strike"></head><body><article>'
+        "<p>The strike at the port ended on Monday after three weeks of talks between unions.</p>"
+        "<p>Ships that had waited offshore began to unload their cargo in the afternoon.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "index.html"
+    path.write_text(page, encoding="utf-8")
+    article = load_article(path)
+    assert article.outlet == "harbourgazette.example"
+    assert "\n\n" in article.text  # paragraphs stay apart
