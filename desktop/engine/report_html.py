@@ -17,6 +17,7 @@ from .report_marks import (
     INVALID,
     SPACE,
     Mark,
+    apparatus_ops,
     boilerplate_marks,
     change_marks,
     esc,
@@ -35,6 +36,10 @@ _KIND_HELP = {
 }
 __all__ = ["render_corpus_html", "render_pair_html", "write_atomic"]  # write_atomic: from .fileio
 
+MATRIX_CAPTION = (
+    "Each cell: the share of the row article's words (boilerplate left out) that lie inside "
+    "passages it shares with the column article. Click a number to see the passages."
+)
 _NO_PASSAGES = '<p class="empty">These articles share no passages under these settings.</p>'
 
 # --------------------------------------------------------------------------- shared pieces
@@ -91,8 +96,21 @@ def _counts_html(counts: dict[Kind, int]) -> str:
     return f'<span class="stat"><b>{total}</b> shared {noun} <span class="muted">({parts})</span></span>'
 
 
-def _legend(boilerplate: bool = False) -> str:
-    """What colours mean, with the cue that does not depend on colour for each."""
+LINK_HELP_COLUMNS = (
+    "Point at a passage or move to it with Tab to highlight its counterpart in the other "
+    "article; press Enter to jump to it."
+)
+LINK_HELP_CARDS = (
+    "Each card shows one shared passage as article A has it and as article B has it. Point at "
+    "either side or move to it with Tab to highlight the other; press Enter to move between them."
+)
+
+
+def _legend(boilerplate: bool = False, *, cards: bool = False) -> str:
+    """What colours mean, with the cue that does not depend on colour for each.
+
+    ``cards``: the page shows passages as cards (both sides together), not two columns.
+    """
     kinds = "".join(
         f'<li><span class="passage {k.value} swatch"><span class="badge">{KIND_LETTER[k]}</span>'
         f"{k.value.capitalize()}</span> {esc(_KIND_HELP[k])}</li>"
@@ -102,10 +120,10 @@ def _legend(boilerplate: bool = False) -> str:
     extra += '<li><ins class="ins">underlined</ins> words only in B</li>'
     if boilerplate:
         extra += '<li><span class="boilerplate">dimmed italic</span> site text, not compared</li>'
+    help_text = LINK_HELP_CARDS if cards else LINK_HELP_COLUMNS
     return (
         f'<section class="legend" aria-label="Legend"><ul>{kinds}{extra}</ul>'
-        '<p class="js-only no-print">Point at a passage or move to it with Tab to highlight its '
-        "counterpart; press Enter to jump to it.</p></section>"
+        f'<p class="js-only no-print">{esc(help_text)}</p></section>'
     )
 
 
@@ -210,7 +228,7 @@ def render_pair_html(
         f'<h1>{esc(_name(a))} and {esc(_name(b))}</h1><div class="sides">{sides}</div>'
         f'<div class="summary">{_counts_html(alignment.counts())}'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
-        f"{_settings_html(settings)}{_legend(boilerplate=chrome)}</header>"
+        f"{_settings_html(settings)}{_legend(boilerplate=chrome, cards=changes_only)}</header>"
     )
     if changes_only:
         main = f"<main><h2>Shared passages</h2>{_cards(a, b, alignment)}</main>"
@@ -267,16 +285,13 @@ def _matrix(corpus: CorpusAlignment) -> str:
                 continue
             pair = corpus.pair(row.id, col.id)
             text = _pct(pair.shared_a)
-            tip = esc(f"{text} of {_name(row)}'s words also appear in {_name(col)}")
+            tip = esc(f"{text} of {_name(row)}'s words are in passages shared with {_name(col)}")
             if pair.passages:
                 text = f'<a href="#{_pair_anchor(i, j)}">{text}</a>'
             zero = ' class="zero"' if not pair.passages else ""
             cells.append(f'<td{zero} style="--v:{_shade(pair.shared_a)}" title="{tip}">{text}</td>')
         rows.append(f'<tr><th class="row" scope="row">{_key(i)}{esc(_name(row))}</th>{"".join(cells)}</tr>')
-    caption = (
-        "Each cell: the share of the row article's words that also appear in the column "
-        "article. Click a number to see the passages."
-    )
+    caption = MATRIX_CAPTION
     return (
         f'<div class="matrix-wrap"><table class="matrix"><caption class="meta">{caption}</caption>'
         f"<thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -319,7 +334,9 @@ def _family(n: int, family: Family, corpus: CorpusAlignment, keys: dict[str, int
             cls, what = "central", "central version"
         else:
             ops = word_diff(ctext, c.start, c.end, art.text, m.start, m.end, corpus.settings)
-            body = unified(ctext, art.text, ops, deletions=m.kind != Kind.PARAPHRASE).strip()
+            shown = apparatus_ops(ops, m.kind, m.start, m.end)
+            flat = esc(SPACE.sub(" ", art.text[m.start : m.end]).strip())
+            body = unified(ctext, art.text, shown).strip() if shown else flat
             cls, what = m.kind.value, f"{m.kind.value} · {_pct(m.score)}"
         items.append(
             f'<li class="member {cls}"><div class="who">{_key(keys.get(m.article, 0))}'
@@ -351,7 +368,8 @@ def _families(corpus: CorpusAlignment, keys: dict[str, int]) -> str:
         '<table class="presence"><caption class="meta">The same quote or claim across articles. '
         "● central version; V, E, P: verbatim, edited or paraphrased relative to it. Below, each "
         "version underlines its words that are not in the central version; verbatim and edited "
-        "versions also show struck through the central version's words they lack.</caption>"
+        "versions also show struck through the central version's words they lack. Loose "
+        "paraphrases, which share few words with it, are shown as published, unmarked.</caption>"
         f'<thead><tr><th class="num">#</th><th>Passage</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
@@ -381,7 +399,7 @@ def render_corpus_html(corpus: CorpusAlignment, *, generated: datetime | None = 
         f'<span class="stat"><b>{linked}</b> of {total} pairs share passages</span>'
         f'<span class="stat"><b>{len(corpus.families)}</b> passage families</span>'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
-        f"{_settings_html(corpus.settings)}{_legend()}</header>"
+        f"{_settings_html(corpus.settings)}{_legend(cards=True)}</header>"
     )
     body = (
         f'<main><h2 id="articles">Articles</h2>{_articles_table(corpus)}'

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Article, DiffOp, Op
+from .model import Article, DiffOp, Kind, Op
 from .segment import blocks
 
 # Characters that are not allowed in an HTML document (C0 controls other than tab, line
@@ -23,6 +23,8 @@ from .segment import blocks
 INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 SPACE = re.compile(r"\s+")
 EXCERPT_CHARS = 110
+APPARATUS_MIN_KEPT = 0.4
+"""Share of a family version's text equal to the central one below which it is shown unmarked."""
 
 
 def esc(text: str) -> str:
@@ -168,6 +170,24 @@ def excerpt(text: str, start: int, end: int, limit: int = EXCERPT_CHARS) -> str:
         return flat
     cut = flat.rfind(" ", 0, limit)
     return flat[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def apparatus_ops(ops: Sequence[DiffOp], kind: Kind, start: int, end: int) -> tuple[DiffOp, ...]:
+    """The changes worth marking in a family version (``start:end``) against the central one.
+
+    Both the desktop families view and the HTML report use this, so they agree. A loose
+    paraphrase, whose text is less than ``APPARATUS_MIN_KEPT`` equal to the central
+    version, gets nothing (marking nearly every word says nothing its "paraphrase"
+    label does not); any other paraphrase loses its deletions (the struck-through central
+    words would drown the version itself); verbatim and edited versions keep every op.
+    What is returned always tiles ``start:end``, unless it is empty.
+    """
+    kept = sum(op.b_end - op.b_start for op in ops if op.op == Op.EQUAL)
+    if kind == Kind.PARAPHRASE:
+        if kept < APPARATUS_MIN_KEPT * max(1, end - start):
+            return ()
+        return tuple(op for op in ops if op.op != Op.DELETE)
+    return tuple(ops)
 
 
 def unified(central: str, member: str, ops: Sequence[DiffOp], *, deletions: bool = True) -> str:

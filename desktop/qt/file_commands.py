@@ -199,6 +199,17 @@ class FileCommands(QObject):
         self._window.store.setValue(_EXPORT_DIR_KEY, str(path.parent))
         return path
 
+    def _export(
+        self, caption: str, name: str, file_filter: str, suffix: str, produce: Callable[[], str]
+    ) -> None:
+        """Ask where to save (see ``_save_path``), then write what ``produce`` returns there.
+
+        ``produce`` runs only once a file is chosen, so a cancelled export renders nothing.
+        """
+        path = self._save_path(caption, name, file_filter, suffix)
+        if path is not None:
+            self._write(path, produce)
+
     def _write(self, path: Path, produce: Callable[[], str]) -> bool:
         try:
             text = produce()
@@ -228,26 +239,18 @@ class FileCommands(QObject):
             return
         a, b = corpus.article(pair[0]), corpus.article(pair[1])
         name = safe_file_name(f"{article_label(a)} vs {article_label(b)}") + ".html"
-        path = self._save_path("Export Pair as HTML", name, "HTML files (*.html *.htm)", ".html")
-        if path is None:
-            return
 
         def produce() -> str:
             from desktop.engine.report_html import render_pair_html
 
             return render_pair_html(a, b, corpus.pair(a.id, b.id), corpus.settings, changes_only=False)
 
-        self._write(path, produce)
+        self._export("Export Pair as HTML", name, "HTML files (*.html *.htm)", ".html", produce)
 
     @Slot()
     def export_report_html(self) -> None:
         corpus = self._ready_corpus()
         if corpus is None:
-            return
-        path = self._save_path(
-            "Export Report as HTML", "syndiff report.html", "HTML files (*.html *.htm)", ".html"
-        )
-        if path is None:
             return
 
         def produce() -> str:
@@ -255,14 +258,19 @@ class FileCommands(QObject):
 
             return render_corpus_html(corpus)
 
-        self._write(path, produce)
+        self._export(
+            "Export Report as HTML", "syndiff report.html", "HTML files (*.html *.htm)", ".html", produce
+        )
 
     @Slot()
     def export_json(self) -> None:
         corpus = self._ready_corpus()
         if corpus is None:
             return
-        path = self._save_path("Export JSON", "syndiff alignment.json", "JSON files (*.json)", ".json")
-        if path is None:
-            return
-        self._write(path, lambda: json.dumps(alignment_json(corpus), ensure_ascii=False, indent=1) + "\n")
+        self._export(
+            "Export JSON",
+            "syndiff alignment.json",
+            "JSON files (*.json)",
+            ".json",
+            lambda: json.dumps(alignment_json(corpus), ensure_ascii=False, indent=1) + "\n",
+        )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from desktop.qt.widgets.buttons import tool_button
 
 
 class FindBar(QWidget):
@@ -26,20 +28,11 @@ class FindBar(QWidget):
         self.edit.setToolTip("Enter: next match · Shift+Enter: previous match · Escape: close")
         self.edit.setAccessibleName("Find text")
         self.edit.installEventFilter(self)
-        self.previous = QToolButton(self)
-        self.previous.setText("▲")
-        self.previous.setToolTip("Previous match (Shift+Enter, Shift+F3)")
-        self.previous.setAccessibleName("Previous match")
-        self.next = QToolButton(self)
-        self.next.setText("▼")
-        self.next.setToolTip("Next match (Enter, F3)")
-        self.next.setAccessibleName("Next match")
+        self.previous = tool_button(self, "▲", "Previous match (Shift+Enter, Shift+F3)", "Previous match")
+        self.next = tool_button(self, "▼", "Next match (Enter, F3)", "Next match")
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.close_button = QToolButton(self)
-        self.close_button.setText("✕")
-        self.close_button.setToolTip("Close the find bar (Escape)")
-        self.close_button.setAccessibleName("Close find bar")
+        self.close_button = tool_button(self, "✕", "Close the find bar (Escape)", "Close find bar")
         label = QLabel("&Find:", self)
         label.setBuddy(self.edit)
 

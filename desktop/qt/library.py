@@ -16,13 +16,23 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCursor, QKeySequence, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.engine.model import Article, ArticleStats
 
@@ -30,6 +40,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OUTLET_CHARS = 24  # longer outlet labels are elided in the table (whole in the tooltip)
+NO_OUTLET = "—"
+ROW_PADDING = 8  # pixels above and below the two lines of a library row
+OUTLET_SHARE = 0.28  # of the table's width, at most, for the outlet column
 
 
 def article_label(article: Article) -> str:
@@ -163,7 +177,10 @@ class ArticleModel(QAbstractTableModel):
             if col == self.TITLE:
                 return elide(article.title, 120)
             if col == self.OUTLET:
-                return article.outlet if role == Qt.ItemDataRole.EditRole else article_label(article)
+                # The title has its own column: without an outlet, show a dash, not the title again.
+                if role == Qt.ItemDataRole.EditRole:
+                    return article.outlet
+                return elide(article.outlet, OUTLET_CHARS) if article.outlet.strip() else NO_OUTLET
             if col == self.WORDS:
                 return f"{stats.words:,}" if stats else "…"
             if col == self.SHARED:
@@ -191,6 +208,8 @@ class ArticleModel(QAbstractTableModel):
             return "<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>"
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WORDS, self.SHARED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.OUTLET and not article.outlet.strip():
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -199,6 +218,35 @@ class ArticleModel(QAbstractTableModel):
         article = self._articles[index.row()]
         self.set_outlet(article.id, str(value))
         return True
+
+
+class CompactHeaderView(QHeaderView):
+    """A header whose sections fitted to their contents keep room for the sort arrow only
+    while they show it.
+
+    Qt reserves the arrow's width in every section of a sortable header, which makes short
+    columns such as "Words" half empty and takes that width from the title.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setHighlightSections(True)  # as the header QTableView makes for itself
+        self.sortIndicatorChanged.connect(self._on_self_sort_indicator_changed)
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        size = super().sectionSizeFromContents(logicalIndex)
+        if self.isSortIndicatorShown() and logicalIndex != self.sortIndicatorSection():
+            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+            size.setWidth(max(0, size.width() - size.height() - margin))
+        return size
+
+    @Slot(int, Qt.SortOrder)
+    def _on_self_sort_indicator_changed(self, _section: int, _order: Qt.SortOrder) -> None:
+        # Setting a resize mode again makes the header refit its sections, arrow included.
+        for section in range(self.count()):
+            mode = self.sectionResizeMode(section)
+            if mode == QHeaderView.ResizeMode.ResizeToContents:
+                self.setSectionResizeMode(section, mode)
 
 
 class LibraryPanel(QWidget):
@@ -217,6 +265,7 @@ class LibraryPanel(QWidget):
         self._proxy.setSortRole(SORT_ROLE)
         self._view = QTableView(self)
         self._view.setObjectName("libraryTable")
+        self._view.setHorizontalHeader(CompactHeaderView(self._view))
         self._view.setModel(self._proxy)
         self._view.setSortingEnabled(True)
         self._view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep opening order until asked
@@ -227,16 +276,30 @@ class LibraryPanel(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self._view.setWordWrap(False)
+        # Two lines per row, so a headline shows its first dozen words even in a narrow dock
+        # (Qt elides the last line that fits); the whole title is in the tooltip.
+        self._view.setWordWrap(True)
+        self._view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self._view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * self._view.fontMetrics().lineSpacing() + ROW_PADDING)
         self._view.setAlternatingRowColors(True)
         self._view.verticalHeader().hide()
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self._view.doubleClicked.connect(self._on_view_double_clicked)
+        # The title takes whatever width is left (elided, whole in the tooltip); the short
+        # columns are only as wide as their contents.
         header = self._view.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(ArticleModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (ArticleModel.OUTLET, ArticleModel.WORDS, ArticleModel.SHARED):
+        for col in (ArticleModel.WORDS, ArticleModel.SHARED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # The outlet fits its contents too, but never takes more than a share of the width
+        # (see _fit_outlet_column); it can still be dragged wider.
+        header.setSectionResizeMode(ArticleModel.OUTLET, QHeaderView.ResizeMode.Interactive)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+            signal.connect(self._fit_outlet_column)
         self._view.setToolTip("Loaded articles. Right-click (or the Menu key) for pair, rename and remove.")
         self.setFocusProxy(self._view)
 
@@ -248,6 +311,20 @@ class LibraryPanel(QWidget):
 
     def view(self) -> QTableView:
         return self._view
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_outlet_column()
+
+    @Slot()
+    def _fit_outlet_column(self) -> None:
+        """Outlet as wide as its longest label, up to OUTLET_SHARE of the table's width."""
+        header = self._view.horizontalHeader()
+        col = ArticleModel.OUTLET
+        heading = header.sectionSizeHint(col)
+        wanted = max(self._view.sizeHintForColumn(col), heading)
+        cap = max(heading, int(self._view.viewport().width() * OUTLET_SHARE))
+        header.resizeSection(col, min(wanted, cap))
 
     def set_current_pair(self, a: str | None, b: str | None) -> None:
         """Remembered so that "Compare with…" can offer the right partner first."""

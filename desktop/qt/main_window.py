@@ -41,6 +41,8 @@ from desktop.qt.workers import AlignFunction, AlignScheduler
 APP_NAME = "Syndiff"
 _TITLE_CHARS = 48
 TAB_COMPARE, TAB_MATRIX, TAB_FAMILIES = range(3)
+DOCK_WIDTH = 300
+"""Default width of the side docks, in pixels (before any saved layout is restored)."""
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +86,8 @@ class MainWindow(QMainWindow):
         self.settings_panel = SettingsPanel(self)
         self.settings_dock = self._dock("Alignment Settings", "settingsDock", self.settings_panel)
         self.resizeDocks([self.library_dock, self.settings_dock], [520, 240], Qt.Orientation.Vertical)
-        self.resizeDocks([self.library_dock], [470], Qt.Orientation.Horizontal)
+        # The compare panes need the width more than the docks do; a saved layout wins.
+        self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
         self.compare_tab = CompareTab(self)
         self.compare = self.compare_tab.compare
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(TAB_FAMILIES, "Each shared quote or claim across all outlets (Ctrl+3)")
         self.setCentralWidget(self.tabs)
 
+        # Where the reader is in the tab shown: "Passage 3 of 12", "Family 2 of 6".
         self.passage_label = QLabel(self)
         self.passage_label.setObjectName("passageLabel")
         self.progress = QProgressBar(self)
@@ -138,6 +142,8 @@ class MainWindow(QMainWindow):
         self.matrix.pair_activated.connect(self._on_matrix_pair_activated)
         self.matrix.cell_focused.connect(self._on_matrix_cell_focused)
         self.families.version_activated.connect(self._on_families_version_activated)
+        self.families.position_changed.connect(self._on_families_position_changed)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.welcome.open_requested.connect(self.files.open_files)
         self.welcome.paste_requested.connect(self.files.new_article)
         self.welcome.samples_requested.connect(self.files.open_samples)
@@ -318,7 +324,6 @@ class MainWindow(QMainWindow):
             self._pair = None
             self.compare_tab.show_welcome(len(self.articles.articles()))
             self.setWindowTitle(APP_NAME)
-            self.passage_label.clear()
             self.library.set_current_pair(None, None)
         else:
             stats_a = self._corpus.stats_for(a.id) if self._corpus else None
@@ -334,8 +339,26 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(
                 f"{elide(a.title, _TITLE_CHARS)} ↔ {elide(b.title, _TITLE_CHARS)} — {APP_NAME}"
             )
-            self.passage_label.setText(self.compare_tab.position_text())
+        self._show_position()
         self.menu_actions.update_enabled()
+
+    def position_text(self, passage: int | None = None) -> str:
+        """The status bar's position for the tab shown ("" when it has none to give).
+
+        Compare: the passage (``passage``, default the selected one); Families: the
+        selected family; the matrix has no position of its own.
+        """
+        tab = self.tabs.currentIndex()
+        if tab == TAB_COMPARE:
+            return self.compare_tab.position_text(passage) if self._pair is not None else ""
+        if tab == TAB_FAMILIES:
+            return self.families.position_text()
+        return ""
+
+    def _show_position(self, passage: int | None = None) -> None:
+        text = self.position_text(passage)
+        self.passage_label.setText(text)
+        self.passage_label.setVisible(bool(text))
 
     @Slot(str, str)
     def _on_picker_pair_changed(self, a: str, b: str) -> None:
@@ -364,7 +387,15 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_compare_passage_selected(self, index: int) -> None:
-        self.passage_label.setText(self.compare_tab.position_text(index))
+        self._show_position(index)
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._show_position()
+
+    @Slot()
+    def _on_families_position_changed(self) -> None:
+        self._show_position()
 
     @Slot(str, str)
     def _on_matrix_pair_activated(self, a: str, b: str) -> None:

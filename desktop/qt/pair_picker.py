@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.engine.model import Article
 from desktop.qt.library import article_label, elide
+from desktop.qt.widgets.buttons import tool_button
 
 _TITLE_CHARS = 70
 
@@ -62,12 +63,9 @@ class PairPicker(QWidget):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.setToolTip(f"Article shown as {side}")
             combo.setAccessibleName(f"Article {side}")
-        self.swap = QToolButton(self)
+        self.swap = tool_button(self, "⇄", "Swap A and B (Ctrl+Shift+X)", "Swap A and B")
         self.swap.setObjectName("swapButton")
-        self.swap.setText("⇄")
         self.swap.setAutoRaise(False)
-        self.swap.setToolTip("Swap A and B (Ctrl+Shift+X)")
-        self.swap.setAccessibleName("Swap A and B")
 
         label_a = QLabel("&A:", self)
         label_a.setBuddy(self.combo_a)

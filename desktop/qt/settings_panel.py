@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.model import Settings
 
 SLIDER_STEPS = 100
+SLIDER_MIN_WIDTH = 120  # below this the slider cannot be set with any precision
 MAX_MIN_WORDS = 200
 _KEY = "alignment/"
 
@@ -47,6 +48,7 @@ class SettingsPanel(QWidget):
             "Left: only close rewording. Right: looser paraphrase (more matches, more false ones)."
         )
         self.sensitivity.setAccessibleName("Paraphrase sensitivity")
+        self.sensitivity.setMinimumWidth(SLIDER_MIN_WIDTH)
         self._sensitivity_value = QLabel(self)
         self._sensitivity_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("100%") + 4)
         strict = QLabel("strict", self)
@@ -81,6 +83,8 @@ class SettingsPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow dock the slider goes under its label rather than shrinking to nothing.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         sensitivity_label = QLabel("Paraphrase &sensitivity:", self)
         sensitivity_label.setBuddy(self.sensitivity)
         form.addRow(sensitivity_label, slider_row)

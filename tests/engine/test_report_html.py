@@ -35,7 +35,15 @@ from desktop.engine.model import (
     Settings,
 )
 from desktop.engine.report_css import CSS, SCRIPT
-from desktop.engine.report_html import render_corpus_html, render_pair_html, write_atomic
+from desktop.engine.report_html import (
+    LINK_HELP_CARDS,
+    LINK_HELP_COLUMNS,
+    MATRIX_CAPTION,
+    render_corpus_html,
+    render_pair_html,
+    write_atomic,
+)
+from desktop.engine.report_marks import APPARATUS_MIN_KEPT, apparatus_ops
 from desktop.engine.worddiff import word_diff
 
 WHEN = datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
@@ -418,17 +426,92 @@ def test_corpus_report_matrix_pairs_and_families() -> None:
     others = (corpus.families[0].members[0], corpus.families[0].members[2])  # in article order
     for li, m in zip(members[1:], others, strict=True):
         other = corpus.article(m.article).text
-        ops = word_diff(central_text, c.start, c.end, other, m.start, m.end, corpus.settings)
+        ops = apparatus_ops(
+            word_diff(central_text, c.start, c.end, other, m.start, m.end, corpus.settings),
+            m.kind,
+            m.start,
+            m.end,
+        )
+        assert ops, "the fixture's paraphrase is close enough to be marked"
         ins = flat(" ".join(other[o.b_start : o.b_end] for o in ops if o.op == Op.INSERT))
         dels = flat(" ".join(central_text[o.a_start : o.a_end] for o in ops if o.op == Op.DELETE))
         assert flat(" ".join(x.text_content() for x in li.iter("ins"))) == ins
         shown_dels = flat(" ".join(x.text_content() for x in li.iter("del")))
-        assert shown_dels == ("" if m.kind == Kind.PARAPHRASE else dels)
+        assert shown_dels == dels
+        assert m.kind != Kind.PARAPHRASE or dels == "", "a paraphrase shows no struck-through words"
         if m.kind == Kind.PARAPHRASE:  # the version reads exactly as published
             quote = li.xpath(".//div[contains(@class,'quote')]")[0]
             assert flat(quote.text_content()) == flat(other[m.start : m.end])
     presence = tree.xpath("//table[@class='presence']/tbody/tr/td[@class='mark']")
     assert [x.text_content() for x in presence] == ["●", "E", "P", ""]
+
+
+def _help_text(tree: lxml.html.HtmlElement) -> str:
+    return flat(tree.xpath("//section[@class='legend']/p[contains(@class,'js-only')]")[0].text_content())
+
+
+def test_keyboard_help_fits_the_view(small: tuple[Article, Article, PairAlignment]) -> None:
+    # Two columns: Enter jumps to the counterpart column. Cards: both sides are together,
+    # so there is no column to jump to; Enter moves between the card's two sides.
+    a, b, pair = small
+    full = tree_of(render_pair_html(a, b, pair, Settings()))
+    assert _help_text(full) == flat(LINK_HELP_COLUMNS)
+    for doc in (
+        render_pair_html(a, b, pair, Settings(), changes_only=True),
+        render_corpus_html(corpus_fixture()),
+    ):
+        text = _help_text(tree_of(doc))
+        assert text == flat(LINK_HELP_CARDS)
+        assert "jump" not in text and "column" not in text
+
+
+def test_matrix_caption_says_the_share_is_inside_shared_passages() -> None:
+    corpus = corpus_fixture()
+    tree = tree_of(render_corpus_html(corpus))
+    caption = flat(tree.xpath("//table[@class='matrix']/caption")[0].text_content())
+    assert caption == flat(MATRIX_CAPTION)
+    assert "row article's words" in caption and "inside passages it shares with the column article" in caption
+    assert "also appear" not in caption
+    first_row = tree.xpath("//table[@class='matrix']/tbody/tr")[0]
+    tip = first_row.xpath("td")[1].get("title")
+    assert tip == "60% of Outlet a's words are in passages shared with Outlet b"
+
+
+def test_family_versions_mark_only_what_is_worth_marking() -> None:
+    central = "The agency will review the merger before the end of the year, a spokesperson said."
+    close = "The agency will look at the merger before the end of the year, a spokesperson said."
+    loose = "Regulators plan a probe into the tie-up within months, according to officials."
+    a, b, c = art("a", central), art("b", close), art("c", loose)
+    members = (
+        FamilyMember("a", 0, len(central), Kind.VERBATIM, 1.0),
+        FamilyMember("b", 0, len(close), Kind.PARAPHRASE, 0.8),
+        FamilyMember("c", 0, len(loose), Kind.PARAPHRASE, 0.5),
+    )
+    corpus = CorpusAlignment((a, b, c), Settings(), (), (Family("f", central, members),))
+    tree = tree_of(render_corpus_html(corpus))
+    li = tree.get_element_by_id("family-1").xpath(".//li[contains(@class,'member')]")
+    # The close paraphrase: its shared words plain, its own words underlined, nothing struck.
+    assert [x.text_content() for x in li[1].iter("ins")] == ["look at"]
+    assert list(li[1].iter("del")) == []
+    assert flat(li[1].text_content()).endswith(flat(close))
+    # The loose paraphrase shares too little to mark: shown as published.
+    assert list(li[2].iter("ins")) == [] and list(li[2].iter("del")) == []
+    assert flat(li[2].text_content()).endswith(flat(loose))
+
+
+def test_apparatus_ops_by_kind_and_closeness() -> None:
+    central = "one two three four five six seven eight nine ten"
+    member = "one two three four five six seven eight nine eleven"
+    ops = word_diff(central, 0, len(central), member, 0, len(member), Settings())
+    assert {o.op for o in ops} == {Op.EQUAL, Op.DELETE, Op.INSERT}
+    assert apparatus_ops(ops, Kind.EDITED, 0, len(member)) == tuple(ops)
+    assert apparatus_ops(ops, Kind.PARAPHRASE, 0, len(member)) == tuple(o for o in ops if o.op != Op.DELETE)
+    far = "eleven twelve thirteen fourteen fifteen sixteen seven eighteen"
+    ops = word_diff(central, 0, len(central), far, 0, len(far), Settings())
+    kept = sum(o.b_end - o.b_start for o in ops if o.op == Op.EQUAL)
+    assert 0 < kept < APPARATUS_MIN_KEPT * len(far)
+    assert apparatus_ops(ops, Kind.PARAPHRASE, 0, len(far)) == ()
+    assert apparatus_ops(ops, Kind.EDITED, 0, len(far)) == tuple(ops), "only paraphrases go unmarked"
 
 
 def test_corpus_report_escapes_names_passages_and_families() -> None:

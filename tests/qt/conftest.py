@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from desktop.engine.align import align_pair
 from desktop.engine.articles import load_article
@@ -19,18 +20,35 @@ def seed_pair(seed_paths: list[Path]) -> tuple[Article, Article, PairAlignment]:
     return a, b, align_pair(a, b)
 
 
-@pytest.fixture
-def compare_view(qtbot, seed_pair: tuple[Article, Article, PairAlignment]):
-    """A CompareView showing the seed pair, small enough that both panes must scroll."""
-    from desktop.qt.widgets.compare import CompareView
+def show_widget(qtbot, widget: QWidget, width: int, height: int) -> None:
+    """Show ``widget`` at ``width`` x ``height`` and wait until it is on screen.
 
-    widget = CompareView()
+    ``qtbot`` closes and deletes the widget at teardown.
+    """
     qtbot.addWidget(widget)
-    widget.resize(900, 420)
+    widget.resize(width, height)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.set_pair(*seed_pair)
-    return widget
+
+
+@pytest.fixture
+def make_compare_view(qtbot):
+    """Build shown CompareViews: ``make_compare_view(pair, height)`` for a 900-wide view of ``pair``."""
+    from desktop.qt.widgets.compare import CompareView
+
+    def make(pair: tuple[Article, Article, PairAlignment], height: int) -> CompareView:
+        view = CompareView()
+        show_widget(qtbot, view, 900, height)
+        view.set_pair(*pair)
+        return view
+
+    return make
+
+
+@pytest.fixture
+def compare_view(make_compare_view, seed_pair: tuple[Article, Article, PairAlignment]):
+    """A CompareView showing the seed pair, small enough that both panes must scroll."""
+    return make_compare_view(seed_pair, 420)
 
 
 # --------------------------------------------------------------------------- main window
@@ -64,10 +82,7 @@ def main_window(qtbot, window_settings: QSettings):
     from desktop.qt.main_window import MainWindow
 
     window = MainWindow(window_settings)
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    window.show()
-    qtbot.waitExposed(window)
+    show_widget(qtbot, window, 1300, 850)
     return window
 
 

@@ -72,6 +72,19 @@ def test_every_passage_is_tinted_in_both_panes(compare_view: CompareView, seed_p
             assert _marked(pane, PASSAGE_PROPERTY, n) == set(range(start, end))
 
 
+def _assert_words_marked(
+    pane: QPlainTextEdit, text: str, spans: list[tuple[int, int]], marked: set[int], *, strike: bool
+) -> None:
+    """Each span, trimmed of white space, is in ``marked`` and its word format is struck
+    out (``strike``, the A side) or underlined (the B side), never both."""
+    for start, end in spans:
+        span = _trimmed(text, start, end)
+        assert set(span) <= marked
+        for fmt in _formats_at(pane, span.start):
+            if fmt.hasProperty(WORD_PROPERTY):
+                assert fmt.fontStrikeOut() == strike and fmt.fontUnderline() == (not strike)
+
+
 def test_changed_words_struck_in_a_and_underlined_in_b(compare_view: CompareView, seed_pair: Pair) -> None:
     a, b, alignment = seed_pair
     deletes = [d for p in alignment.passages for d in p.diff if d.op is Op.DELETE]
@@ -81,18 +94,16 @@ def test_changed_words_struck_in_a_and_underlined_in_b(compare_view: CompareView
     worded_deletes = [d for d in deletes if _WORD.search(a.text[d.a_start : d.a_end])]
     worded_inserts = [d for d in inserts if _WORD.search(b.text[d.b_start : d.b_end])]
     assert worded_deletes and worded_inserts
-    for op in worded_deletes:
-        span = _trimmed(a.text, op.a_start, op.a_end)
-        assert set(span) <= struck
-        for fmt in _formats_at(compare_view.pane_a(), span.start):
-            if fmt.hasProperty(WORD_PROPERTY):
-                assert fmt.fontStrikeOut() and not fmt.fontUnderline()
-    for op in worded_inserts:
-        span = _trimmed(b.text, op.b_start, op.b_end)
-        assert set(span) <= underlined
-        for fmt in _formats_at(compare_view.pane_b(), span.start):
-            if fmt.hasProperty(WORD_PROPERTY):
-                assert fmt.fontUnderline() and not fmt.fontStrikeOut()
+    _assert_words_marked(
+        compare_view.pane_a(), a.text, [(d.a_start, d.a_end) for d in worded_deletes], struck, strike=True
+    )
+    _assert_words_marked(
+        compare_view.pane_b(),
+        b.text,
+        [(d.b_start, d.b_end) for d in worded_inserts],
+        underlined,
+        strike=False,
+    )
     # punctuation-only changes (the seed pair has a "," for ".") and surrounding spaces stay unmarked
     for op in deletes:
         if not _WORD.search(a.text[op.a_start : op.a_end]):

@@ -22,17 +22,19 @@ def _has(pane: QPlainTextEdit, prop: int) -> bool:
     return any(s.format.hasProperty(prop) for s in pane.extraSelections())
 
 
-def _visible(pane: QPlainTextEdit, index: int) -> bool:
+def _cursor(pane: QPlainTextEdit, index: int) -> QTextCursor:
     cursor = QTextCursor(pane.document())
     cursor.setPosition(index)
-    rect = pane.cursorRect(cursor)
+    return cursor
+
+
+def _visible(pane: QPlainTextEdit, index: int) -> bool:
+    rect = pane.cursorRect(_cursor(pane, index))
     return rect.top() >= 0 and rect.bottom() <= pane.viewport().height()
 
 
 def _point_of(pane: QPlainTextEdit, index: int) -> QPoint:
-    cursor = QTextCursor(pane.document())
-    cursor.setPosition(index)
-    rect = pane.cursorRect(cursor)
+    rect = pane.cursorRect(_cursor(pane, index))
     return QPoint(rect.x() + 3, rect.center().y())  # inside the character after ``index``
 
 
@@ -59,12 +61,6 @@ def test_click_in_b_selects_and_scrolls_a_to_the_counterpart(
     top_a = pane_a.cursorRect(_cursor(pane_a, passage.a_start)).top()
     top_b = pane_b.cursorRect(_cursor(pane_b, passage.b_start)).top()
     assert abs(top_a - top_b) <= pane_a.fontMetrics().lineSpacing()  # side by side
-
-
-def _cursor(pane: QPlainTextEdit, index: int) -> QTextCursor:
-    cursor = QTextCursor(pane.document())
-    cursor.setPosition(index)
-    return cursor
 
 
 def test_click_outside_passages_selects_nothing(qtbot, compare_view: CompareView, seed_pair: Pair) -> None:
@@ -110,18 +106,8 @@ def test_select_passage_scrolls_both_panes(compare_view: CompareView, seed_pair:
         compare_view.select_passage(count)
 
 
-def _crossing_view(qtbot, pair: Pair) -> CompareView:
-    view = CompareView()
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_pair(*pair)
-    return view
-
-
-def test_next_and_previous_wrap_round(qtbot, crossing_pair: Pair) -> None:
-    view = _crossing_view(qtbot, crossing_pair)
+def test_next_and_previous_wrap_round(make_compare_view, crossing_pair: Pair) -> None:
+    view = make_compare_view(crossing_pair, 500)
     assert view.passage_count() == 3
     seen = []
     view.passage_selected.connect(seen.append)
@@ -134,9 +120,9 @@ def test_next_and_previous_wrap_round(qtbot, crossing_pair: Pair) -> None:
     assert view.current_passage() == 2
 
 
-def test_navigation_follows_the_focused_pane_order(qtbot, crossing_pair: Pair) -> None:
+def test_navigation_follows_the_focused_pane_order(qtbot, make_compare_view, crossing_pair: Pair) -> None:
     _, _, alignment = crossing_pair
-    view = _crossing_view(qtbot, crossing_pair)
+    view = make_compare_view(crossing_pair, 500)
     view.pane_b().setFocus()
     qtbot.waitUntil(view.pane_b().hasFocus, timeout=1000)
     order = []
@@ -268,9 +254,9 @@ def test_tab_moves_between_panes_and_table(qtbot, compare_view: CompareView) -> 
 # ---------------------------------------------------------------------- connector
 
 
-def test_connector_bands_link_passages_and_cross(qtbot, crossing_pair: Pair) -> None:
+def test_connector_bands_link_passages_and_cross(qtbot, make_compare_view, crossing_pair: Pair) -> None:
     _, _, alignment = crossing_pair
-    view = _crossing_view(qtbot, crossing_pair)
+    view = make_compare_view(crossing_pair, 500)
     strip = view.findChild(ConnectorStrip)
     bands = dict(strip.band_paths())
     assert set(bands) == set(range(len(alignment.passages)))

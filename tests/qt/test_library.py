@@ -28,7 +28,7 @@ def test_model_shows_title_outlet_words_and_shared_share(aligned_window: MainWin
     assert model.rowCount() == 5 and model.columnCount() == 4
     for row, article in enumerate(model.articles()):
         stats = corpus.stats_for(article.id)
-        assert model.index(row, ArticleModel.OUTLET).data() == article_label(article)
+        assert model.index(row, ArticleModel.OUTLET).data() == article.outlet
         assert model.index(row, ArticleModel.WORDS).data() == f"{stats.words:,}"
         assert model.index(row, ArticleModel.SHARED).data() == f"{stats.shared:.0%}"
         assert model.index(row, ArticleModel.SHARED).data(SORT_ROLE) == stats.shared
@@ -121,7 +121,9 @@ def test_delete_key_elsewhere_does_not_remove(qtbot, aligned_window: MainWindow)
 def test_articles_without_outlet_are_labelled_by_title(main_window: MainWindow) -> None:
     article = article_from_text("A headline\n\nSome body text that is long enough.", outlet="")
     main_window.add_articles([article])
-    assert main_window.articles.index(0, ArticleModel.OUTLET).data() == "A headline"
+    assert article_label(main_window.articles.articles()[0]) == "A headline"
+    # The table has a Title column: the outlet cell shows a dash rather than the title again.
+    assert main_window.articles.index(0, ArticleModel.OUTLET).data() == "—"
     assert main_window.articles.index(0, ArticleModel.OUTLET).data(Qt.ItemDataRole.EditRole) == ""
     assert main_window.pair() is None
     assert main_window.welcome.heading.text() == "One article is open"

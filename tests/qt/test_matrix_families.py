@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtTest import QTest
 
-from desktop.engine.model import Op
+from desktop.engine.model import Kind, Op
+from desktop.engine.report_marks import apparatus_ops
+from desktop.engine.worddiff import word_diff
 from desktop.qt.highlight import WORD_PROPERTY, contrast
 from desktop.qt.main_window import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow
-from desktop.qt.widgets.matrix import OverlapMatrix
+from desktop.qt.widgets.matrix import CAPTION, OverlapMatrix
 
 
 def test_matrix_cells_hold_the_row_articles_shared_share(aligned_window: MainWindow) -> None:
@@ -74,6 +78,16 @@ def test_matrix_colours_grow_with_the_share_and_numbers_stay_readable(qtbot) -> 
         for value in (0.0, 0.2, 0.5, 0.8, 1.0):
             fill = matrix.color_for(value)
             assert contrast(matrix.text_color_on(fill), fill) >= 4.5
+
+
+def test_matrix_says_what_its_share_measures(aligned_window: MainWindow) -> None:
+    # The share counts words inside shared passages, not words that merely also occur.
+    matrix = aligned_window.matrix
+    assert "inside passages it shares with the column article" in CAPTION
+    summary = matrix.cell_summary(0, 1)
+    labels = matrix._labels
+    assert f"{labels[0]}'s words are in passages shared with {labels[1]}" in summary
+    assert "also" not in summary
 
 
 def test_matrix_tooltip_escapes_outlet_labels(aligned_window: MainWindow) -> None:
@@ -159,3 +173,38 @@ def test_activating_a_version_opens_a_pair_with_it_and_scrolls_to_it(
     top, _ = side.span_y(member.start, member.end)
     assert 0 <= top < side.viewport().height()
     assert index >= 0
+
+
+def test_family_versions_show_shared_words_unmarked(aligned_window: MainWindow) -> None:
+    """Each version marks exactly what apparatus_ops keeps: its shared words stay plain,
+    paraphrases show no struck-through central words, loose paraphrases no marks at all."""
+    window = aligned_window
+    panel = window.families
+    corpus = window.corpus()
+    paraphrase_with_shared_words = False
+    for family in corpus.families:
+        panel.select_family(family.id)
+        central = family.central_member
+        central_text = corpus.article(central.article).text
+        for version in panel.version_blocks()[1:]:
+            m = version.member
+            text = corpus.article(m.article).text
+            ops = word_diff(central_text, central.start, central.end, text, m.start, m.end, corpus.settings)
+            shown = apparatus_ops(ops, m.kind, m.start, m.end)
+            kept, deleted, inserted = _version_line(panel, version)
+            assert _squeezed(inserted) == _squeezed(
+                text[o.b_start : o.b_end] for o in shown if o.op is Op.INSERT
+            )
+            assert _squeezed(deleted) == _squeezed(
+                central_text[o.a_start : o.a_end] for o in shown if o.op is Op.DELETE
+            )
+            if m.kind is Kind.PARAPHRASE:
+                assert deleted == []
+                equal = [o for o in shown if o.op is Op.EQUAL]
+                paraphrase_with_shared_words |= bool(equal) and bool(inserted)
+    assert paraphrase_with_shared_words, "a close paraphrase shows its shared words as unchanged"
+
+
+def _squeezed(pieces: Iterable[str]) -> str:
+    """Text pieces run together without white space (spacing between marks may differ)."""
+    return "".join("".join(pieces).split())

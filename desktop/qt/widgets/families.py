@@ -3,9 +3,10 @@
 The list on the left names each family (its central wording), how many outlets carry
 it and how they reuse it. Selecting a family stacks its versions on the right, central
 version first; every other version shows, word by word, how it departs from the
-central one: its own added or changed words are highlighted and underlined, the central
-words it lacks are shown struck through. Article text goes in as plain text with
-``QTextCharFormat``s, never as markup.
+central one: its own added or changed words are highlighted and underlined, and (for
+verbatim and edited versions) the central words it lacks are shown struck through. What
+is marked is decided by :func:`desktop.engine.report_marks.apparatus_ops`, as in the HTML
+report. Article text goes in as plain text with ``QTextCharFormat``s, never as markup.
 
 Clicking a version (or pressing Enter on it) emits ``version_activated(article_id,
 start, end)``.
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
+from desktop.engine.report_marks import apparatus_ops
 from desktop.engine.worddiff import word_diff
 from desktop.qt.highlight import highlight_colors, word_format
 from desktop.qt.library import article_label, elide
@@ -39,8 +41,6 @@ from desktop.qt.library import article_label, elide
 _FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _BREAKS = re.compile(r"\s*\n\s*")
-APPARATUS_MIN_KEPT = 0.4
-"""Share of a version's text equal to the central one below which it is shown unmarked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,7 @@ class FamiliesPanel(QWidget):
 
     version_activated = Signal(str, int, int)  # article id, start, end
     family_selected = Signal(str)  # family id
+    position_changed = Signal()  # what position_text() says may have changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,8 @@ class FamiliesPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        # Sorting moves the selected family in the list (after the sort, unlike the header).
+        self.list.model().layoutChanged.connect(self._on_list_layout_changed)
 
         self.caption = QLabel(self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -131,8 +134,8 @@ class FamiliesPanel(QWidget):
         self.versions.setObjectName("familyVersions")
         self.versions.setToolTip(
             "Every outlet's version of the passage. Highlighted, underlined words: this version's own "
-            "wording. Struck-through words: central wording this version lacks. Loose paraphrases, "
-            "which share few words, are shown unmarked. "
+            "wording. Struck-through words: central wording an edited version lacks. Loose "
+            "paraphrases, which share few words, are shown unmarked. "
             "Click a version (or press Enter on it) to open it side by side."
         )
         self.versions.block_activated.connect(self._on_versions_block_activated)
@@ -188,6 +191,7 @@ class FamiliesPanel(QWidget):
             self.caption.setText(
                 f"{len(families)} passage families. Select one to see every outlet's version."
             )
+        self.position_changed.emit()
 
     def family_ids(self) -> list[str]:
         """Family ids in the order the list shows them."""
@@ -203,6 +207,15 @@ class FamiliesPanel(QWidget):
                 self.list.setCurrentItem(item)
                 return True
         return False
+
+    def position_text(self) -> str:
+        """The status bar's "Family 2 of 6" (in the order listed), or how many there are."""
+        ids = self.family_ids()
+        if not ids:
+            return ""
+        if self._family is None or self._family.id not in ids:
+            return f"{len(ids)} passage famil{'y' if len(ids) == 1 else 'ies'}"
+        return f"Family {ids.index(self._family.id) + 1} of {len(ids)}"
 
     def partner_for(self, article_id: str) -> str | None:
         """Whom to compare a version with: the central version's article, else any other member."""
@@ -270,29 +283,30 @@ class FamiliesPanel(QWidget):
             if index == family.central:
                 cursor.insertText(_flat(central_text[member.start : member.end]), plain)
             else:
-                ops = word_diff(
-                    central_text,
-                    central.start,
-                    central.end,
-                    article.text,
+                ops = apparatus_ops(
+                    word_diff(
+                        central_text,
+                        central.start,
+                        central.end,
+                        article.text,
+                        member.start,
+                        member.end,
+                        corpus.settings,
+                    ),
+                    member.kind,
                     member.start,
                     member.end,
-                    corpus.settings,
                 )
-                kept = sum(op.b_end - op.b_start for op in ops if op.op is Op.EQUAL)
-                if kept < APPARATUS_MIN_KEPT * max(1, member.end - member.start):
-                    # A loose paraphrase: marking nearly every word would say nothing
-                    # the header does not ("paraphrase, 40% similar"). Show it plain.
+                if not ops:  # a loose paraphrase: shown as published
                     cursor.insertText(_flat(article.text[member.start : member.end]), plain)
-                    ops = ()
-                for n, op in enumerate(ops):
+                for k, op in enumerate(ops):
                     if op.op is Op.EQUAL:
                         cursor.insertText(_flat(article.text[op.b_start : op.b_end]), plain)
                     elif op.op is Op.INSERT:
                         cursor.insertText(_flat(article.text[op.b_start : op.b_end]), inserted)
                     else:
                         gone = _flat(central_text[op.a_start : op.a_end])
-                        if gone[-1:].isalnum() and n + 1 < len(ops) and ops[n + 1].op is Op.INSERT:
+                        if gone[-1:].isalnum() and k + 1 < len(ops) and ops[k + 1].op is Op.INSERT:
                             gone += " "  # the replaced word must not run into its replacement
                         cursor.insertText(gone, deleted)
             self._blocks.append(VersionBlock(member, first, cursor.blockNumber()))
@@ -316,6 +330,11 @@ class FamiliesPanel(QWidget):
         self._family = family
         self._render(family)
         self.family_selected.emit(family.id)
+        self.position_changed.emit()
+
+    @Slot()
+    def _on_list_layout_changed(self) -> None:
+        self.position_changed.emit()
 
     @Slot(int)
     def _on_versions_block_activated(self, block: int) -> None:

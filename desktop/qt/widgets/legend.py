@@ -215,5 +215,10 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         metrics = self.fontMetrics()
-        width = max(0, self.contentsRect().width() - metrics.horizontalAdvance(self._suffix))
+        room = self.contentsRect().width()
+        width = room - metrics.horizontalAdvance(self._suffix)
+        if width < metrics.horizontalAdvance("…" + self._main[:3]):
+            # Too narrow to keep the suffix whole as well as a few letters of the title.
+            self.setText(metrics.elidedText(self.full_text(), Qt.TextElideMode.ElideRight, room))
+            return
         self.setText(metrics.elidedText(self._main, Qt.TextElideMode.ElideRight, width) + self._suffix)

@@ -1,8 +1,9 @@
 """The overlap matrix: every article against every other, as a heat map.
 
-Cell (row, column) shows how much of the *row* article's text the *column* article also
-carries (``PairAlignment.shared_a`` with the row as side A), so a wire story copied in
-full by a short brief reads high in the brief's row and low in the wire story's row.
+Cell (row, column) shows the share of the *row* article's words that lie inside passages
+it shares with the *column* article (``PairAlignment.shared_a`` with the row as side A),
+so a wire story copied in full by a short brief reads high in the brief's row and low in
+the wire story's row.
 Clicking a cell, or pressing Enter on it, emits ``pair_activated(row_id, column_id)``.
 """
 
@@ -37,6 +38,11 @@ _MAX_CELL = 88
 _LABEL_CHARS = 28
 _MARGIN = 12
 _LEGEND_HEIGHT = 14
+_CAPTION_LINES = 3
+CAPTION = (
+    "Each cell: share of the row article's words that lie inside passages it shares with the "
+    "column article. Click a cell (or press Enter) to compare the pair."
+)
 
 
 def matrix_labels(corpus: CorpusAlignment) -> list[str]:
@@ -120,7 +126,7 @@ class OverlapMatrix(QWidget):
         return int(label_width * 0.72) + self.fontMetrics().height()
 
     def _legend_block(self) -> int:
-        return _LEGEND_HEIGHT + 3 * self.fontMetrics().height() + 16
+        return _LEGEND_HEIGHT + (1 + _CAPTION_LINES) * self.fontMetrics().height() + 16
 
     def _origin(self) -> QPoint:
         lw = self._label_width()
@@ -260,10 +266,11 @@ class OverlapMatrix(QWidget):
             x = min(max(x, left), left + width - fm.horizontalAdvance(text))
             painter.drawText(QPointF(x, y), text)
         painter.drawText(
-            QRect(left - self._label_width(), y + 4, width + self._label_width(), fm.height() * 2),
+            QRect(
+                left - self._label_width(), y + 4, width + self._label_width(), fm.height() * _CAPTION_LINES
+            ),
             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-            "Each cell: share of the row article's words that the column article also carries. "
-            "Click a cell (or press Enter) to compare the pair.",
+            CAPTION,
         )
 
     # ---------------------------------------------------------------- interaction
@@ -348,7 +355,7 @@ class OverlapMatrix(QWidget):
         passages = f"{len(pair.passages)} shared passages ({counts})" if counts else "no shared passages"
         return (
             f"{self._labels[row]} → {self._labels[column]}: {_percent(pair.shared_a)} of "
-            f"{self._labels[row]}'s words are also in {self._labels[column]} "
+            f"{self._labels[row]}'s words are in passages shared with {self._labels[column]} "
             f"({_percent(pair.shared_b)} the other way); {passages}."
         )
 
