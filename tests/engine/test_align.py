@@ -274,11 +274,13 @@ def test_one_changed_word_is_not_verbatim() -> None:
 
 def test_passage_does_not_start_inside_a_number_or_on_a_dash() -> None:
     a = art(
-        "BRUSSELS (Reuters) - Nordlane, which employs about 12,000 people, said it was cooperating fully with the inquiry.",
+        "BRUSSELS (Reuters) - Nordlane, which employs about 12,000 people, "
+        "said it was cooperating fully with the inquiry.",
         "a",
     )
     b = art(
-        "Warsaw - Nordlane, which employs roughly 12,000 staff, says it is cooperating fully with the inquiry.",
+        "Warsaw - Nordlane, which employs roughly 12,000 staff, "
+        "says it is cooperating fully with the inquiry.",
         "b",
     )
     passages = align_pair(a, b).passages

@@ -78,7 +78,9 @@ def test_bad_sensitivity(seed_paths: list[Path], capsys: pytest.CaptureFixture[s
     assert "sensitivity" in capsys.readouterr().err
 
 
-def test_every_bad_file_is_named(tmp_path: Path, seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_bad_file_is_named(
+    tmp_path: Path, seed_paths: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     empty, binary = _bad_file("empty", tmp_path), _bad_file("binary", tmp_path)
     assert main(["align", str(seed_paths[0]), str(empty), str(binary), "--json", "-"]) == 2
     err = capsys.readouterr().err
