@@ -11,7 +11,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .align import CANDIDATE_SHARE, CHEAP_BOUND, MAX_POSTINGS, Prepared, align_prepared, build_idf, prepare
+from .align import CANDIDATE_SHARE, CHEAP_BOUND, MAX_POSTINGS, align_prepared
 from .families import build_families
 from .model import (
     Article,
@@ -25,6 +25,7 @@ from .model import (
     never_cancelled,
     no_progress,
 )
+from .prepared import Prepared, build_idf, prepare
 from .similarity import MIN_SHARED, Idf, link_threshold
 
 _SHINGLE = 6  # identical word runs this long make a pair a candidate on their own

@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import classify
 from .model import Article, Family, FamilyMember, Kind, PairAlignment, Settings
+from .passages import classify
 from .worddiff import diff_stats, word_diff
 
 JOIN_MIN = 0.3  # average link strength needed to join two groups

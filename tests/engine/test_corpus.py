@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.engine.align import build_idf, prepare
 from desktop.engine.articles import article_from_text, load_article
 from desktop.engine.corpus import align_corpus, candidate_pairs
 from desktop.engine.families import build_families
 from desktop.engine.model import Article, Kind, PairAlignment, Passage, Settings
+from desktop.engine.prepared import build_idf, prepare
 
 QUOTE = "The regulator said the merger would reduce competition in the broadband market."
 FILLERS = [
