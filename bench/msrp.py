@@ -58,9 +58,13 @@ def _stems(article: Article) -> tuple[str, ...]:
 def decide(arts: Sequence[tuple[Article, Article]], idf: Idf, settings: Settings) -> list[Decision]:
     out = []
     for a, b in arts:
-        result = align_pair(a, b, settings, idf=idf)
+        # A fresh per-sentence-total memo for each pair (weights stay shared): the engine's
+        # memo is keyed by id() of prepared sentences, and across thousands of pairs its
+        # prepare cache is cleared, ids are reused and stale totals would be read back.
+        pair_idf = Idf(idf.df, idf.n, idf.names, idf.weights)
+        result = align_pair(a, b, settings, idf=pair_idf)
         best = max(result.passages, key=lambda p: p.score, default=None)
-        m = match(_stems(a), _stems(b), idf).score
+        m = match(_stems(a), _stems(b), pair_idf).score
         out.append(Decision(best is not None, best.score if best else 0.0, best.kind if best else None, m))
     return out
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.engine.align import align_pair
+from desktop.engine.align import EDITED_MIN, VERBATIM_MIN, align_pair
 from desktop.engine.model import Article, Settings
 
 from . import baselines, synthetic
@@ -54,9 +54,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _kind(a: str, b: str) -> str:
-    # The engine's cut-offs on difflib's word similarity, so kinds are comparable.
+    # The engine's own cut-offs (read, not copied, so they follow its tuning) on difflib's
+    # similarity of the lower-cased word lists, so the kinds are comparable.
     r = baselines.ratio(a, b)
-    return "verbatim" if r >= 0.97 else "edited" if r >= 0.78 else "paraphrase"
+    return "verbatim" if r >= VERBATIM_MIN else "edited" if r >= EDITED_MIN else "paraphrase"
 
 
 class TfIdfBaseline:
@@ -219,7 +220,7 @@ def run(quick: bool = False) -> Tally | None:
 percentages. per-kind R = share of planted passages of that kind found; per-kind P = share of predicted
 passages of that (predicted) kind that find a planted passage; kind acc = found passages whose best
 overlapping prediction has the planted kind. Sentences: {test_pool.origin}.
-baseline kinds use the engine's cut-offs (0.97 / 0.78) on difflib's word similarity.""",
+baseline kinds use the engine's cut-offs ({VERBATIM_MIN:g} / {EDITED_MIN:g}) on difflib's word similarity.""",
     )
     conf = default.confusion
     table(

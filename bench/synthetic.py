@@ -31,6 +31,11 @@ EDIT_WORDS = tuple(
 MIN_WORDS = 8  # shorter strings (headlines) are poor sentences for a pseudo-article
 
 
+def _distinct(items: Sequence[str]) -> list[str]:
+    """``items`` without repeats, in first-seen order (a set's order varies between runs)."""
+    return list(dict.fromkeys(items))
+
+
 def _terminate(s: str) -> str:
     """Close a sentence with a full stop when it has none, so it segments as one."""
     s = " ".join(s.split())
@@ -75,9 +80,13 @@ class Pool:
         """An unused filler sharing a content word with ``like`` (else any filler)."""
         if not self.index:
             for k, s in enumerate(self.fillers):
-                for w in set(baselines.content(s)):
+                for w in _distinct(baselines.content(s)):
                     self.index.setdefault(w, []).append(k)
-        words = [w for s in like for w in set(baselines.content(s)) if 2 <= len(self.index.get(w, ())) <= 300]
+        # In text order, never set order: set order of strings changes with PYTHONHASHSEED,
+        # and the seeded rng must see the same list on every run.
+        words = [
+            w for s in like for w in _distinct(baselines.content(s)) if 2 <= len(self.index.get(w, ())) <= 300
+        ]
         for _ in range(8):
             if not words:
                 break

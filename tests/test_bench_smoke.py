@@ -70,3 +70,38 @@ def test_speed_quick_prints_tables_and_targets() -> None:
         assert case in out
     assert "error" not in out.split("== Speed and memory", 1)[1].split("== Growth", 1)[0]
     assert "PASS" in out or "MISS" in out
+
+
+_FINGERPRINT = """
+import hashlib, sys
+sys.path.insert(0, sys.argv[1])
+from bench import synth_eval, synthetic
+pool = synthetic.news_pool("test") if sys.argv[2] == "news" else synthetic.seed_pool()
+h = hashlib.sha256()
+for a, b, planted in synth_eval.build(pool, 20, 2):
+    h.update(repr((a.text, b.text, planted)).encode())
+print(h.hexdigest())
+"""
+
+
+def _fingerprint(source: str, hash_seed: str) -> str:
+    env = dict(os.environ, PYTHONHASHSEED=hash_seed)
+    proc = subprocess.run(
+        [sys.executable, "-c", _FINGERPRINT, str(ROOT), source],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+def test_synthetic_pairs_do_not_depend_on_string_hashing() -> None:
+    # Set order of strings changes with PYTHONHASHSEED; the planted pairs must not.
+    sources = ["seeds"] + (["news"] if (_eval_dir() / "msrp").is_dir() else [])
+    for source in sources:
+        prints = {_fingerprint(source, seed) for seed in ("0", "1", "2")}
+        assert len(prints) == 1, f"{source}: planted pairs differ between hash seeds"

@@ -36,7 +36,9 @@ class Idf:
     n: int
     names: frozenset[str] = frozenset()
     weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
-    _totals: dict[int, list[float]] = field(default_factory=dict, compare=False, repr=False)
+    _totals: dict[int, tuple[Sequence[Sequence[str]], list[float]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, sentences: Iterable[tuple[Sequence[str], Iterable[str], str]]) -> Idf:
@@ -81,13 +83,14 @@ class Idf:
     def sentence_totals(self, sentences: Sequence[Sequence[str]]) -> list[float]:
         """``total`` of every sentence of one article, memoised for this weighting.
 
-        Keyed by the identity of the (immutable) sequence, which the caller keeps alive.
+        Keyed by the identity of the (immutable) sequence; the sequence is kept beside its
+        totals, so an id reused after the sequence is gone never returns stale figures.
         """
         key = id(sentences)
         found = self._totals.get(key)
-        if found is None:
-            found = self._totals[key] = [self.total(stems) for stems in sentences]
-        return found
+        if found is None or found[0] is not sentences:
+            found = self._totals[key] = (sentences, [self.total(stems) for stems in sentences])
+        return found[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,3 +107,15 @@ def test_samples_family_of_reading_between_the_lines(seed_paths: list[Path]) -> 
     assert len(families) == 1
     assert set(families[0].articles) == carriers
     assert corpus.candidates_checked <= 10
+
+
+def test_sentence_totals_survive_id_reuse() -> None:
+    from desktop.engine.similarity import Idf
+
+    idf = Idf.build([(("merger", "broadband"), (), ""), (("budget",), (), "")])
+    first = idf.sentence_totals((("merger",),))
+    assert first == [idf.weight("merger")]
+    # Many short-lived sequences: ids get reused, figures must still belong to each one.
+    for _ in range(200):
+        seq = (("budget", "budget"),)
+        assert idf.sentence_totals(seq) == [2 * idf.weight("budget")]
