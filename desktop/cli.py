@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--case-sensitive", action="store_true", help="count case changes as differences")
         p.add_argument("--ignore-punctuation", action="store_true", help="do not count punctuation changes")
         p.add_argument(
+            "--no-embeddings",
+            action="store_true",
+            help="do not use the optional sentence-embedding model even when it is installed",
+        )
+        p.add_argument(
             "--strict-typography",
             action="store_true",
             help="count curly vs straight quotes, dash variants and spacing as differences",
@@ -89,6 +94,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         ignore_case=not args.case_sensitive,
         ignore_punctuation=args.ignore_punctuation,
         ignore_typography=not args.strict_typography,
+        use_embeddings=not args.no_embeddings,
     )
 
 

@@ -20,8 +20,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .embeddings import (
+    STRONG_COSINE,
+    EncodedCache,
+    Encoder,
+    Vector,
+    link_score,
+    load_encoder,
+    min_cosine,
+    semantic_candidates,
+    semantic_evidence,
+)
 from .model import (
     Article,
     Cancelled,
@@ -66,6 +77,7 @@ from .similarity import MIN_SHARED, Idf, Match, enough_evidence, link_threshold,
 ANCHOR_WORDS = 8  # a run of this many identical words links two sentences by itself
 CANDIDATE_SHARE = 0.5  # sentence pairs scoring half the link threshold are worth a closer look
 CHEAP_BOUND = 1.0  # ... and only if their identical stems alone reach that much
+AUTO: object = object()  # as ``encoder``: load the optional embedding model if installed
 MAX_POSTINGS = 400  # stems in more sentences than this do not seed candidates
 
 
@@ -83,6 +95,11 @@ class Link:
     match: Match
     a_span: tuple[int, int]
     b_span: tuple[int, int]
+    semantic: float = 0.0  # link score from sentence embeddings, when the extra is installed
+
+    @property
+    def score(self) -> float:
+        return max(self.match.score, self.semantic)
 
 
 def candidate_pairs(pa: Prepared, pb: Prepared, idf: Idf, floor: float) -> dict[tuple[int, int], Match]:
@@ -173,17 +190,41 @@ def _best_link(pa: Prepared, pb: Prepared, i: int, j: int, m: Match, idf: Idf) -
     return best
 
 
+def _semantic_pairs(
+    pa: Prepared,
+    pb: Prepared,
+    idf: Idf,
+    threshold: float,
+    vectors: tuple[Sequence[Vector], Sequence[Vector]],
+    cands: dict[tuple[int, int], Match],
+) -> dict[tuple[int, int], float]:
+    """Sentence pairs the embeddings link, with their cosines; adds them to ``cands``.
+
+    Guarded by :func:`semantic_evidence`: sentences of one story sit close in embedding
+    space even when they say different things.
+    """
+    out = {}
+    for i, j, cos in semantic_candidates(*vectors, min(min_cosine(threshold), STRONG_COSINE)):
+        m = cands.get((i, j)) or match(pa.stems[i], pb.stems[j], idf)
+        if semantic_evidence(m, cos, threshold):
+            out[(i, j)] = cos
+            cands.setdefault((i, j), m)
+    return out
+
+
 def sentence_links(
     pa: Prepared,
     pb: Prepared,
     idf: Idf,
     threshold: float,
     hints: Sequence[tuple[int, int]] | None = None,
+    vectors: tuple[Sequence[Vector], Sequence[Vector]] | None = None,
 ) -> list[Link]:
     """Chosen sentence links, one-to-one except for split or merged sentences.
 
     ``hints`` are candidate sentence pairs found beforehand (by the all-pairs index);
-    without them the candidates are looked up here.
+    without them the candidates are looked up here. ``vectors``, one sentence embedding
+    per sentence of each side, add pairs reworded beyond what shared words show.
     """
     floor = threshold * CANDIDATE_SHARE
     if hints is None:
@@ -194,9 +235,14 @@ def sentence_links(
             m = match(pa.stems[i], pb.stems[j], idf)
             if m.score >= floor:
                 cands[(i, j)] = m
+    cosines = _semantic_pairs(pa, pb, idf, threshold, vectors, cands) if vectors else {}
     options: list[Link] = []
     for (i, j), m in cands.items():
-        options.append(_best_link(pa, pb, i, j, m, idf))
+        best = _best_link(pa, pb, i, j, m, idf)
+        options.append(best)
+        if (i, j) in cosines:
+            # The cosine vouches for the sentences; the words still say which clauses.
+            options.append(replace(best, semantic=link_score(cosines[(i, j)])))
         # One sentence of A may be two of B, or the reverse.
         for j2 in (j - 1, j + 1):
             if _adjacent(pb, j, j2):
@@ -214,8 +260,10 @@ def sentence_links(
                     options.append(
                         Link(lo, hi, j, j, mm, _sentence_span(pa, lo, hi), _sentence_span(pb, j, j))
                     )
-    options = [o for o in options if o.match.score >= threshold and enough_evidence(o.match)]
-    options.sort(key=lambda o: (-o.match.score, o.a0, o.b0))
+    options = [
+        o for o in options if o.score >= threshold and (enough_evidence(o.match) or o.semantic >= threshold)
+    ]
+    options.sort(key=lambda o: (-o.score, o.a0, o.b0))
     used_a: set[int] = set()
     used_b: set[int] = set()
     chosen: list[Link] = []
@@ -276,14 +324,15 @@ def align_prepared(
     cancelled=never_cancelled,
     *,
     hints: Sequence[tuple[int, int]] | None = None,
+    vectors: tuple[Sequence[Vector], Sequence[Vector]] | None = None,
 ) -> PairAlignment:
     """Align two prepared articles with a given weighting (and, optionally, candidate
-    sentence pairs found beforehand)."""
+    sentence pairs found beforehand and sentence embeddings)."""
     a, b = pa.article, pb.article
     threshold = link_threshold(settings.sensitivity)
     drafts: list[Draft] = []
-    for link in sentence_links(pa, pb, idf, threshold, hints):
-        drafts.append(Draft(*link.a_span, *link.b_span, link.match.score))
+    for link in sentence_links(pa, pb, idf, threshold, hints, vectors):
+        drafts.append(Draft(*link.a_span, *link.b_span, link.score))
     if cancelled():
         raise Cancelled
     # Verbatim runs that no sentence link covers: quotes framed differently by each outlet.
@@ -316,19 +365,37 @@ def align_pair(
     settings: Settings | None = None,
     *,
     idf: Idf | None = None,
+    encoder: Encoder | None | object = AUTO,
     progress: Progress = no_progress,
     cancelled=never_cancelled,
 ) -> PairAlignment:
     """Every passage that ``a`` and ``b`` share, in A's order.
 
     ``idf`` lets a caller weigh words over a larger set of articles; by default the
-    weights come from the two articles themselves.
+    weights come from the two articles themselves. ``encoder`` gives sentence embeddings;
+    by default the optional model is used when installed and ``settings`` allow it.
     """
     settings = settings or Settings()
     pa, pb = prepare(a), prepare(b)
     progress(0.3)
     if cancelled():
         raise Cancelled
-    result = align_prepared(pa, pb, idf or build_idf([pa, pb]), settings, cancelled)
+    cache = encoder_cache(settings, encoder)
+    vectors = (sentence_vectors(pa, cache), sentence_vectors(pb, cache)) if cache is not None else None
+    result = align_prepared(pa, pb, idf or build_idf([pa, pb]), settings, cancelled, vectors=vectors)
     progress(1.0)
     return result
+
+
+def encoder_cache(settings: Settings, encoder: Encoder | None | object = AUTO) -> EncodedCache | None:
+    """A vector cache over the encoder in force: the given one, or the installed model."""
+    if not settings.use_embeddings or encoder is None:
+        return None
+    chosen = load_encoder() if encoder is AUTO else encoder
+    return EncodedCache(chosen) if chosen is not None else None  # type: ignore[arg-type]
+
+
+def sentence_vectors(p: Prepared, cache: EncodedCache) -> list[Vector]:
+    """One embedding per (usable) sentence of ``p``."""
+    text = p.article.text
+    return list(cache.vectors([text[s.start : s.end] for s in p.sentences]))

@@ -11,7 +11,16 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .align import CANDIDATE_SHARE, CHEAP_BOUND, MAX_POSTINGS, align_prepared
+from .align import (
+    AUTO,
+    CANDIDATE_SHARE,
+    CHEAP_BOUND,
+    MAX_POSTINGS,
+    align_prepared,
+    encoder_cache,
+    sentence_vectors,
+)
+from .embeddings import Encoder
 from .families import build_families
 from .model import (
     Article,
@@ -89,10 +98,15 @@ def align_corpus(
     articles: Sequence[Article],
     settings: Settings | None = None,
     *,
+    encoder: Encoder | None | object = AUTO,
     progress: Progress = no_progress,
     cancelled=never_cancelled,
 ) -> CorpusAlignment:
-    """Align every pair of ``articles`` that shares anything, and group passage families."""
+    """Align every pair of ``articles`` that shares anything, and group passage families.
+
+    ``encoder`` as for :func:`~desktop.engine.align.align_pair`: sentence embeddings, by
+    default from the optional model when it is installed.
+    """
     settings = settings or Settings()
     prepared = []
     for k, article in enumerate(articles):
@@ -103,12 +117,22 @@ def align_corpus(
     idf = build_idf(prepared)
     hints = candidate_pairs(prepared, idf, link_threshold(settings.sensitivity) * CANDIDATE_SHARE)
     todo = sorted(hints)
+    cache = encoder_cache(settings, encoder)
+    vectors = [sentence_vectors(p, cache) for p in prepared] if cache is not None else None
     progress(0.25)
     pairs: list[PairAlignment] = []
     for k, (i, j) in enumerate(todo):
         if cancelled():
             raise Cancelled
-        pair = align_prepared(prepared[i], prepared[j], idf, settings, cancelled, hints=hints[(i, j)])
+        pair = align_prepared(
+            prepared[i],
+            prepared[j],
+            idf,
+            settings,
+            cancelled,
+            hints=hints[(i, j)],
+            vectors=(vectors[i], vectors[j]) if vectors else None,
+        )
         if pair.passages:
             pairs.append(pair)
         progress(0.25 + 0.65 * (k + 1) / max(1, len(todo)))

@@ -138,6 +138,7 @@ class Settings:
     ignore_case: bool = True
     ignore_punctuation: bool = False
     ignore_typography: bool = True  # curly vs straight quotes, dash variants, white space
+    use_embeddings: bool = True  # sentence embeddings, when the optional extra is installed
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

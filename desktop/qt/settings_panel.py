@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine import embeddings
 from desktop.engine.model import Settings
 
 SLIDER_STEPS = 100
@@ -78,6 +79,17 @@ class SettingsPanel(QWidget):
         self.ignore_typography.setToolTip(
             "Curly and straight quotes, dash variants and differences in spacing count as the same."
         )
+        self.use_embeddings = QCheckBox("Use sentence &embeddings", self)
+        if embeddings.installed():
+            self.use_embeddings.setToolTip(
+                "Also link sentences reworded beyond what shared words show, with the "
+                f"{embeddings.MODEL_NAME} model (slower)."
+            )
+        else:
+            self.use_embeddings.setEnabled(False)
+            self.use_embeddings.setToolTip(
+                f"The optional sentence-embedding model is not installed ({embeddings.INSTALL_HINT})."
+            )
         self.reset = QPushButton("&Defaults", self)
         self.reset.setToolTip("Restore the default alignment settings.")
 
@@ -97,6 +109,7 @@ class SettingsPanel(QWidget):
         layout.addWidget(self.ignore_case)
         layout.addWidget(self.ignore_punctuation)
         layout.addWidget(self.ignore_typography)
+        layout.addWidget(self.use_embeddings)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset)
@@ -106,7 +119,7 @@ class SettingsPanel(QWidget):
         self.set_settings(Settings())
         self.sensitivity.valueChanged.connect(self._on_control_changed)
         self.min_words.valueChanged.connect(self._on_control_changed)
-        for box in (self.ignore_case, self.ignore_punctuation, self.ignore_typography):
+        for box in (self.ignore_case, self.ignore_punctuation, self.ignore_typography, self.use_embeddings):
             box.toggled.connect(self._on_control_changed)
         self.reset.clicked.connect(self._on_reset_clicked)
 
@@ -118,6 +131,7 @@ class SettingsPanel(QWidget):
             ignore_case=self.ignore_case.isChecked(),
             ignore_punctuation=self.ignore_punctuation.isChecked(),
             ignore_typography=self.ignore_typography.isChecked(),
+            use_embeddings=self.use_embeddings.isChecked(),
         )
 
     def set_settings(self, settings: Settings) -> None:
@@ -129,6 +143,7 @@ class SettingsPanel(QWidget):
             self.ignore_case.setChecked(settings.ignore_case)
             self.ignore_punctuation.setChecked(settings.ignore_punctuation)
             self.ignore_typography.setChecked(settings.ignore_typography)
+            self.use_embeddings.setChecked(settings.use_embeddings)
         finally:
             self._updating = False
         self._show_sensitivity()
@@ -176,6 +191,7 @@ def load_settings(store: QSettings) -> Settings:
         ignore_case=_to_bool(store.value(_KEY + "ignore_case"), default.ignore_case),
         ignore_punctuation=_to_bool(store.value(_KEY + "ignore_punctuation"), default.ignore_punctuation),
         ignore_typography=_to_bool(store.value(_KEY + "ignore_typography"), default.ignore_typography),
+        use_embeddings=_to_bool(store.value(_KEY + "use_embeddings"), default.use_embeddings),
     )
 
 

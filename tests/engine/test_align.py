@@ -287,3 +287,56 @@ def test_passage_does_not_start_inside_a_number_or_on_a_dash() -> None:
     assert passages
     for p in passages:
         assert a.text[p.a_start] not in "-0" and b.text[p.b_start] not in "-0"
+
+
+class FakeEncoder:
+    """Embeddings by table: listed sentences get the given vectors, others their own axis."""
+
+    def __init__(self, table: dict[str, tuple[float, ...]]) -> None:
+        self.table = table
+        self.seen: list[str] = []
+
+    def encode(self, sentences: list[str]) -> list[tuple[float, ...]]:
+        out = []
+        for text in sentences:
+            self.seen.append(text)
+            axis = 10 + len(self.seen)
+            out.append(self.table.get(text, tuple(1.0 if k == axis else 0.0 for k in range(200))))
+        return out
+
+
+REWORDED_A = "Competitors claim the practice forced at least four companies to close."
+REWORDED_B = "Rivals say the practice drove at least four firms out of business."
+
+
+def _near(axis: int, cosine: float) -> tuple[float, ...]:
+    """A unit vector at ``cosine`` from axis 0, in the plane of axes 0 and ``axis``."""
+    other = (1 - cosine**2) ** 0.5
+    return tuple(cosine if k == 0 else other if k == axis else 0.0 for k in range(200))
+
+
+def test_embeddings_add_reworded_sentences() -> None:
+    a = art(f"{FILLER_A[0]}\n{REWORDED_A}", "a")
+    b = art(f"{REWORDED_B}\n{FILLER_B[0]}", "b")
+    assert align_pair(a, b, encoder=None).passages == ()  # too few shared words alone
+    encoder = FakeEncoder({REWORDED_A: _near(1, 1.0), REWORDED_B: _near(2, 0.93)})
+    (p,) = align_pair(a, b, encoder=encoder).passages
+    assert a.text[p.a_start : p.a_end] == REWORDED_A and b.text[p.b_start : p.b_end] == REWORDED_B
+    assert p.kind == Kind.PARAPHRASE
+    assert align_pair(a, b, Settings(use_embeddings=False), encoder=encoder).passages == ()
+
+
+def test_embeddings_never_link_sentences_without_a_shared_word() -> None:
+    one, two = "The weather in Lisbon was mild all week.", "Farmers expect a late harvest this autumn."
+    encoder = FakeEncoder({one: _near(1, 1.0), two: _near(2, 0.99)})
+    assert align_pair(art(one, "a"), art(two, "b"), encoder=encoder).passages == ()
+
+
+def test_corpus_uses_the_encoder_once_per_sentence() -> None:
+    from desktop.engine.corpus import align_corpus
+
+    encoder = FakeEncoder({REWORDED_A: _near(1, 1.0), REWORDED_B: _near(2, 0.93)})
+    articles = [art(f"{FILLER_A[0]}\n{REWORDED_A}", "a"), art(f"{REWORDED_B}\n{FILLER_B[0]}", "b")]
+    corpus = align_corpus(articles, encoder=encoder)
+    assert len(corpus.pair("a", "b").passages) == 1
+    assert len(encoder.seen) == len(set(encoder.seen)) == 4
