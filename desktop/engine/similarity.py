@@ -181,14 +181,17 @@ BASE_THRESHOLD = 0.42
 def enough_evidence(m: Match) -> bool:
     """Whether a match rests on enough shared words to be more than coincidence.
 
-    Three shared content words, at least two of them not names; a close match of short
-    sentences may rest on two.
+    At least two shared words that are not names, and: three shared content words that
+    are not names, or three with a good score, or four with a fair one; a close match of
+    short sentences may rest on two. The same sentence may be all names.
     """
     if m.score >= 0.9 and m.shared >= 3:
         return True  # the same sentence, even if it is mostly names
     if m.common < 2:
         return False
     if m.shared >= 3 and (m.common >= 3 or m.score >= 0.6):
+        return True
+    if m.shared >= 4 and m.score >= 0.5:
         return True
     return m.shared >= 2 and m.score >= 0.7
 
