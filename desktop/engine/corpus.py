@@ -144,16 +144,6 @@ def align_corpus(
     )
 
 
-def _union(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
 def _article_stats(p: Prepared, pairs: Sequence[PairAlignment], families) -> ArticleStats:
     aid = p.article.id
     spans: list[Span] = []
@@ -162,16 +152,13 @@ def _article_stats(p: Prepared, pairs: Sequence[PairAlignment], families) -> Art
             spans.extend(x.a_span for x in pair.passages)
         elif pair.b == aid:
             spans.extend(x.b_span for x in pair.passages)
-    covered = _union(spans)
-    inside = 0
+    flags = p.word_flags(spans)
+    inside = sum(flags)
     unique: list[Span] = []
-    k = 0
-    for _, s, e in p.words:
-        while k < len(covered) and covered[k][1] <= s:
-            k += 1
-        if k < len(covered) and covered[k][0] <= s and e <= covered[k][1]:
-            inside += 1
-        elif unique and _only_gap(p.article.text, unique[-1][1], s):
+    for (_, s, e), inside_passage in zip(p.words, flags, strict=True):
+        if inside_passage:
+            continue
+        if unique and _only_gap(p.article.text, unique[-1][1], s):
             unique[-1] = (unique[-1][0], e)
         else:
             unique.append((s, e))

@@ -183,14 +183,5 @@ def merge_adjacent(passages: list[Passage], a: Article, b: Article, settings: Se
 
 def shared_share(p: Prepared, spans: list[tuple[int, int]]) -> float:
     """Share of the article's (non-boilerplate) words that fall inside ``spans``."""
-    if not p.words:
-        return 0.0
-    spans = sorted(spans)
-    inside = 0
-    k = 0
-    for _, s, e in p.words:
-        while k < len(spans) and spans[k][1] <= s:
-            k += 1
-        if k < len(spans) and spans[k][0] <= s and e <= spans[k][1]:
-            inside += 1
-    return round(inside / len(p.words), 4)
+    flags = p.word_flags(spans)
+    return round(sum(flags) / len(flags), 4) if flags else 0.0

@@ -40,6 +40,17 @@ class Prepared:
             found = self.derived["postings"] = dict(index)
         return found  # type: ignore[return-value]
 
+    def word_flags(self, spans: Sequence[tuple[int, int]]) -> list[bool]:
+        """For each of ``words``, whether it lies wholly inside one of ``spans``."""
+        covered = union(spans)
+        flags = []
+        k = 0
+        for _, s, e in self.words:
+            while k < len(covered) and covered[k][1] <= s:
+                k += 1
+            flags.append(k < len(covered) and covered[k][0] <= s and e <= covered[k][1])
+        return flags
+
     def grams(self, n: int) -> dict[tuple[str, ...], list[int]]:
         """Runs of ``n`` normalised words -> the word indexes where they start."""
         found = self.derived.get(("grams", n))
@@ -147,3 +158,14 @@ def boilerplate_share(start: int, end: int, chrome: Sequence[tuple[int, int]]) -
 
 def build_idf(prepared: Sequence[Prepared]) -> Idf:
     return Idf.build(row for p in prepared for row in zip(p.stems, p.capitals, p.initials, strict=True))
+
+
+def union(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
