@@ -118,7 +118,14 @@ def align_corpus(
     hints = candidate_pairs(prepared, idf, link_threshold(settings.sensitivity) * CANDIDATE_SHARE)
     todo = sorted(hints)
     cache = encoder_cache(settings, encoder)
-    vectors = [sentence_vectors(p, cache) for p in prepared] if cache is not None else None
+    vectors = None
+    if cache is not None:  # encoding is the slow step when the embedding model is used
+        vectors = []
+        for k, p in enumerate(prepared):
+            vectors.append(sentence_vectors(p, cache))
+            if cancelled():
+                raise Cancelled
+            progress(0.2 + 0.05 * (k + 1) / len(prepared))
     progress(0.25)
     pairs: list[PairAlignment] = []
     for k, (i, j) in enumerate(todo):

@@ -36,7 +36,7 @@ from desktop.qt.settings_panel import SettingsPanel, save_settings
 from desktop.qt.widgets.families import FamiliesPanel
 from desktop.qt.widgets.matrix import OverlapMatrix
 from desktop.qt.window_state import restore_window, save_window
-from desktop.qt.workers import AlignFunction, AlignScheduler
+from desktop.qt.workers import AlignFunction, AlignScheduler, ModelLoader, load_embedding_model
 
 APP_NAME = "Syndiff"
 _TITLE_CHARS = 48
@@ -51,7 +51,13 @@ class MainWindow(QMainWindow):
     alignment_finished = Signal(int, object)  # generation, CorpusAlignment (after it is shown)
     articles_changed = Signal()
 
-    def __init__(self, settings: QSettings, *, align: AlignFunction = align_corpus) -> None:
+    def __init__(
+        self,
+        settings: QSettings,
+        *,
+        align: AlignFunction = align_corpus,
+        load_model: ModelLoader | None = load_embedding_model,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -63,7 +69,7 @@ class MainWindow(QMainWindow):
         self._applied_generation = 0
 
         self.articles = ArticleModel(self)
-        self.scheduler = AlignScheduler(self, align=align)
+        self.scheduler = AlignScheduler(self, align=align, load_model=load_model)
         self._build_widgets()
         self.files = FileCommands(self)
         self.menu_actions = WindowActions(self)
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
         self.scheduler.finished.connect(self._on_scheduler_finished)
         self.scheduler.failed.connect(self._on_scheduler_failed)
         self.scheduler.progressed.connect(self._on_scheduler_progressed)
+        self.scheduler.phase_changed.connect(self._on_scheduler_phase_changed)
         self.scheduler.busy_changed.connect(self._on_scheduler_busy_changed)
         self.settings_panel.settings_changed.connect(self._on_settings_panel_settings_changed)
         self.picker.pair_changed.connect(self._on_picker_pair_changed)
@@ -248,10 +255,26 @@ class MainWindow(QMainWindow):
     def _on_scheduler_progressed(self, fraction: float) -> None:
         self.progress.setValue(round(fraction * 100))
 
+    @Slot(str)
+    def _on_scheduler_phase_changed(self, phase: str) -> None:
+        if phase:
+            # A step without fractions (loading the model): a moving bar and words.
+            self.progress.setRange(0, 0)
+            self.progress.setToolTip(phase)
+            self.statusBar().showMessage(phase)
+        else:
+            self._reset_progress()
+            self.statusBar().showMessage("Aligning…")
+
     @Slot(bool)
     def _on_scheduler_busy_changed(self, busy: bool) -> None:
-        self.progress.setValue(0)
+        self._reset_progress()
         self.progress.setVisible(busy)
+
+    def _reset_progress(self) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setToolTip("")
 
     @Slot(object)
     def _on_settings_panel_settings_changed(self, settings: Settings) -> None:
@@ -350,7 +373,8 @@ class MainWindow(QMainWindow):
         """
         tab = self.tabs.currentIndex()
         if tab == TAB_COMPARE:
-            return self.compare_tab.position_text(passage) if self._pair is not None else ""
+            # While the pair is being aligned there is no count to give yet.
+            return self.compare_tab.position_text(passage) if self.pair_alignment() is not None else ""
         if tab == TAB_FAMILIES:
             return self.families.position_text()
         return ""

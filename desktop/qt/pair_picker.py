@@ -2,23 +2,82 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from desktop.engine.model import Article
 from desktop.qt.library import article_label, elide
 from desktop.qt.widgets.buttons import tool_button
 
 _TITLE_CHARS = 70
+_MIN_CHARS = 20  # the narrowest a combo box gets, in characters, before it elides
+_FULL_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole "Outlet — Title", never cut
 
 
-def pair_item_text(article: Article) -> str:
-    """ "Outlet — Title" (the title alone when it is also the label)."""
+def pair_item_text(article: Article, title_chars: int | None = _TITLE_CHARS) -> str:
+    """ "Outlet — Title" (the title alone when it is also the label).
+
+    The title is cut to ``title_chars`` characters so the drop-down list stays a
+    sensible width; ``None`` keeps it whole (for tooltips).
+    """
     label = article_label(article)
-    title = elide(article.title, _TITLE_CHARS)
+    title = " ".join(article.title.split())
+    if title_chars is not None:
+        title = elide(title, title_chars)
     return title if label == article.title.strip() else f"{label} — {title}"
+
+
+class ElidingComboBox(QComboBox):
+    """A non-editable combo box that shows a too-long current item with "…".
+
+    QComboBox clips the current text at the arrow with no sign that anything is
+    missing; this one elides it to the width the style gives the label.
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight
+    ) -> None:
+        super().__init__(parent)
+        self._mode = mode
+        self.view().setTextElideMode(mode)  # the drop-down list, when the screen is narrower
+
+    def displayed_text(self) -> str:
+        """The current text as painted: elided to fit the label's room."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self._elided(option)
+
+    def _elided(self, option: QStyleOptionComboBox) -> str:
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        width = field.width() - 2  # the style insets the label by a pixel on each side
+        if not option.currentIcon.isNull():
+            width -= option.iconSize.width() + 4
+        return self.fontMetrics().elidedText(option.currentText, self._mode, max(0, width))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        # As QComboBox paints itself, with the label elided.
+        painter = QStylePainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self._elided(option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def pair_with_side(
@@ -53,15 +112,15 @@ class PairPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.combo_a = QComboBox(self)
+        self.combo_a = ElidingComboBox(self)
         self.combo_a.setObjectName("pairA")
-        self.combo_b = QComboBox(self)
+        self.combo_b = ElidingComboBox(self)
         self.combo_b.setObjectName("pairB")
         for combo, side in ((self.combo_a, "A (left)"), (self.combo_b, "B (right)")):
+            # The width comes from the layout, not from the longest title.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(20)
+            combo.setMinimumContentsLength(_MIN_CHARS)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            combo.setToolTip(f"Article shown as {side}")
             combo.setAccessibleName(f"Article {side}")
         self.swap = tool_button(self, "⇄", "Swap A and B (Ctrl+Shift+X)", "Swap A and B")
         self.swap.setObjectName("swapButton")
@@ -84,7 +143,11 @@ class PairPicker(QWidget):
         self._last = ("", "")
         self.combo_a.activated.connect(self._on_combo_a_activated)
         self.combo_b.activated.connect(self._on_combo_b_activated)
+        self.combo_a.currentIndexChanged.connect(self._on_combo_a_current_index_changed)
+        self.combo_b.currentIndexChanged.connect(self._on_combo_b_current_index_changed)
         self.swap.clicked.connect(self._on_swap_clicked)
+        self._show_tooltip(self.combo_a, "A (left)")
+        self._show_tooltip(self.combo_b, "B (right)")
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Offer ``articles`` on both sides, keeping the current choice where possible."""
@@ -95,8 +158,10 @@ class PairPicker(QWidget):
             for combo in (self.combo_a, self.combo_b):
                 combo.clear()
                 for article in articles:
+                    full = pair_item_text(article, None)
                     combo.addItem(pair_item_text(article), article.id)
-                    combo.setItemData(combo.count() - 1, article.title, Qt.ItemDataRole.ToolTipRole)
+                    combo.setItemData(combo.count() - 1, full, _FULL_ROLE)
+                    combo.setItemData(combo.count() - 1, _rich(full), Qt.ItemDataRole.ToolTipRole)
         finally:
             self._updating = False
         self.set_pair(a, b)
@@ -111,6 +176,9 @@ class PairPicker(QWidget):
         finally:
             self._updating = False
         self._last = self.pair()
+        # The index may not have changed while the items under it did (set_articles).
+        self._show_tooltip(self.combo_a, "A (left)")
+        self._show_tooltip(self.combo_b, "B (right)")
 
     def pair(self) -> tuple[str, str]:
         return (self.combo_a.currentData() or "", self.combo_b.currentData() or "")
@@ -122,6 +190,21 @@ class PairPicker(QWidget):
     @Slot(int)
     def _on_combo_b_activated(self, _index: int) -> None:
         self._changed(side="b")
+
+    @Slot(int)
+    def _on_combo_a_current_index_changed(self, _index: int) -> None:
+        self._show_tooltip(self.combo_a, "A (left)")
+
+    @Slot(int)
+    def _on_combo_b_current_index_changed(self, _index: int) -> None:
+        self._show_tooltip(self.combo_b, "B (right)")
+
+    def _show_tooltip(self, combo: QComboBox, side: str) -> None:
+        """The whole label of the chosen article: the box itself may show it elided."""
+        full = combo.currentData(_FULL_ROLE)
+        combo.setToolTip(
+            f"<p>Article shown as {side}:<br>{html.escape(full)}</p>" if full else f"Article shown as {side}"
+        )
 
     @Slot()
     def _on_swap_clicked(self) -> None:
@@ -145,3 +228,8 @@ class PairPicker(QWidget):
         self._last = (a, b)
         if a and b and a != b:
             self.pair_changed.emit(a, b)
+
+
+def _rich(text: str) -> str:
+    """``text`` as a rich-text tooltip shown literally (titles are untrusted)."""
+    return f"<p>{html.escape(text)}</p>"

@@ -5,6 +5,10 @@ settings change. Requests are coalesced with a short timer (dragging the sensiti
 slider fires dozens of changes), every job is stamped with a generation number, a newer
 request asks the older job to stop, and a result is applied only if it belongs to the
 newest generation. The GUI thread never waits for a job, except on shutdown.
+
+Before its first alignment with sentence embeddings a job loads the optional model
+(several seconds, once per process). It does so as a step of its own, announced with
+``phase_changed``, so the window can say why the progress stands still.
 """
 
 from __future__ import annotations
@@ -14,13 +18,36 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from desktop.engine import embeddings
 from desktop.engine.corpus import align_corpus
 from desktop.engine.model import Article, Cancelled, CorpusAlignment, Settings
 
 AlignFunction = Callable[..., CorpusAlignment]
 """``align_corpus``-compatible: (articles, settings, *, progress=, cancelled=)."""
 
+ModelLoader = Callable[[Settings, Callable[[str], None]], None]
+"""Runs on the job's thread before the alignment and loads what it will need; it calls
+its second argument with a sentence for the user before a slow step."""
+
 COALESCE_MS = 150
+MODEL_LOADING = "Loading the sentence-embedding model (first alignment only)…"
+
+_model_loaded = threading.Event()
+
+
+def load_embedding_model(settings: Settings, announce: Callable[[str], None]) -> None:
+    """Load the sentence-embedding model if this alignment will use it and it is not loaded.
+
+    The engine would load it anyway, inside ``align_corpus`` and without a word of
+    progress; loading it first lets the job say what it is doing. Loading happens once
+    per process; a model that fails to load leaves the alignment without embeddings,
+    as in the engine.
+    """
+    if not settings.use_embeddings or _model_loaded.is_set() or not embeddings.installed():
+        return
+    announce(MODEL_LOADING)
+    embeddings.load_encoder()
+    _model_loaded.set()
 
 
 class AlignSignals(QObject):
@@ -31,6 +58,7 @@ class AlignSignals(QObject):
     """
 
     progressed = Signal(int, float)  # generation, fraction done 0..1
+    phase_changed = Signal(int, str)  # generation, the slow step under way ("" = aligning)
     finished = Signal(int, object)  # generation, CorpusAlignment
     failed = Signal(int, str)  # generation, message for the user
     cancelled = Signal(int)  # generation; the job stopped early because a newer one exists
@@ -45,6 +73,7 @@ class AlignWorker(QRunnable):
         articles: Sequence[Article],
         settings: Settings,
         align: AlignFunction = align_corpus,
+        load_model: ModelLoader | None = load_embedding_model,
     ) -> None:
         super().__init__()
         # The scheduler keeps a reference until the job reports back; Qt must not delete
@@ -55,6 +84,8 @@ class AlignWorker(QRunnable):
         self._articles = tuple(articles)
         self._settings = settings
         self._align = align
+        self._load_model = load_model
+        self._announced = False
         self._cancel = threading.Event()
         self._done = threading.Event()
 
@@ -72,6 +103,12 @@ class AlignWorker(QRunnable):
         try:
             if self._cancel.is_set():
                 raise Cancelled
+            if self._load_model is not None:
+                self._load_model(self._settings, self._announce)
+                if self._announced:
+                    self.signals.phase_changed.emit(self.generation, "")
+                if self._cancel.is_set():
+                    raise Cancelled
             result = self._align(
                 self._articles,
                 self._settings,
@@ -90,6 +127,10 @@ class AlignWorker(QRunnable):
     def _progress(self, fraction: float) -> None:
         self.signals.progressed.emit(self.generation, float(fraction))
 
+    def _announce(self, phase: str) -> None:
+        self._announced = True
+        self.signals.phase_changed.emit(self.generation, phase)
+
 
 class AlignScheduler(QObject):
     """Starts, coalesces, cancels and filters alignment jobs for one window.
@@ -100,6 +141,7 @@ class AlignScheduler(QObject):
 
     started = Signal(int)  # generation
     progressed = Signal(float)
+    phase_changed = Signal(str)  # the newest job's slow step ("" = back to aligning)
     finished = Signal(int, object)  # generation, CorpusAlignment
     failed = Signal(str)
     busy_changed = Signal(bool)
@@ -109,11 +151,13 @@ class AlignScheduler(QObject):
         parent: QObject | None = None,
         *,
         align: AlignFunction = align_corpus,
+        load_model: ModelLoader | None = load_embedding_model,
         pool: QThreadPool | None = None,
         delay_ms: int = COALESCE_MS,
     ) -> None:
         super().__init__(parent)
         self._align = align
+        self._load_model = load_model
         self._pool = pool or QThreadPool.globalInstance()
         self._generation = 0
         self._jobs: dict[int, AlignWorker] = {}
@@ -146,8 +190,9 @@ class AlignScheduler(QObject):
         for job in self._jobs.values():
             job.cancel()
         self._generation += 1
-        job = AlignWorker(self._generation, articles, settings, self._align)
+        job = AlignWorker(self._generation, articles, settings, self._align, self._load_model)
         job.signals.progressed.connect(self._on_worker_progressed)
+        job.signals.phase_changed.connect(self._on_worker_phase_changed)
         job.signals.finished.connect(self._on_worker_finished)
         job.signals.failed.connect(self._on_worker_failed)
         job.signals.cancelled.connect(self._on_worker_cancelled)
@@ -183,6 +228,11 @@ class AlignScheduler(QObject):
     def _on_worker_progressed(self, generation: int, fraction: float) -> None:
         if generation == self._generation:
             self.progressed.emit(fraction)
+
+    @Slot(int, str)
+    def _on_worker_phase_changed(self, generation: int, phase: str) -> None:
+        if generation == self._generation:
+            self.phase_changed.emit(phase)
 
     @Slot(int, object)
     def _on_worker_finished(self, generation: int, result: object) -> None:

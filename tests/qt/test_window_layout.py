@@ -6,11 +6,12 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QProxyStyle, QStyle, QWidget
 
 from desktop.engine.articles import article_from_text
 from desktop.qt.library import OUTLET_SHARE, ArticleModel, LibraryPanel
 from desktop.qt.main_window import DOCK_WIDTH, TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow
+from desktop.qt.pair_picker import ElidingComboBox, PairPicker
 from desktop.qt.settings_panel import SLIDER_MIN_WIDTH, SettingsPanel
 from desktop.qt.widgets.legend import ElidedLabel
 
@@ -133,3 +134,97 @@ def test_the_settings_slider_keeps_its_length_in_a_narrow_dock(qtbot) -> None:
     panel = SettingsPanel()
     show_widget(qtbot, panel, 260, 400)
     assert panel.sensitivity.width() >= SLIDER_MIN_WIDTH
+
+
+class _LabelRecorder(QProxyStyle):
+    """Records the text a combo box asks the style to paint as its label."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: list[str] = []
+
+    def drawControl(self, element, option, painter, widget=None) -> None:  # noqa: ANN001
+        if element == QStyle.ControlElement.CE_ComboBoxLabel:
+            self.labels.append(option.currentText)
+        super().drawControl(element, option, painter, widget)
+
+
+def _painted_label(combo: ElidingComboBox, style: _LabelRecorder) -> str:
+    style.labels.clear()
+    combo.grab()  # paints the box, as on screen
+    assert style.labels, "the combo box painted no label"
+    return style.labels[-1]
+
+
+def test_pair_picker_elides_long_labels_and_tooltips_the_whole(qtbot) -> None:
+    title = (
+        "Meta and Spotify chief executives criticise the <b>European Union</b>'s rules "
+        "on open artificial intelligence models, saying Europe will fall behind"
+    )
+    articles = [
+        article_from_text(f"{title}\n\nBody of the first.", outlet="Android Headlines", article_id="a"),
+        article_from_text("Short one\n\nBody of the second.", outlet="Wire", article_id="b"),
+    ]
+    picker = PairPicker()
+    show_widget(qtbot, picker, 640, 40)
+    picker.set_articles(articles)
+    picker.set_pair("a", "b")
+    combo = picker.combo_a
+    recorder = _LabelRecorder()
+    combo.setStyle(recorder)
+
+    painted = _painted_label(combo, recorder)
+    assert painted.endswith("…") and painted.startswith("Android Headlines — Meta")
+    assert combo.fontMetrics().horizontalAdvance(painted) < combo.width()
+    assert painted == combo.displayed_text()
+    # The whole label, title uncut and shown literally, is in the tooltip.
+    assert "Android Headlines — " + html.escape(" ".join(title.split())) in combo.toolTip()
+    assert "<b>European" not in combo.toolTip()
+    assert picker.combo_b.toolTip().endswith("Wire — Short one</p>")
+
+    # With room to spare nothing is cut, and the label never runs past the box.
+    picker.resize(1800, 40)
+    qtbot.waitUntil(lambda: combo.width() > 800, timeout=2000)
+    painted = _painted_label(combo, recorder)
+    assert painted == combo.currentText(), "the item text (title capped for the list) is shown whole"
+    picker.resize(300, 40)
+    qtbot.waitUntil(lambda: combo.width() < 400, timeout=2000)
+    painted = _painted_label(combo, recorder)
+    assert painted.endswith("…")
+    assert combo.fontMetrics().horizontalAdvance(painted) < combo.width()
+
+
+def test_the_small_window_elides_the_pair_labels(
+    qtbot, window_settings: QSettings, seed_paths: list[Path]
+) -> None:
+    window = _small_window(qtbot, window_settings)
+    with qtbot.waitSignal(window.alignment_finished, timeout=10000):
+        window.open_paths(seed_paths)
+    for combo in (window.picker.combo_a, window.picker.combo_b):
+        shown = combo.displayed_text()
+        metrics = combo.fontMetrics()
+        assert metrics.horizontalAdvance(shown) < combo.width() - 20, "the arrow stays clear"
+        if metrics.horizontalAdvance(combo.currentText()) >= combo.width() - 20:
+            assert shown.endswith("…") and shown != combo.currentText()
+
+
+def test_families_passage_column_takes_the_spare_width(
+    qtbot, window_settings: QSettings, seed_paths: list[Path]
+) -> None:
+    window = _small_window(qtbot, window_settings)
+    with qtbot.waitSignal(window.alignment_finished, timeout=10000):
+        window.open_paths(seed_paths)
+    window.tabs.setCurrentIndex(TAB_FAMILIES)
+    panel = window.families
+    assert panel.list.topLevelItemCount() > 0
+    qtbot.waitUntil(lambda: panel.list.isVisible(), timeout=2000)
+    header = panel.list.header()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    for column in (1, 2):
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents
+        # Sized to contents: the counts and reuse kinds are never cut.
+        assert header.sectionSize(column) >= panel.list.sizeHintForColumn(column)
+    passage = header.sectionSize(0)
+    assert passage >= 180, passage
+    assert passage > header.sectionSize(1) + header.sectionSize(2)
+    assert passage + header.sectionSize(1) + header.sectionSize(2) == panel.list.viewport().width()

@@ -150,8 +150,10 @@ class FamiliesPanel(QWidget):
         self.splitter.setObjectName("familiesSplitter")
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        # Half each: the list's Passage column is the only way to tell families apart,
+        # and the stacked versions still get a readable line length.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
