@@ -56,6 +56,7 @@ from .passages import (
     strip_span,
 )
 from .prepared import CLAUSE_MIN_STEMS, Prepared, build_idf, prepare
+from .worddiff import diff_stats, word_diff
 
 # The aligner's public face; preparation and passage building live in their own modules.
 __all__ = [
@@ -212,6 +213,13 @@ def _semantic_pairs(
     return out
 
 
+def _same_wording(pa: Prepared, pb: Prepared, link: Link) -> bool:
+    """The two sides are one sentence lightly edited, word for word in order, even if
+    the words they share are mostly names ("held in the Armstrong County Jail")."""
+    ops = word_diff(pa.article.text, *link.a_span, pb.article.text, *link.b_span)
+    return diff_stats(ops, pa.article.text, pb.article.text).similarity >= EDITED_MIN
+
+
 def sentence_links(
     pa: Prepared,
     pb: Prepared,
@@ -261,7 +269,10 @@ def sentence_links(
                         Link(lo, hi, j, j, mm, _sentence_span(pa, lo, hi), _sentence_span(pb, j, j))
                     )
     options = [
-        o for o in options if o.score >= threshold and (enough_evidence(o.match) or o.semantic >= threshold)
+        o
+        for o in options
+        if o.score >= threshold
+        and (enough_evidence(o.match) or o.semantic >= threshold or _same_wording(pa, pb, o))
     ]
     options.sort(key=lambda o: (-o.score, o.a0, o.b0))
     used_a: set[int] = set()

@@ -340,3 +340,13 @@ def test_corpus_uses_the_encoder_once_per_sentence() -> None:
     corpus = align_corpus(articles, encoder=encoder)
     assert len(corpus.pair("a", "b").passages) == 1
     assert len(encoder.seen) == len(set(encoder.seen)) == 4
+
+
+def test_lightly_edited_sentence_of_names_links_as_edited() -> None:
+    a = art(f"{FILLER_A[0]}\nBoth men are being held in the Armstrong County Jail near Kittanning.", "a")
+    b = art(
+        f"Both men are being held in the largely empty Armstrong County Jail near Kittanning.\n{FILLER_B[0]}",
+        "b",
+    )
+    (p,) = align_pair(a, b).passages
+    assert p.kind == Kind.EDITED
