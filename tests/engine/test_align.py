@@ -343,10 +343,8 @@ def test_corpus_uses_the_encoder_once_per_sentence() -> None:
 
 
 def test_lightly_edited_sentence_of_names_links_as_edited() -> None:
-    a = art(f"{FILLER_A[0]}\nBoth men are being held in the Armstrong County Jail near Kittanning.", "a")
-    b = art(
-        f"Both men are being held in the largely empty Armstrong County Jail near Kittanning.\n{FILLER_B[0]}",
-        "b",
-    )
-    (p,) = align_pair(a, b).passages
+    # Few shared words that are not names ("held"), but the same sentence word for word.
+    a = art(f"{FILLER_A[0]}\nBoth are being held in the Armstrong County Jail.", "a")
+    b = art(f"Both are being held in still the largely Armstrong County Jail.\n{FILLER_B[0]}", "b")
+    (p,) = align_pair(a, b, Settings(min_words=3)).passages
     assert p.kind == Kind.EDITED
