@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -107,14 +108,27 @@ def _load(files: Sequence[str], at_least: int) -> list[Article]:
     return articles
 
 
-def _write(target: str, text: str) -> None:
+def _write(target: str, text: str, inputs: Sequence[Article]) -> None:
     if target == "-":
-        sys.stdout.write(text)
+        # UTF-8 whatever the console's encoding: the JSON and HTML say they are UTF-8.
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
         return
+    for article in inputs:
+        if article.path and _same_file(target, article.path):
+            raise UsageError(f"{target}: is one of the input articles; choose another output file")
     try:
         write_atomic(Path(target), text)
-    except OSError as err:
-        raise UsageError(f"{target}: cannot write ({err.strerror or err})") from err
+    except (OSError, UnicodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise UsageError(f"{target}: cannot write ({reason})") from err
+
+
+def _same_file(one: str, two: str) -> bool:
+    try:
+        return os.path.samefile(one, two)
+    except OSError:  # the output does not exist yet, or cannot be looked at
+        return False
 
 
 def _json_text(data: object) -> str:
@@ -124,14 +138,15 @@ def _json_text(data: object) -> str:
 def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = _settings(args)
+    if args.command == "export" and args.changes_only and len(args.files) != 2:
+        raise UsageError("--changes-only applies to a pair: give exactly two files")
+    articles = _load(args.files, 2)
     if args.command == "align":
-        corpus = align_corpus(_load(args.files, 2), settings)
-        _write(args.json, _json_text(alignment_json(corpus)))
+        _write(args.json, _json_text(alignment_json(align_corpus(articles, settings))), articles)
     elif args.command == "families":
-        corpus = align_corpus(_load(args.files, 2), settings)
-        _write(args.json, _json_text(families_json(corpus)))
+        _write(args.json, _json_text(families_json(align_corpus(articles, settings))), articles)
     else:
-        _write(args.html, _export(_load(args.files, 2), settings, args.changes_only))
+        _write(args.html, _export(articles, settings, args.changes_only), articles)
     return 0
 
 
@@ -156,6 +171,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("syndiff-cli: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of standard output went away (`| head`): stop quietly, and keep the
+        # interpreter's final flush from failing again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -79,6 +79,7 @@ ANCHOR_WORDS = 8  # a run of this many identical words links two sentences by it
 CANDIDATE_SHARE = 0.5  # sentence pairs scoring half the link threshold are worth a closer look
 CHEAP_BOUND = 1.0  # ... and only if their identical stems alone reach that much
 AUTO: object = object()  # as ``encoder``: load the optional embedding model if installed
+MAX_REPEATS = 20  # word runs seen more often than this in one article seed no verbatim run
 MAX_POSTINGS = 400  # stems in more sentences than this do not seed candidates
 
 
@@ -143,10 +144,12 @@ def _joined(p: Prepared, first: int, last: int) -> tuple[str, ...]:
 
 
 def _adjacent(p: Prepared, k: int, other: int) -> bool:
-    """Sentences ``k`` and ``other`` of one article follow each other in one paragraph."""
+    """Sentences ``k`` and ``other`` of one article follow each other in one paragraph
+    (positions in ``p.sentences``, which leaves boilerplate sentences out)."""
     if not 0 <= other < len(p.sentences):
         return False
-    return abs(k - other) == 1 and p.sentences[k].paragraph == p.sentences[other].paragraph
+    one, two = p.sentences[k], p.sentences[other]
+    return abs(one.index - two.index) == 1 and one.paragraph == two.paragraph
 
 
 def _sentence_span(p: Prepared, first: int, last: int) -> tuple[int, int]:
@@ -291,27 +294,32 @@ def sentence_links(
 
 
 def verbatim_runs(pa: Prepared, pb: Prepared, min_words: int) -> list[tuple[int, int, int, int]]:
-    """Maximal runs of identical words (as word index ranges) of at least ``min_words``."""
+    """Maximal runs of identical words (as word index ranges) of at least ``min_words``.
+
+    A run of words repeated many times in an article (a refrain, a table) seeds nothing
+    by its repeats: they would make the seeds grow with the square of the repeats.
+    """
     n = min_words
     grams_a, grams_b = pa.grams(n), pb.grams(n)
     if len(grams_a) > len(grams_b):
         shared = [g for g in grams_b if g in grams_a]
     else:
         shared = [g for g in grams_a if g in grams_b]
+    shared = [g for g in shared if len(grams_a[g]) <= MAX_REPEATS and len(grams_b[g]) <= MAX_REPEATS]
     if not shared:
         return []
     starts = sorted((i, j) for g in shared for i in grams_a[g] for j in grams_b[g])
     wa = [w for w, _, _ in pa.words]
     wb = [w for w, _, _ in pb.words]
     runs: list[tuple[int, int, int, int]] = []
-    covered: set[tuple[int, int]] = set()  # cells of runs already extended
+    reach: dict[int, int] = {}  # diagonal (i - j) -> end in A of the last run on it
     for i, j in starts:  # in A's order, so the first cell met on a diagonal starts its run
-        if (i, j) in covered:
+        if reach.get(i - j, -1) > i:
             continue
         k = n
         while i + k < len(wa) and j + k < len(wb) and wa[i + k] == wb[j + k]:
             k += 1
-        covered.update((i + d, j + d) for d in range(k))
+        reach[i - j] = i + k
         runs.append((i, i + k, j, j + k))
     # Keep maximal runs only; a repeated phrase may give several, keep the longest first.
     runs.sort(key=lambda r: -(r[1] - r[0]))

@@ -100,13 +100,19 @@ def _trailer_outlet(text: str) -> str | None:
     return None
 
 
+def readable(name: str) -> str:
+    """A file name as text: bytes the file system could not decode (kept by Python as
+    lone surrogates) become U+FFFD, so ids and labels can be written as UTF-8."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def label_from_filename(path: str) -> str:
     """A readable outlet label from a file name.
 
     A trailing hash-like part is dropped and underscores become spaces:
     ``001_dc3f0d53317f598b.txt`` -> ``001``, ``bbc-news.html`` -> ``bbc-news``.
     """
-    stem = Path(path).stem
+    stem = readable(Path(path).stem)
     label = re.sub(r"[_\-. ]+[0-9a-fA-F]{8,}$", "", stem)
     label = " ".join(label.replace("_", " ").split())
     return label or stem
@@ -185,7 +191,7 @@ def article_from_text(
     if "\r" in text:
         notes.append("normalised line endings to \\n")
     if article_id is None:
-        article_id = Path(abs_path).stem if abs_path else _pasted_id(text)
+        article_id = readable(Path(abs_path).stem) if abs_path else _pasted_id(text)
     parsed = _Parsed(text=text, notes=tuple(notes))
     return _assemble(parsed, article_id=article_id, path=abs_path, title=title, outlet=outlet)
 
@@ -312,7 +318,7 @@ def load_article(path: str | os.PathLike[str], *, article_id: str | None = None)
     suffix = Path(abs_path).suffix.lower()
     try:
         parsed = _parse_file(data, suffix)
-        article_id = article_id or Path(abs_path).stem
+        article_id = article_id or readable(Path(abs_path).stem)
         return _assemble(parsed, article_id=article_id, path=abs_path, empty="empty file")
     except ArticleError as err:
         if err.path is not None:

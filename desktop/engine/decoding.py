@@ -159,6 +159,9 @@ def decoding_notes(encoding: str, raw: str) -> list[str]:
     return notes
 
 
+_NOT_PAGE_CODECS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"})
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode a page, trusting its ``<meta charset>`` over guessing when it is not UTF-8."""
     has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
@@ -170,8 +173,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
         declared = _declared_charset(data[:4096])
         if declared:
             try:
-                return data.decode(declared), _encoding_label(codecs.lookup(declared).name)
-            except (LookupError, UnicodeDecodeError):
+                info = codecs.lookup(declared)
+                # Only real text encodings: a page may declare "idna" or "unicode_escape".
+                if getattr(info, "_is_text_encoding", True) and info.name not in _NOT_PAGE_CODECS:
+                    return data.decode(declared), _encoding_label(info.name)
+            except (LookupError, UnicodeError):
                 pass
     return decode_bytes(data)  # byte order marks, binary refusal, detection
 

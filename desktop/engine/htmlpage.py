@@ -121,7 +121,10 @@ def _canonical_host(tree: HtmlElement | None) -> str | None:
     urls = [_meta(tree, "og:url")]
     urls += [link.get("href") for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
     for url in urls:
-        host = urlsplit(url or "").hostname
+        try:
+            host = urlsplit(url or "").hostname
+        except ValueError:  # a malformed address ("http://[oops/") names no site
+            continue
         if host and "." in host:
             return host.removeprefix("www.")
     return None

@@ -200,7 +200,9 @@ class CorpusAlignment:
     families: tuple[Family, ...] = ()
     stats: tuple[ArticleStats, ...] = ()
     candidates_checked: int = 0  # pairs that reached full alignment
-    _index: dict[tuple[str, str], PairAlignment] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[tuple[str, str], PairAlignment] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for pair in self.pairs:

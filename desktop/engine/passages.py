@@ -104,14 +104,12 @@ def strip_span(
     return start, end
 
 
-def _gap_is_empty(text: str, start: int, end: int, chrome: Sequence[tuple[int, int]]) -> bool:
-    """Only white space, punctuation, boilerplate or a few function words ("and", "but")
-    lie between two spans: they read as one passage."""
+def _gap_is_empty(text: str, start: int, end: int) -> bool:
+    """Only white space, punctuation or a few function words ("and", "but") lie between
+    two spans: they read as one passage."""
     if end <= start:
         return True
-    words = [
-        m for m in WORD_RE.finditer(text, start, end) if boilerplate_share(m.start(), m.end(), chrome) == 0
-    ]
+    words = list(WORD_RE.finditer(text, start, end))
     return len(words) <= 2 and not any(is_content(m.group()) for m in words)
 
 
@@ -145,7 +143,9 @@ def overlaps(s1: int, e1: int, s2: int, e2: int) -> bool:
 
 
 def merge_adjacent(passages: list[Passage], a: Article, b: Article, settings: Settings) -> list[Passage]:
-    """Join passages that follow each other in A and in B into one maximal passage."""
+    """Join passages that follow each other in A and in B into one maximal passage.
+
+    Never across boilerplate: a passage holds none."""
     if len(passages) < 2:
         return passages
     passages = sorted(passages, key=lambda p: (p.a_start, p.b_start))
@@ -156,14 +156,16 @@ def merge_adjacent(passages: list[Passage], a: Article, b: Article, settings: Se
             _merge_group(q.kind, p.kind)
             and p.b_start >= q.b_end
             and p.a_start >= q.a_end
+            and boilerplate_share(q.a_end, p.a_start, a.boilerplate) == 0
+            and boilerplate_share(q.b_end, p.b_start, b.boilerplate) == 0
             and (
                 (
                     _same_gap(a.text[q.a_end : p.a_start], b.text[q.b_end : p.b_start])
                     and not any(q.b_end < r.b_end and r.b_start < p.b_start for r in passages)
                 )
                 or (
-                    _gap_is_empty(a.text, q.a_end, p.a_start, a.boilerplate)
-                    and _gap_is_empty(b.text, q.b_end, p.b_start, b.boilerplate)
+                    _gap_is_empty(a.text, q.a_end, p.a_start)
+                    and _gap_is_empty(b.text, q.b_end, p.b_start)
                 )
             )
         ):

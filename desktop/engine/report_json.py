@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .articles import readable
 from .model import Article, CorpusAlignment, PairAlignment, Passage
 
 SCHEMA_VERSION = "1.0"
@@ -12,7 +13,7 @@ SCHEMA_VERSION = "1.0"
 def article_json(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
-        "path": article.path,
+        "path": readable(article.path) if article.path is not None else None,
         "title": article.title,
         "outlet": article.outlet,
         "text": article.text,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -238,6 +239,9 @@ STOPWORDS = frozenset(
 )
 
 _STEMMER = snowballstemmer.stemmer("english")
+# The stemmer keeps state between calls: alignment runs in a worker thread while the
+# window may prepare articles too, so calls are serialised.
+_STEMMER_LOCK = threading.Lock()
 
 
 def typographic(text: str) -> str:
@@ -253,7 +257,8 @@ def stem(word: str) -> str:
         word = word[:-2]
     elif word.endswith("'"):
         word = word[:-1]
-    return str(_STEMMER.stemWord(word))
+    with _STEMMER_LOCK:
+        return str(_STEMMER.stemWord(word))
 
 
 def is_content(word: str) -> bool:

@@ -348,3 +348,41 @@ def test_lightly_edited_sentence_of_names_links_as_edited() -> None:
     b = art(f"Both are being held in still the largely Armstrong County Jail.\n{FILLER_B[0]}", "b")
     (p,) = align_pair(a, b, Settings(min_words=3)).passages
     assert p.kind == Kind.EDITED
+
+
+def test_boilerplate_between_two_shared_paragraphs_stays_out() -> None:
+    a = art(f"{SHARED[0]}\nAdvertisement\n{SHARED[1]}", "a")
+    b = art(f"{SHARED[0]}\n{SHARED[1]}", "b")
+    assert a.boilerplate
+    result = align_pair(a, b)
+    assert [p.kind for p in result.passages] == [Kind.VERBATIM, Kind.VERBATIM]
+    for p in result.passages:
+        for s, e in a.boilerplate:
+            assert e <= p.a_start or p.a_end <= s
+
+
+def test_a_word_repeated_thousands_of_times_is_cheap_and_safe() -> None:
+    # Each repeated 8-word run would pair with every other: seeds are capped instead.
+    chant = " ".join(["la"] * 3000)
+    a = art(f"{SHARED[0]}\n{chant}", "a")
+    b = art(f"{chant}\n{SHARED[0]}", "b")
+    result = align_pair(a, b)
+    assert any(a.text[p.a_start : p.a_end] == SHARED[0] for p in result.passages)
+
+
+def test_stemming_is_safe_across_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.engine import text
+
+    words = [
+        f"{w}{suffix}"
+        for w in ("regulat", "generous", "runn", "nation")
+        for suffix in ("ing", "ions", "ly", "al")
+    ]
+    words = [f"{w}x{k}" for k in range(300) for w in words]  # fresh words: no cache hits
+    expected = {w: text._STEMMER.stemWord(w.lower()) for w in words}
+    text.stem.cache_clear()
+    with ThreadPoolExecutor(6) as pool:
+        got = dict(zip(words, pool.map(text.stem, words), strict=True))
+    assert got == expected

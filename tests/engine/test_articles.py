@@ -560,3 +560,23 @@ def test_saved_page_without_site_name_takes_its_canonical_host(tmp_path: Path) -
     article = load_article(path)
     assert article.outlet == "harbourgazette.example"
     assert "\n\n" in article.text  # paragraphs stay apart
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<link rel="canonical" href="http://[broken/news">',  # urlsplit raises on this
+        '<meta charset="idna">',  # a codec that is no page encoding
+    ],
+)
+def test_odd_page_metadata_does_not_refuse_the_page(tmp_path: Path, head: str) -> None:
+    page = (
+        f"<html><head>{head}<title>Port strike ends</title></head><body><article>"
+        "<p>The strike at the port ended on Monday after three weeks of talks between unions.</p>"
+        "<p>Ships that had waited offshore began to unload their cargo in the afternoon.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("latin-1") + "é".encode("latin-1"))
+    article = load_article(path)
+    assert "strike at the port" in article.text

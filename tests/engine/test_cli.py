@@ -85,3 +85,46 @@ def test_every_bad_file_is_named(
     assert main(["align", str(seed_paths[0]), str(empty), str(binary), "--json", "-"]) == 2
     err = capsys.readouterr().err
     assert "empty.txt" in err and "binary.txt" in err and err.count("\n") == 1
+
+
+def test_output_may_not_overwrite_an_input(tmp_path: Path, seed_paths: list[Path], capsys) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(seed_paths[0].read_bytes())
+    b.write_bytes(seed_paths[1].read_bytes())
+    before = a.read_bytes()
+    assert main(["align", str(a), str(b), "--json", str(a)]) == 2
+    assert "is one of the input articles" in capsys.readouterr().err
+    assert a.read_bytes() == before
+
+
+def test_stdout_is_utf8_whatever_the_console(seed_paths: list[Path]) -> None:
+    import subprocess
+    import sys
+
+    env = {**__import__("os").environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "align", *map(str, seed_paths[:2]), "--json", "-"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert "’" in json.loads(result.stdout.decode("utf-8"))["articles"][0]["text"]
+
+
+def test_undecodable_file_name_gives_readable_ids(tmp_path: Path, seed_paths: list[Path]) -> None:
+    import os
+
+    odd = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(odd, "wb") as handle:
+        handle.write(seed_paths[0].read_bytes())
+    out = tmp_path / "out.json"
+    assert main(["align", os.fsdecode(odd), str(seed_paths[1]), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["articles"][0]["id"] == "caf\ufffd"
+    assert data["pairs"][0]["a"] == "caf\ufffd"
+
+
+def test_changes_only_needs_a_pair_before_any_work(seed_paths: list[Path], capsys) -> None:
+    assert main(["export", *map(str, seed_paths[:3]), "--html", "-", "--changes-only"]) == 2
+    assert "exactly two files" in capsys.readouterr().err
