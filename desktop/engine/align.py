@@ -56,6 +56,7 @@ from .passages import (
     strip_span,
 )
 from .prepared import CLAUSE_MIN_STEMS, Prepared, build_idf, prepare
+from .similarity import MIN_SHARED, Idf, Match, enough_evidence, link_threshold, match
 from .worddiff import diff_stats, word_diff
 
 # The aligner's public face; preparation and passage building live in their own modules.
@@ -73,7 +74,6 @@ __all__ = [
     "sentence_links",
     "verbatim_runs",
 ]
-from .similarity import MIN_SHARED, Idf, Match, enough_evidence, link_threshold, match
 
 ANCHOR_WORDS = 8  # a run of this many identical words links two sentences by itself
 CANDIDATE_SHARE = 0.5  # sentence pairs scoring half the link threshold are worth a closer look

@@ -114,7 +114,8 @@ def _family(
     def strength(m: int) -> float:
         return sum(weight.get((min(m, x), max(m, x)), 0.0) for x in members if x != m)
 
-    ordered = sorted(members, key=lambda m: (list(articles).index(nodes[m].article), nodes[m].start))
+    order = {aid: k for k, aid in enumerate(articles)}
+    ordered = sorted(members, key=lambda m: (order[nodes[m].article], nodes[m].start))
     central = max(ordered, key=strength)
     c = nodes[central]
     ctext = articles[c.article].text

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import diff_match_patch
 
 from .model import DiffOp, Op, Settings
-from .text import Token, is_punctuation, tokens, typographic
+from .text import Token, is_punctuation, tokens, typographic, word_count
 
 # 0 disables the time limit: the result must not depend on how fast the machine is.
 # Passages are sentence-sized, so the exact algorithm stays fast.
@@ -118,8 +118,6 @@ def word_diff(
             end_b = toks_b[ib + n - 1].end
             _append(ops, DiffOp(Op.INSERT, pos_a, pos_a, pos_b, end_b))
             ib, pos_b = ib + n, end_b
-    # Text between tokens that the tokenizer skipped cannot exist (tokens tile the span),
-    # but a span that starts or ends inside white space is still covered by its tokens.
     return tuple(ops)
 
 
@@ -158,8 +156,6 @@ def _append(ops: list[DiffOp], op: DiffOp) -> None:
 
 def diff_stats(ops: tuple[DiffOp, ...], text_a: str, text_b: str) -> DiffStats:
     """Count the words in each kind of piece."""
-    from .text import word_count
-
     equal = deleted = inserted = 0
     for op in ops:
         if op.op == Op.EQUAL:
@@ -169,8 +165,3 @@ def diff_stats(ops: tuple[DiffOp, ...], text_a: str, text_b: str) -> DiffStats:
         else:
             inserted += word_count(text_b, op.b_start, op.b_end)
     return DiffStats(equal, deleted, inserted)
-
-
-def only_trivial_changes(ops: tuple[DiffOp, ...], text_a: str, text_b: str) -> bool:
-    """True when no word differs: the changes are punctuation, case or spacing only."""
-    return diff_stats(ops, text_a, text_b).similarity == 1.0
