@@ -157,11 +157,15 @@ def match(stems_a: Sequence[str], stems_b: Sequence[str], idf: Idf) -> Match:
     return Match(cover_a, cover_b, shared, common)
 
 
+def _has_digit(stem: str) -> bool:
+    return any(ch.isdigit() for ch in stem)
+
+
 def _numbers_disagree(bag_a: Counter[str], bag_b: Counter[str]) -> bool:
     """Both sentences give figures and share none ("added 8.27 points" / "climbed 19.11
     points"): a market report template, not one sentence reused."""
-    nums_a = {s for s in bag_a if any(ch.isdigit() for ch in s)}
-    nums_b = {s for s in bag_b if any(ch.isdigit() for ch in s)}
+    nums_a = {s for s in bag_a if not s.isalpha() and _has_digit(s)}
+    nums_b = {s for s in bag_b if not s.isalpha() and _has_digit(s)}
     return bool(nums_a) and bool(nums_b) and not nums_a & nums_b
 
 
