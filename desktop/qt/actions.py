@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
 from desktop.qt.dialogs import ShortcutsDialog, show_about
+from desktop.qt.text_utils import escaped_tooltip
 
 if TYPE_CHECKING:
     from desktop.qt.main_window import MainWindow
@@ -145,11 +146,14 @@ class WindowActions(QObject):
 
         # Go
         self.next_passage = self._make(
-            "&Next Passage", compare.next_passage, ["Alt+Down", "Ctrl+Down"], "Select the next shared passage"
+            "&Next Passage",
+            lambda: self._on_compare(compare.next_passage),
+            ["Alt+Down", "Ctrl+Down"],
+            "Select the next shared passage",
         )
         self.previous_passage = self._make(
             "&Previous Passage",
-            compare.previous_passage,
+            lambda: self._on_compare(compare.previous_passage),
             ["Alt+Up", "Ctrl+Up"],
             "Select the previous shared passage",
         )
@@ -289,7 +293,9 @@ class WindowActions(QObject):
         window = self._window
         has_articles = bool(window.articles.articles())
         has_pair = window.pair() is not None
-        for action in (self.export_pair, self.find, self.find_next, self.find_previous, self.swap):
+        # Without a pair the Compare tab shows the welcome page: no text or table to focus.
+        pair_actions = (self.export_pair, self.find, self.find_next, self.find_previous, self.swap)
+        for action in (*pair_actions, self.go_text, self.go_passages):
             action.setEnabled(has_pair)
         for action in (self.next_passage, self.previous_passage, self.first_passage, self.last_passage):
             action.setEnabled(has_pair and window.compare.passage_count() > 0)
@@ -315,7 +321,7 @@ class WindowActions(QObject):
             name = Path(path).name or path
             label = name.replace("&", "&&")
             action = menu.addAction(f"&{n} {label}" if n < 10 else label)
-            action.setToolTip(path)
+            action.setToolTip(escaped_tooltip(path))
             action.setStatusTip(path)
             action.triggered.connect(lambda _=False, p=path: self._window.files.open_recent(p))
         if not recent:
@@ -358,11 +364,16 @@ class WindowActions(QObject):
             ids = [self._window.library.current_id()]
         self._window.remove_articles(ids)
 
+    def _on_compare(self, command: Callable[[], object]) -> None:
+        """Run a passage command where the user can see it: on the Compare tab."""
+        self._window.tabs.setCurrentIndex(0)
+        command()
+
     def _select_passage(self, index: int) -> None:
         compare = self._window.compare
         count = compare.passage_count()
         if count:
-            compare.select_passage(index % count)
+            self._on_compare(lambda: compare.select_passage(index % count))
 
     def _focus_dock(self, dock) -> None:  # noqa: ANN001 - QDockWidget
         dock.show()

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, Q
 
 from desktop.engine.model import Article, Kind, PairAlignment
 from desktop.qt.find_bar import FindBar
-from desktop.qt.library import article_label
 from desktop.qt.pair_picker import PairPicker
+from desktop.qt.text_utils import article_label
 from desktop.qt.welcome import WelcomePage
 from desktop.qt.widgets.compare import CompareView
 

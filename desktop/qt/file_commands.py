@@ -21,7 +21,7 @@ from desktop.engine.model import Article
 from desktop.engine.report_json import alignment_json
 from desktop.paths import seed_files
 from desktop.qt.dialogs import NewArticleDialog
-from desktop.qt.library import article_label
+from desktop.qt.text_utils import article_label
 
 if TYPE_CHECKING:
     from desktop.qt.main_window import MainWindow
@@ -106,6 +106,11 @@ class FileCommands(QObject):
             f"\n\nThe other {loaded} article{'s were' if loaded != 1 else ' was'} loaded." if loaded else ""
         )
         QMessageBox.warning(self._window, title, head + "\n\n" + "\n".join(lines) + tail)
+
+    def _export_failed(self, detail: str) -> None:
+        # Qt renders a message that looks like markup from its first line on; a fixed
+        # first line keeps a file name such as "<b>x</b>.html" literal.
+        QMessageBox.warning(self._window, "Export failed", f"The file was not saved.\n\n{detail}")
 
     def _dialog_dir(self, key: str) -> str:
         value = self._window.store.value(key)
@@ -215,14 +220,10 @@ class FileCommands(QObject):
             text = produce()
             write_atomic(path, text)
         except OSError as err:
-            QMessageBox.warning(
-                self._window, "Export failed", f"{path.name}: cannot write ({err.strerror or err})."
-            )
+            self._export_failed(f"{path.name}: cannot write ({err.strerror or err}).")
             return False
         except Exception as err:  # noqa: BLE001 - report, never crash
-            QMessageBox.warning(
-                self._window, "Export failed", f"{path.name}: {err.__class__.__name__}: {err}"
-            )
+            self._export_failed(f"{path.name}: {err.__class__.__name__}: {err}")
             return False
         self._window.statusBar().showMessage(f"Saved {path}", 8000)
         return True

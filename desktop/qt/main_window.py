@@ -4,7 +4,8 @@ The window owns the list of articles (:class:`ArticleModel`) and the latest alig
 the whole set. Whenever the articles or the settings change it asks its
 :class:`AlignScheduler` for a new alignment; results arrive asynchronously and are
 applied only if they are the newest. Everything the user sees is refreshed from the
-applied :class:`CorpusAlignment`.
+applied :class:`CorpusAlignment`. Choosing and showing the pair lives in
+:mod:`desktop.qt.pair_navigation`.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.corpus import align_corpus
-from desktop.engine.model import Article, CorpusAlignment, PairAlignment, Settings
+from desktop.engine.model import Article, CorpusAlignment, Settings
 from desktop.qt.actions import WindowActions
+from desktop.qt.article_model import ArticleModel
 from desktop.qt.compare_tab import CompareTab
 from desktop.qt.file_commands import FileCommands, dropped_paths
-from desktop.qt.library import ArticleModel, LibraryPanel, elide
+from desktop.qt.library import LibraryPanel
+from desktop.qt.pair_navigation import APP_NAME, TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, PairNavigationMixin
 from desktop.qt.pair_picker import pair_with_side
 from desktop.qt.settings_panel import SettingsPanel, save_settings
 from desktop.qt.widgets.families import FamiliesPanel
@@ -38,14 +41,11 @@ from desktop.qt.widgets.matrix import OverlapMatrix
 from desktop.qt.window_state import restore_window, save_window
 from desktop.qt.workers import AlignFunction, AlignScheduler, ModelLoader, load_embedding_model
 
-APP_NAME = "Syndiff"
-_TITLE_CHARS = 48
-TAB_COMPARE, TAB_MATRIX, TAB_FAMILIES = range(3)
 DOCK_WIDTH = 300
 """Default width of the side docks, in pixels (before any saved layout is restored)."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PairNavigationMixin, QMainWindow):
     """The application window. ``settings`` is where it keeps state between runs."""
 
     alignment_finished = Signal(int, object)  # generation, CorpusAlignment (after it is shown)
@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
     def _on_scheduler_finished(self, generation: int, result: object) -> None:
         if not isinstance(result, CorpusAlignment):
             return
+        if [a.id for a in result.articles] != [a.id for a in self.articles.articles()]:
+            return  # aligned a set of articles that is no longer the one open
         self._applied_generation = generation
         self._apply(result)
         pairs = sum(1 for p in result.pairs if p.passages)
@@ -277,8 +279,8 @@ class MainWindow(QMainWindow):
         self.progress.setToolTip("")
 
     @Slot(object)
-    def _on_settings_panel_settings_changed(self, settings: Settings) -> None:
-        save_settings(self.store, settings)
+    def _on_settings_panel_settings_changed(self, _settings: Settings) -> None:
+        save_settings(self.store, self.settings_panel.stored_settings())
         if self.articles.articles():
             self._request_alignment()
 
@@ -296,93 +298,6 @@ class MainWindow(QMainWindow):
         shown = self.corpus()
         self.matrix.set_corpus(shown)
         self.families.set_corpus(shown)
-
-    # ================================================================ the pair
-
-    def pair(self) -> tuple[str, str] | None:
-        return self._pair
-
-    def pair_alignment(self) -> PairAlignment | None:
-        """The applied alignment of the shown pair (None while it is being computed)."""
-        if self._pair is None or self._corpus is None:
-            return None
-        ids = {a.id for a in self._corpus.articles}
-        a, b = self._pair
-        return self._corpus.pair(a, b) if a in ids and b in ids else None
-
-    def set_pair(self, a: str, b: str) -> bool:
-        """Show articles ``a`` (left) and ``b`` (right); False if either is unknown."""
-        if a == b or self.articles.article(a) is None or self.articles.article(b) is None:
-            return False
-        self._pair = (a, b)
-        self._pair_chosen = True
-        self._show_pair()
-        return True
-
-    def open_pair(self, a: str, b: str) -> bool:
-        """Show the pair and bring the Compare tab to the front."""
-        if not self.set_pair(a, b):
-            return False
-        self.tabs.setCurrentIndex(TAB_COMPARE)
-        return True
-
-    def swap_pair(self) -> None:
-        if self._pair:
-            self.set_pair(self._pair[1], self._pair[0])
-
-    def step_partner(self, step: int) -> None:
-        """Keep A, and show the next (or previous) article as B."""
-        if self._pair is None:
-            return
-        ids = [x.id for x in self.articles.articles() if x.id != self._pair[0]]
-        if ids:
-            k = ids.index(self._pair[1]) if self._pair[1] in ids else -1
-            self.set_pair(self._pair[0], ids[(k + step) % len(ids)])
-
-    def _show_pair(self) -> None:
-        pair = self._pair
-        a = self.articles.article(pair[0]) if pair else None
-        b = self.articles.article(pair[1]) if pair else None
-        if a is None or b is None:
-            self._pair = None
-            self.compare_tab.show_welcome(len(self.articles.articles()))
-            self.setWindowTitle(APP_NAME)
-            self.library.set_current_pair(None, None)
-        else:
-            stats_a = self._corpus.stats_for(a.id) if self._corpus else None
-            stats_b = self._corpus.stats_for(b.id) if self._corpus else None
-            self.compare_tab.show_pair(
-                a,
-                b,
-                self.pair_alignment(),
-                unique_a=stats_a.unique_spans if stats_a else (),
-                unique_b=stats_b.unique_spans if stats_b else (),
-            )
-            self.library.set_current_pair(a.id, b.id)
-            self.setWindowTitle(
-                f"{elide(a.title, _TITLE_CHARS)} ↔ {elide(b.title, _TITLE_CHARS)} — {APP_NAME}"
-            )
-        self._show_position()
-        self.menu_actions.update_enabled()
-
-    def position_text(self, passage: int | None = None) -> str:
-        """The status bar's position for the tab shown ("" when it has none to give).
-
-        Compare: the passage (``passage``, default the selected one); Families: the
-        selected family; the matrix has no position of its own.
-        """
-        tab = self.tabs.currentIndex()
-        if tab == TAB_COMPARE:
-            # While the pair is being aligned there is no count to give yet.
-            return self.compare_tab.position_text(passage) if self.pair_alignment() is not None else ""
-        if tab == TAB_FAMILIES:
-            return self.families.position_text()
-        return ""
-
-    def _show_position(self, passage: int | None = None) -> None:
-        text = self.position_text(passage)
-        self.passage_label.setText(text)
-        self.passage_label.setVisible(bool(text))
 
     @Slot(str, str)
     def _on_picker_pair_changed(self, a: str, b: str) -> None:
@@ -431,32 +346,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str, int, int)
     def _on_families_version_activated(self, article_id: str, start: int, end: int) -> None:
-        if self._pair is None or article_id not in self._pair:
-            partner = self.families.partner_for(article_id)
-            if partner is None or not self.set_pair(article_id, partner):
-                return
-        self.tabs.setCurrentIndex(TAB_COMPARE)
-        side = "a" if self._pair and self._pair[0] == article_id else "b"
-        alignment = self.pair_alignment()
-        if alignment is not None:
-            for n, p in enumerate(alignment.passages):
-                s, e = p.a_span if side == "a" else p.b_span
-                if s < end and start < e:
-                    self.compare.select_passage(n)
-                    break
-        self.compare.scroll_to_span(side, start, end)
-
-    # ================================================================ find
-
-    def open_find(self) -> None:
-        if self._pair is not None:
-            self.tabs.setCurrentIndex(TAB_COMPARE)
-            self.compare_tab.open_find()
-
-    def find(self, backwards: bool = False) -> None:
-        if self._pair is not None:
-            self.tabs.setCurrentIndex(TAB_COMPARE)
-            self.compare_tab.find(backwards)
+        self.show_family_version(article_id, start, end)
 
     # ================================================================ drag and drop
 

@@ -6,7 +6,6 @@ for the table under the side-by-side view.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
@@ -15,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from desktop.engine.model import Article, Kind, PairAlignment, Passage
 from desktop.qt.highlight import KIND_LABELS, kind_colors
+from desktop.qt.text_utils import escaped_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -38,16 +38,6 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     if space > limit // 2:  # do not cut a long word short when a boundary is near
         cut = cut[:space]
     return cut.rstrip(" ,;:.-—–") + "…"
-
-
-def rich_tooltip(label: str, text: str) -> str:
-    """A tooltip showing untrusted ``text`` literally.
-
-    Qt renders tooltips that look like markup as rich text, so the text is escaped and
-    wrapped in a paragraph (which also makes long excerpts wrap instead of running off
-    screen).
-    """
-    return f"<p><b>{html.escape(label)}</b> {html.escape(text)}</p>"
 
 
 class PassageModel(QAbstractTableModel):
@@ -161,8 +151,8 @@ class PassageModel(QAbstractTableModel):
 
     def _tooltip(self, col: int, passage: Passage) -> str:
         assert self._a is not None and self._b is not None  # rows exist only after set_alignment
-        text_a = rich_tooltip("A:", collapse_space(self._a.text[passage.a_start : passage.a_end]))
-        text_b = rich_tooltip("B:", collapse_space(self._b.text[passage.b_start : passage.b_end]))
+        text_a = escaped_tooltip(collapse_space(self._a.text[passage.a_start : passage.a_end]), "A:")
+        text_b = escaped_tooltip(collapse_space(self._b.text[passage.b_start : passage.b_end]), "B:")
         if col == self.COL_A:
             return text_a
         if col == self.COL_B:
@@ -180,4 +170,4 @@ class PassageModel(QAbstractTableModel):
         side = "A (left)" if section == self.COL_A else "B (right)"
         if article is None:
             return f"Excerpt from article {side}"
-        return rich_tooltip(f"Excerpt from {side}:", f"{article.title} — {article.outlet}".strip(" —"))
+        return escaped_tooltip(f"{article.title} — {article.outlet}".strip(" —"), f"Excerpt from {side}:")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.model import Article
-from desktop.qt.library import article_label, elide
+from desktop.qt.text_utils import article_label, elide, escaped_tooltip
 from desktop.qt.widgets.buttons import tool_button
 
 _TITLE_CHARS = 70
@@ -161,7 +160,7 @@ class PairPicker(QWidget):
                     full = pair_item_text(article, None)
                     combo.addItem(pair_item_text(article), article.id)
                     combo.setItemData(combo.count() - 1, full, _FULL_ROLE)
-                    combo.setItemData(combo.count() - 1, _rich(full), Qt.ItemDataRole.ToolTipRole)
+                    combo.setItemData(combo.count() - 1, escaped_tooltip(full), Qt.ItemDataRole.ToolTipRole)
         finally:
             self._updating = False
         self.set_pair(a, b)
@@ -203,7 +202,7 @@ class PairPicker(QWidget):
         """The whole label of the chosen article: the box itself may show it elided."""
         full = combo.currentData(_FULL_ROLE)
         combo.setToolTip(
-            f"<p>Article shown as {side}:<br>{html.escape(full)}</p>" if full else f"Article shown as {side}"
+            escaped_tooltip(f"Article shown as {side}:\n{full}") if full else f"Article shown as {side}"
         )
 
     @Slot()
@@ -228,8 +227,3 @@ class PairPicker(QWidget):
         self._last = (a, b)
         if a and b and a != b:
             self.pair_changed.emit(a, b)
-
-
-def _rich(text: str) -> str:
-    """``text`` as a rich-text tooltip shown literally (titles are untrusted)."""
-    return f"<p>{html.escape(text)}</p>"

@@ -6,6 +6,8 @@ re-runs the alignment (coalesced, in the background) and remembers the values.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine import embeddings
 from desktop.engine.model import Settings
+from desktop.qt.text_utils import stored_bool
 
 SLIDER_STEPS = 100
 SLIDER_MIN_WIDTH = 120  # below this the slider cannot be set with any precision
@@ -36,6 +39,9 @@ class SettingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._updating = False
+        # The user's embeddings choice, kept even while the extra is missing and the
+        # switch shows "off", so installing the extra later honours it.
+        self._wants_embeddings = Settings().use_embeddings
 
         self.sensitivity = QSlider(Qt.Orientation.Horizontal, self)
         self.sensitivity.setObjectName("sensitivitySlider")
@@ -124,15 +130,19 @@ class SettingsPanel(QWidget):
         self.reset.clicked.connect(self._on_reset_clicked)
 
     def settings(self) -> Settings:
-        """The settings the controls show now."""
+        """The settings the controls show now (embeddings off while the extra is missing)."""
         return Settings(
             sensitivity=round(self.sensitivity.value() / SLIDER_STEPS, 2),
             min_words=self.min_words.value(),
             ignore_case=self.ignore_case.isChecked(),
             ignore_punctuation=self.ignore_punctuation.isChecked(),
             ignore_typography=self.ignore_typography.isChecked(),
-            use_embeddings=self.use_embeddings.isChecked(),
+            use_embeddings=self.use_embeddings.isChecked() and embeddings.installed(),
         )
+
+    def stored_settings(self) -> Settings:
+        """The settings to remember: those shown, with the user's own embeddings choice."""
+        return replace(self.settings(), use_embeddings=self._wants_embeddings)
 
     def set_settings(self, settings: Settings) -> None:
         """Show ``settings`` without emitting ``settings_changed``."""
@@ -143,7 +153,8 @@ class SettingsPanel(QWidget):
             self.ignore_case.setChecked(settings.ignore_case)
             self.ignore_punctuation.setChecked(settings.ignore_punctuation)
             self.ignore_typography.setChecked(settings.ignore_typography)
-            self.use_embeddings.setChecked(settings.use_embeddings)
+            self._wants_embeddings = settings.use_embeddings
+            self.use_embeddings.setChecked(settings.use_embeddings and embeddings.installed())
         finally:
             self._updating = False
         self._show_sensitivity()
@@ -155,23 +166,15 @@ class SettingsPanel(QWidget):
     def _on_control_changed(self) -> None:
         self._show_sensitivity()
         if not self._updating:
+            if self.use_embeddings.isEnabled():
+                self._wants_embeddings = self.use_embeddings.isChecked()
             self.settings_changed.emit(self.settings())
 
     @Slot()
     def _on_reset_clicked(self) -> None:
-        if self.settings() != Settings():
+        if self.stored_settings() != Settings():
             self.set_settings(Settings())
             self.settings_changed.emit(self.settings())
-
-
-def _to_bool(value: object, default: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        return {"true": True, "false": False, "1": True, "0": False}.get(value.strip().lower(), default)
-    if isinstance(value, int):
-        return bool(value)
-    return default
 
 
 def load_settings(store: QSettings) -> Settings:
@@ -188,10 +191,10 @@ def load_settings(store: QSettings) -> Settings:
     return Settings(
         sensitivity=min(max(sensitivity, 0.0), 1.0),
         min_words=min(max(min_words, 1), MAX_MIN_WORDS),
-        ignore_case=_to_bool(store.value(_KEY + "ignore_case"), default.ignore_case),
-        ignore_punctuation=_to_bool(store.value(_KEY + "ignore_punctuation"), default.ignore_punctuation),
-        ignore_typography=_to_bool(store.value(_KEY + "ignore_typography"), default.ignore_typography),
-        use_embeddings=_to_bool(store.value(_KEY + "use_embeddings"), default.use_embeddings),
+        ignore_case=stored_bool(store.value(_KEY + "ignore_case"), default.ignore_case),
+        ignore_punctuation=stored_bool(store.value(_KEY + "ignore_punctuation"), default.ignore_punctuation),
+        ignore_typography=stored_bool(store.value(_KEY + "ignore_typography"), default.ignore_typography),
+        use_embeddings=stored_bool(store.value(_KEY + "use_embeddings"), default.use_embeddings),
     )
 
 

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.paths import seeds_dir
+from desktop.paths import seed_files
 
 _TEXT_WIDTH = 560
+
+
+def samples_description(files: Sequence[Path]) -> str:
+    """Say how many sample articles there are and where they live, nothing about their topic.
+
+    The samples are examples only; the window must not depend on what they are about.
+    """
+    if not files:
+        return "No sample articles are installed"
+    folder = files[0].parent
+    noun = "article" if len(files) == 1 else "articles"
+    return f"{len(files)} sample {noun} from {folder.name}/"
 
 
 class WelcomePage(QWidget):
@@ -38,14 +53,14 @@ class WelcomePage(QWidget):
         paste_button = QPushButton("&Paste an Article…", self)
         paste_button.setToolTip("Paste an article's text (Ctrl+N)")
         paste_button.clicked.connect(self.paste_requested)
-        samples_button = QPushButton("Open &Sample Articles", self)
-        samples_button.setToolTip("Five articles about Meta's and Spotify's CEOs on EU AI rules")
-        samples_button.clicked.connect(self.samples_requested)
-        samples_button.setVisible(seeds_dir() is not None)
+        self.samples_button = QPushButton("Open &Sample Articles", self)
+        self.samples_button.setToolTip(samples_description(seed_files()))
+        self.samples_button.clicked.connect(self.samples_requested)
+        self.samples_button.setVisible(bool(seed_files()))
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (open_button, paste_button, samples_button):
+        for button in (open_button, paste_button, self.samples_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -66,11 +81,17 @@ class WelcomePage(QWidget):
                 "or drop them onto this window. Syndiff finds the passages they share, whether copied, "
                 "edited or paraphrased, and shows any two side by side."
             )
-        else:
+        elif count == 1:
             self.heading.setText("One article is open")
             self.text.setText(
                 "Add at least one more article to compare it with: open a file, drop one here, "
                 "or paste the text of another version."
+            )
+        else:
+            self.heading.setText(f"{count} articles are open")
+            self.text.setText(
+                "Choose the two to compare in the pair picker, or in the article list: "
+                "right-click an article to show it on the left or the right."
             )
         # A word-wrapped label in a centred layout slot does not get its height for
         # its width on its own: set it, or the text is clipped.

@@ -12,17 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.qt.settings_panel import load_settings, save_settings
+from desktop.qt.text_utils import stored_bool
 
 if TYPE_CHECKING:
     from desktop.qt.main_window import MainWindow
 
 DEFAULT_SIZE = (1400, 860)
-
-
-def _bool(value: object, default: bool) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1")
-    return default if value is None else bool(value)
 
 
 def _bytes(store: QSettings, key: str) -> QByteArray | None:
@@ -47,8 +42,8 @@ def restore_window(window: MainWindow) -> None:
         if value is not None:
             splitter.restoreState(value)
     window.settings_panel.set_settings(load_settings(store))
-    window.menu_actions.show_unique.setChecked(_bool(store.value("view/show_unique"), False))
-    window.menu_actions.sync_scroll.setChecked(_bool(store.value("view/sync_scroll"), True))
+    window.menu_actions.show_unique.setChecked(stored_bool(store.value("view/show_unique"), False))
+    window.menu_actions.sync_scroll.setChecked(stored_bool(store.value("view/sync_scroll"), True))
     window.compare.set_show_unique(window.menu_actions.show_unique.isChecked())
     window.compare.set_sync_scroll(window.menu_actions.sync_scroll.isChecked())
     try:
@@ -68,5 +63,5 @@ def save_window(window: MainWindow) -> None:
     store.setValue("window/tab", window.tabs.currentIndex())
     store.setValue("view/show_unique", window.menu_actions.show_unique.isChecked())
     store.setValue("view/sync_scroll", window.menu_actions.sync_scroll.isChecked())
-    save_settings(store, window.settings_panel.settings())
+    save_settings(store, window.settings_panel.stored_settings())
     store.sync()

@@ -135,8 +135,8 @@ class AlignWorker(QRunnable):
 class AlignScheduler(QObject):
     """Starts, coalesces, cancels and filters alignment jobs for one window.
 
-    ``finished`` carries only results of the newest generation; results of older jobs
-    that finish anyway are dropped.
+    ``finished`` carries only results of the newest generation with no newer request
+    waiting; results of older jobs that finish anyway are dropped.
     """
 
     started = Signal(int)  # generation
@@ -178,8 +178,14 @@ class AlignScheduler(QObject):
         return self._busy
 
     def request(self, articles: Sequence[Article], settings: Settings) -> None:
-        """Align soon: several requests within the coalescing delay make one job."""
+        """Align soon: several requests within the coalescing delay make one job.
+
+        From this moment every running job is out of date: it is asked to stop, and
+        whatever it still delivers while the request waits for the timer is dropped.
+        """
         self._pending = (tuple(articles), settings)
+        for job in self._jobs.values():
+            job.cancel()
         self._set_busy(True)
         self._timer.start()
 
@@ -237,15 +243,15 @@ class AlignScheduler(QObject):
     @Slot(int, object)
     def _on_worker_finished(self, generation: int, result: object) -> None:
         self._jobs.pop(generation, None)
-        if generation != self._generation:
-            return  # stale: a newer request superseded this job
+        if self._is_stale(generation):
+            return  # a newer request superseded this job
         self._set_busy(self._timer.isActive())
         self.finished.emit(generation, result)
 
     @Slot(int, str)
     def _on_worker_failed(self, generation: int, message: str) -> None:
         self._jobs.pop(generation, None)
-        if generation != self._generation:
+        if self._is_stale(generation):
             return
         self._set_busy(self._timer.isActive())
         self.failed.emit(message)
@@ -253,6 +259,10 @@ class AlignScheduler(QObject):
     @Slot(int)
     def _on_worker_cancelled(self, generation: int) -> None:
         self._jobs.pop(generation, None)
+
+    def _is_stale(self, generation: int) -> bool:
+        """A newer job exists, or a newer request is waiting for the coalescing timer."""
+        return generation != self._generation or self._pending is not None
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:

@@ -7,8 +7,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from desktop.engine.articles import article_from_text
-from desktop.qt.library import SORT_ROLE, ArticleModel, article_label
+from desktop.qt.article_model import SORT_ROLE, ArticleModel
 from desktop.qt.main_window import MainWindow
+from desktop.qt.text_utils import article_label
 
 
 def _action(menu, text: str):

@@ -21,10 +21,12 @@ def test_embeddings_switch_follows_the_install(qtbot, monkeypatch: pytest.Monkey
     assert ("not installed" in panel.use_embeddings.toolTip()) is not present
 
 
-def test_turning_embeddings_off_re_runs_and_persists(qtbot, tmp_path: Path) -> None:
+def test_turning_embeddings_off_re_runs_and_persists(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(embeddings, "installed", lambda: True)
     panel = SettingsPanel()
     qtbot.addWidget(panel)
-    panel.use_embeddings.setEnabled(True)  # as if installed
     with qtbot.waitSignal(panel.settings_changed) as signal:
         panel.use_embeddings.setChecked(False)
     assert signal.args[0].use_embeddings is False
@@ -34,3 +36,25 @@ def test_turning_embeddings_off_re_runs_and_persists(qtbot, tmp_path: Path) -> N
     assert load_settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)) == Settings(
         use_embeddings=False
     )
+
+
+def test_a_saved_embeddings_choice_without_the_extra_shows_off_and_is_kept(
+    qtbot, window_settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.qt.main_window import MainWindow
+
+    monkeypatch.setattr(embeddings, "installed", lambda: False)
+    window_settings.setValue("alignment/use_embeddings", True)
+    window = MainWindow(window_settings, load_model=None)
+    qtbot.addWidget(window)
+    box = window.settings_panel.use_embeddings
+    assert not box.isEnabled() and not box.isChecked(), "a disabled switch is never stuck on"
+    assert window.current_settings().use_embeddings is False
+    window.settings_panel.min_words.setValue(9)  # any other change saves the settings
+    window.save_state()
+    assert str(window_settings.value("alignment/use_embeddings")).lower() == "true"
+    monkeypatch.setattr(embeddings, "installed", lambda: True)
+    panel = SettingsPanel()
+    qtbot.addWidget(panel)
+    panel.set_settings(load_settings(window_settings))
+    assert panel.use_embeddings.isChecked() and panel.settings().use_embeddings

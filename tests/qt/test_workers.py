@@ -135,3 +135,28 @@ def test_scheduler_shutdown_cancels_running_job(qtbot, two_articles) -> None:
     assert scheduler.shutdown(3000)
     assert not scheduler.is_busy()
     assert finished == []
+
+
+def test_a_job_finishing_while_a_newer_request_waits_is_dropped(qtbot, two_articles) -> None:
+    release = threading.Event()
+    running = threading.Event()
+
+    def align(articles, settings, *, progress, cancelled):
+        if settings.min_words == 1:
+            running.set()
+            release.wait(5)
+        return fake_result(articles, settings)
+
+    scheduler = AlignScheduler(align=align, delay_ms=1000)
+    applied: list[int] = []
+    scheduler.finished.connect(lambda g, r: applied.append(r.settings.min_words))
+    scheduler.run_now(two_articles, Settings(min_words=1))
+    assert running.wait(5)
+    scheduler.request(two_articles, Settings(min_words=2))  # waits for the coalescing timer
+    release.set()
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)  # the first job's result arrives before the timer fires
+    assert applied == [], "a result older than the waiting request is dropped"
+    assert scheduler.is_busy()
+    qtbot.waitUntil(lambda: applied == [2], timeout=5000)
+    assert not scheduler.is_busy()

@@ -14,7 +14,6 @@ start, end)``.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -36,7 +35,7 @@ from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.engine.report_marks import apparatus_ops
 from desktop.engine.worddiff import word_diff
 from desktop.qt.highlight import highlight_colors, word_format
-from desktop.qt.library import article_label, elide
+from desktop.qt.text_utils import article_label, elide, escaped_tooltip
 
 _FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -177,7 +176,7 @@ class FamiliesPanel(QWidget):
             item.setData(0, _SORT_ROLE, family.label.casefold())
             item.setData(1, _SORT_ROLE, len(family.articles))
             item.setData(2, _SORT_ROLE, kinds_summary(family))
-            item.setToolTip(0, f"<p>{html.escape(family.label)}</p>")
+            item.setToolTip(0, escaped_tooltip(family.label))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
         self.list.setSortingEnabled(True)

@@ -7,8 +7,6 @@ must never carry meaning.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QResizeEvent, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
@@ -23,6 +21,7 @@ from desktop.qt.highlight import (
     unique_format,
     word_format,
 )
+from desktop.qt.text_utils import escaped_tooltip
 
 _PAD = 4
 _BAR = 8  # room for the gutter bar drawn left of kind samples
@@ -201,9 +200,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, main: str, suffix: str = "") -> None:
         self._main, self._suffix = main, suffix
-        # Tooltips are sniffed for markup; escape so a title like "<b>x</b>" shows literally.
-        full = self.full_text()
-        self.setToolTip(f"<p>{html.escape(full)}</p>" if full else "")
+        self.setToolTip(escaped_tooltip(self.full_text()))
         self._elide()
 
     def full_text(self) -> str:

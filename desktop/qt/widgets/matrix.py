@@ -9,8 +9,6 @@ Clicking a cell, or pressing Enter on it, emits ``pair_activated(row_id, column_
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.engine.model import CorpusAlignment
 from desktop.qt.highlight import contrast, is_dark, mix
-from desktop.qt.library import article_label, elide
+from desktop.qt.text_utils import article_label, elide, escaped_tooltip
 
 _LIGHT_HUE = QColor("#08519C")  # one sequential hue: darker = more shared
 _DARK_HUE = QColor("#6BAED6")
@@ -361,8 +359,7 @@ class OverlapMatrix(QWidget):
 
     def cell_tooltip(self, row: int, column: int) -> str:
         """The cell summary as a tooltip (escaped: tooltips that look like markup are rendered)."""
-        summary = self.cell_summary(row, column)
-        return f"<p>{html.escape(summary)}</p>" if summary else ""
+        return escaped_tooltip(self.cell_summary(row, column))
 
     def _activate(self, row: int, column: int) -> None:
         if row != column:
