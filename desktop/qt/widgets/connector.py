@@ -5,6 +5,14 @@ or Kompare) from the lines it covers in pane A to the lines its counterpart cove
 pane B, at their current on-screen positions, so moved passages show as crossing bands.
 The band outline repeats the passage kind as a line pattern (solid verbatim, dashed
 edited, dotted paraphrase); the selected band is drawn last, stronger and thicker.
+
+Only passages that can show are measured: those with text in the visible blocks of
+either pane (found by bisection, see :meth:`TextPane.passages_meeting`), and those
+whose band merely passes through, one end above the view and the other below. Long
+articles with many moved passages can have hundreds of the latter, and an antialiased
+fill costs about as much per scan line as the whole band takes; so when there are more
+bands than ``ALIASED_FILL_ABOVE`` the pass-through ones (thin slivers) are filled
+without antialiasing, their antialiased outline drawn over the edge.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from desktop.qt.highlight import KIND_PEN_STYLES, HighlightColors
 from desktop.qt.widgets.textpane import TextPane
 
 CONNECTOR_WIDTH = 56
+ALIASED_FILL_ABOVE = 60  # bands in view; fewer than this are all drawn fully antialiased
 
 
 class ConnectorStrip(QWidget):
@@ -67,19 +76,43 @@ class ConnectorStrip(QWidget):
 
     def band_paths(self) -> list[tuple[int, QPainterPath]]:
         """The band of every passage that crosses the visible area, in connector coordinates."""
+        return [(n, path) for n, path, _ in self._bands()]
+
+    def _candidates(self) -> list[tuple[int, bool]]:
+        """Passages whose band may show, ascending, each with "neither end is in view"."""
+        passages_a, passages_b = self._a.passages(), self._b.passages()
+        count = min(len(passages_a), len(passages_b))
+        a_first, a_last = self._a.visible_text_range()
+        b_first, b_last = self._b.visible_text_range()
+        near = set(self._a.passages_meeting(a_first, a_last))
+        near.update(self._b.passages_meeting(b_first, b_last))
+        out = [(n, False) for n in near if n < count]
+        for n in range(count):
+            # Off screen on both sides: it crosses the strip only if one end is above
+            # the view and the other below. Integer tests, no geometry.
+            if n not in near and (passages_a[n].end <= a_first) != (passages_b[n].end <= b_first):
+                out.append((n, True))
+        out.sort()
+        return out
+
+    def _bands(self) -> list[tuple[int, QPainterPath, bool]]:
+        """(passage, band, passes through) for every band that crosses the visible area."""
         pairs = list(zip(self._a.passages(), self._b.passages(), strict=False))
         if not pairs:
             return []
-        off_a, off_b = self._offset(self._a), self._offset(self._b)
+        # Document y to connector y: the scroll shift is the same for every passage.
+        off_a = self._offset(self._a) + self._a.scroll_shift()
+        off_b = self._offset(self._b) + self._b.scroll_shift()
         low, high = self._visible_range()
         width = float(self.width())
         out = []
-        for n, (pa, pb) in enumerate(pairs):
-            a_top, a_bottom = (y + off_a for y in self._a.span_y(pa.start, pa.end))
-            b_top, b_bottom = (y + off_b for y in self._b.span_y(pb.start, pb.end))
+        for n, through in self._candidates():
+            pa, pb = pairs[n]
+            a_top, a_bottom = (y + off_a for y in self._a.span_document_y(pa.start, pa.end))
+            b_top, b_bottom = (y + off_b for y in self._b.span_document_y(pb.start, pb.end))
             if max(a_bottom, b_bottom) < low or min(a_top, b_top) > high:
                 continue  # wholly above or below: no part of the band shows
-            out.append((n, _band(width, a_top, a_bottom, b_top, b_bottom)))
+            out.append((n, _band(width, a_top, a_bottom, b_top, b_bottom), through))
         return out
 
     def band_at(self, point: QPointF) -> int:
@@ -99,15 +132,22 @@ class ConnectorStrip(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setClipRect(0, int(low), self.width(), int(high - low))
-        bands = self.band_paths()
+        bands = self._bands()
         bands.sort(key=lambda item: item[0] == self._selected)  # selected on top
-        kinds = {n: a.kind for n, a in enumerate(self._a.passages())}
-        for n, path in bands:
-            kind = kinds[n]
+        passages = self._a.passages()
+        cheap = len(bands) > ALIASED_FILL_ABOVE
+        for n, path, through in bands:
+            kind = passages[n].kind
             selected = n == self._selected
-            painter.setBrush(colors.band_fill(kind, selected))
             pen = QPen(colors.kind[kind], 2.0 if selected else 1.0)
             pen.setStyle(KIND_PEN_STYLES[kind])
+            if through and cheap:  # fill aliased, outline antialiased over its edge
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                painter.fillPath(path, colors.band_fill(kind, selected))
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setBrush(colors.band_fill(kind, selected))
             painter.setPen(pen)
             painter.drawPath(path)
         painter.end()

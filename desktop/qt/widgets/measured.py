@@ -6,13 +6,18 @@ lines (QPlainTextEdit scrolls by line). :class:`MeasuredTextEdit` provides both,
 in Python string indices: engine spans are Python indices while Qt counts UTF-16 code
 units, so text with characters outside the Basic Multilingual Plane (emoji) is mapped
 through an :class:`~desktop.qt.widgets.textmarks.OffsetMap`.
+
+Asking Qt where an off-screen block sits walks every block between it and the first
+visible one, so span heights are cached in document coordinates (independent of the
+scroll position) and dropped whenever the layout may have changed: new text or formats,
+a rewrap after a resize or font change. Scrolling only shifts them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Signal
+from PySide6.QtCore import QEvent, QPoint, QSizeF, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -39,6 +44,12 @@ class MeasuredTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self._map = OffsetMap("")
         self._text_length = 0
+        self._layout_revision = 0
+        self._cache_key: tuple[int, int] | None = None
+        self._block_tops: list[float] = []  # document y of each block's top
+        self._span_cache: dict[tuple[int, int], tuple[float, float]] = {}
+        self.document().contentsChange.connect(self._on_document_contents_change)
+        self.document().documentLayout().documentSizeChanged.connect(self._on_layout_document_size_changed)
 
     def _set_measured_text(self, text: str) -> None:
         """Show ``text`` (plain) and index it for position mapping."""
@@ -46,6 +57,14 @@ class MeasuredTextEdit(QPlainTextEdit):
         self._text_length = len(text)
         self.setPlainText(text)
         self.document().setDocumentMargin(GUTTER)
+
+    @Slot(int, int, int)
+    def _on_document_contents_change(self, _position: int, _removed: int, _added: int) -> None:
+        self._layout_revision += 1  # text or formats changed: lines may have moved
+
+    @Slot(QSizeF)
+    def _on_layout_document_size_changed(self, _size: QSizeF) -> None:
+        self._layout_revision += 1  # blocks were (re)laid out
 
     def to_qt(self, index: int) -> int:
         """Qt document position of Python string index ``index`` (clamped to the text)."""
@@ -66,6 +85,7 @@ class MeasuredTextEdit(QPlainTextEdit):
         while block.isValid():
             layout.blockBoundingRect(block)
             block = block.next()
+        self._layout_revision += 1
         self.layout_changed.emit()
 
     def line_height(self) -> float:
@@ -114,9 +134,60 @@ class MeasuredTextEdit(QPlainTextEdit):
 
     def span_y(self, start: int, end: int) -> tuple[float, float]:
         """Top of the first line and bottom of the last line of a span, viewport y."""
-        first = self.geometry_at(start)
-        last = self.geometry_at(max(start, end - 1))
-        return first.top, last.top + last.height
+        top, bottom = self.span_document_y(start, end)
+        shift = self.scroll_shift()
+        return top + shift, bottom + shift
+
+    def scroll_shift(self) -> float:
+        """What to add to a document y (see :meth:`span_document_y`) to get viewport y."""
+        self._check_cache()
+        first = self.firstVisibleBlock()
+        tops = self._block_tops
+        number = first.blockNumber() if first.isValid() else 0
+        top = tops[number] if 0 <= number < len(tops) else 0.0
+        return self.contentOffset().y() - top
+
+    def span_document_y(self, start: int, end: int) -> tuple[float, float]:
+        """A span's top and bottom in document y: measured once per layout, kept while scrolling."""
+        self._check_cache()
+        key = (start, end)
+        hit = self._span_cache.get(key)
+        if hit is None:
+            top, _ = self._line_document_y(start)
+            last_top, last_height = self._line_document_y(max(start, end - 1))
+            hit = self._span_cache[key] = (top, last_top + last_height)
+        return hit
+
+    def _check_cache(self) -> None:
+        """Drop cached geometry if the layout or the wrapping width changed since it was taken."""
+        key = (self._layout_revision, self.viewport().width())
+        if key == self._cache_key:
+            return
+        self._cache_key = key
+        self._span_cache = {}
+        layout = self.document().documentLayout()
+        tops = []
+        y = 0.0
+        block = self.document().firstBlock()
+        while block.isValid():
+            tops.append(y)
+            y += layout.blockBoundingRect(block).height()
+            block = block.next()
+        self._block_tops = tops
+
+    def _line_document_y(self, index: int) -> tuple[float, float]:
+        """Document y and height of the line holding Python index ``index``."""
+        position = self.to_qt(index)
+        block = self.document().findBlock(position)
+        number = block.blockNumber() if block.isValid() else -1
+        if not 0 <= number < len(self._block_tops):
+            return 0.0, self.line_height()
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position())
+        top = self._block_tops[number] + layout.position().y()
+        if not line.isValid():
+            return top, self.line_height()
+        return top + line.y(), line.height()
 
     def char_at(self, point: QPoint) -> int | None:
         """Python index of the character under viewport ``point``; None off the text."""
@@ -169,7 +240,7 @@ class MeasuredTextEdit(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._relayout()
+        self._relayout()  # also moves the layout revision on
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

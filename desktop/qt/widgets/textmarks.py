@@ -67,14 +67,37 @@ def flatten_layers(
     ``layers`` are ``(start, end, order, format)``; formats merge in ``order`` (then in
     list order), so a later layer's properties win where both set one.
     """
+    cache: dict[tuple[int, ...], QTextCharFormat] = {}
+    out = []
+    for start, end, key in flatten_keys([(s, e, order) for s, e, order, _ in layers]):
+        fmt = cache.get(key)
+        if fmt is None:
+            fmt = cache[key] = merge_formats([layers[n][3] for n in key])
+        out.append((start, end, fmt))
+    return out
+
+
+def merge_formats(formats: Sequence[QTextCharFormat]) -> QTextCharFormat:
+    """One format with ``formats`` merged in order (later properties win)."""
+    fmt = QTextCharFormat()
+    for layer in formats:
+        fmt.merge(layer)
+    return fmt
+
+
+def flatten_keys(layers: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Disjoint ranges covering ``(start, end, order)`` layers, each with the layers over it.
+
+    Each range carries the indices (into ``layers``) of the layers covering it, in merge
+    order: by ``order``, then by index. Keeping indices rather than formats lets a caller
+    re-merge only the ranges a changed layer covers.
+    """
     ranked = sorted(
-        ((s, e, order, n, fmt) for n, (s, e, order, fmt) in enumerate(layers) if e > s),
-        key=lambda item: item[0],
+        ((s, e, order, n) for n, (s, e, order) in enumerate(layers) if e > s), key=lambda item: item[0]
     )
     points = sorted({s for s, *_ in ranked} | {e for _, e, *_ in ranked})
-    out: list[tuple[int, int, QTextCharFormat]] = []
-    active: list[tuple[int, int, int, int, QTextCharFormat]] = []
-    cache: dict[tuple[int, ...], QTextCharFormat] = {}
+    out: list[tuple[int, int, tuple[int, ...]]] = []
+    active: list[tuple[int, int, int, int]] = []
     nxt = 0
     for here, there in zip(points, points[1:], strict=False):
         active = [item for item in active if item[1] > here]
@@ -85,12 +108,29 @@ def flatten_layers(
         if not active:
             continue
         active.sort(key=lambda item: (item[2], item[3]))
-        key = tuple(item[3] for item in active)
-        fmt = cache.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            for item in active:
-                fmt.merge(item[4])
-            cache[key] = fmt
-        out.append((here, there, fmt))
+        out.append((here, there, tuple(item[3] for item in active)))
     return out
+
+
+class SpanIndex:
+    """Spans sorted by start, to find those meeting a range without visiting them all.
+
+    A running maximum of the ends (non-decreasing, so it can be bisected) bounds where
+    spans that start before the range but reach into it can begin.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._order = sorted(range(len(spans)), key=lambda n: spans[n][0])
+        self._starts = [spans[n][0] for n in self._order]
+        self._ends = [spans[n][1] for n in self._order]
+        reach, top = [], -1
+        for end in self._ends:
+            top = max(top, end)
+            reach.append(top)
+        self._reach = reach
+
+    def meeting(self, first: int, last: int) -> list[int]:
+        """Indices (into the spans given) of spans with ``start <= last`` and ``end > first``, ascending."""
+        low = bisect.bisect_right(self._reach, first)
+        high = bisect.bisect_right(self._starts, last)
+        return sorted(self._order[k] for k in range(low, high) if self._ends[k] > first)

@@ -10,6 +10,10 @@ format on its own and would otherwise lose all but the last mark.
 
 A gutter bar left of each passage repeats its kind as a line pattern (solid, dashed,
 dotted), and the selected passage is outlined.
+
+Long articles carry thousands of marks, so work is kept proportional to what changes
+or shows: selecting a passage re-merges only the ranges the old and new selection
+cover, and painting measures only the passages whose text meets the visible blocks.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ from desktop.qt.highlight import (
     word_format,
 )
 from desktop.qt.widgets.measured import GUTTER, MeasuredTextEdit
-from desktop.qt.widgets.textmarks import PaneSpan, flatten_layers, trim_word
+from desktop.qt.widgets.textmarks import PaneSpan, SpanIndex, flatten_keys, merge_formats, trim_word
 
 # Layer order: later layers are merged over earlier ones.
 _LAYER_UNIQUE, _LAYER_PASSAGE, _LAYER_WORD = range(3)
@@ -66,6 +70,14 @@ class TextPane(MeasuredTextEdit):
         self._article: Article | None = None
         self._colors: HighlightColors | None = None
         self._passages: list[PaneSpan] = []
+        self._index = SpanIndex([])
+        # The marks as last built: layers, flattened ranges (with the layers over each),
+        # their extra selections, and which ranges each passage's layer covers.
+        self._layers: list[tuple[int, int, int, QTextCharFormat]] = []
+        self._ranges: list[tuple[int, int, tuple[int, ...]]] = []
+        self._selections: list[QTextEdit.ExtraSelection] = []
+        self._passage_ranges: dict[int, list[int]] = {}
+        self._passage_layer0 = 0  # layer index of passage 0
         self._words: list[tuple[int, int, Op]] = []
         self._unique: list[tuple[int, int]] = []
         self._show_unique = True
@@ -96,6 +108,8 @@ class TextPane(MeasuredTextEdit):
         old = self._article
         self._article = article
         self._passages, self._words, self._unique, self._selected = [], [], [], -1
+        self._index = SpanIndex([])
+        self._forget_marks()
         self.setExtraSelections([])
         if old is None or old.text != article.text:
             self._set_measured_text(article.text)
@@ -118,16 +132,18 @@ class TextPane(MeasuredTextEdit):
     ) -> None:
         """Passages (index = passage number), changed words and unique spans of this side."""
         self._passages = list(passages)
+        self._index = SpanIndex([(p.start, p.end) for p in self._passages])
         text = self._article.text if self._article else ""
         self._words = [w for w in (trim_word(text, s, e, op) for s, e, op in words) if w is not None]
         self._unique = [(s, e) for s, e in unique if e > s]
         self._selected = -1
+        self._forget_marks()
         self._rebuild()
 
     def set_selected(self, index: int) -> None:
         if index != self._selected:
-            self._selected = index
-            self._rebuild()
+            old, self._selected = self._selected, index
+            self._restyle([n for n in (old, index) if 0 <= n < len(self._passages)])
 
     def set_show_unique(self, on: bool) -> None:
         if on != self._show_unique:
@@ -136,6 +152,27 @@ class TextPane(MeasuredTextEdit):
 
     def passages(self) -> list[PaneSpan]:
         return self._passages
+
+    def visible_text_range(self) -> tuple[int, int]:
+        """Python indices from the start of the first visible block to the end of the last.
+
+        Whole blocks, so every character on a partly visible line is inside, plus one
+        block either side, whose edge may touch the view's.
+        """
+        viewport = self.viewport()
+        top = self.cursorForPosition(QPoint(0, 0)).block()
+        bottom = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).block()
+        if top.previous().isValid():
+            top = top.previous()
+        if bottom.next().isValid():
+            bottom = bottom.next()
+        first = top.position() if top.isValid() else 0
+        last = bottom.position() + bottom.length() if bottom.isValid() else self.document().characterCount()
+        return self.to_py(first), self.to_py(last)
+
+    def passages_meeting(self, first: int, last: int) -> list[int]:
+        """Passages (ascending) with text between Python indices ``first`` and ``last``."""
+        return self._index.meeting(first, last)
 
     # ------------------------------------------------------------------ selections
 
@@ -159,7 +196,12 @@ class TextPane(MeasuredTextEdit):
         cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
+    def _forget_marks(self) -> None:
+        self._layers, self._ranges, self._selections, self._passage_ranges = [], [], [], {}
+        self._passage_layer0 = 0
+
     def _rebuild(self) -> None:
+        """Build every mark's extra selection from scratch (new marks, colours or options)."""
         if self._colors is None or self._article is None:
             return
         colors = self._colors
@@ -167,19 +209,55 @@ class TextPane(MeasuredTextEdit):
         if self._show_unique:
             mark = unique_format(colors)
             layers += [(s, e, _LAYER_UNIQUE, mark) for s, e in self._unique]
+        first_passage = len(layers)
         for n, p in enumerate(self._passages):
             layers.append(
                 (p.start, p.end, _LAYER_PASSAGE, passage_format(colors, p.kind, n, n == self._selected))
             )
         words = {op: word_format(colors, op) for op in (Op.DELETE, Op.INSERT)}
         layers += [(s, e, _LAYER_WORD, words[op]) for s, e, op in self._words]
+        ranges = flatten_keys([(s, e, order) for s, e, order, _ in layers])
+        covered: dict[int, list[int]] = {}
+        cache: dict[tuple[int, ...], QTextCharFormat] = {}
         selections = []
-        for start, end, fmt in flatten_layers(layers):
+        for r, (start, end, key) in enumerate(ranges):
+            for layer in key:
+                if first_passage <= layer < first_passage + len(self._passages):
+                    covered.setdefault(layer - first_passage, []).append(r)
+            fmt = cache.get(key)
+            if fmt is None:
+                fmt = cache[key] = merge_formats([layers[n][3] for n in key])
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._cursor_for(start, end)
             sel.format = fmt
             selections.append(sel)
+        self._layers, self._ranges, self._selections = layers, ranges, selections
+        self._passage_ranges = {n: covered.get(n, []) for n in range(len(self._passages))}
+        self._passage_layer0 = first_passage
         self.setExtraSelections(selections)
+        self.viewport().update()
+
+    def _restyle(self, passages: list[int]) -> None:
+        """Re-merge only the ranges ``passages`` cover, after their selected state changed."""
+        if self._colors is None or self._article is None:
+            return
+        if not self._selections and self._passages:
+            self._rebuild()
+            return
+        for n in passages:
+            p = self._passages[n]
+            layer = self._passage_layer0 + n
+            self._layers[layer] = (
+                p.start,
+                p.end,
+                _LAYER_PASSAGE,
+                passage_format(self._colors, p.kind, n, n == self._selected),
+            )
+        for n in passages:
+            for r in self._passage_ranges.get(n, []):
+                key = self._ranges[r][2]
+                self._selections[r].format = merge_formats([self._layers[k][3] for k in key])
+        self.setExtraSelections(self._selections)
         self.viewport().update()
 
     def passage_at(self, index: int | None) -> int:
@@ -261,7 +339,8 @@ class TextPane(MeasuredTextEdit):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         height = self.viewport().height()
-        for n, p in enumerate(self._passages):
+        for n in self.passages_meeting(*self.visible_text_range()):
+            p = self._passages[n]
             top, bottom = self.span_y(p.start, p.end)
             if bottom < 0 or top > height:
                 continue
