@@ -138,9 +138,9 @@ def _json_text(data: object) -> str:
 def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = _settings(args)
-    if args.command == "export" and args.changes_only and len(args.files) != 2:
-        raise UsageError("--changes-only applies to a pair: give exactly two files")
     articles = _load(args.files, 2)
+    if args.command == "export" and args.changes_only and len(articles) != 2:
+        raise UsageError("--changes-only applies to a pair: give exactly two files")
     if args.command == "align":
         _write(args.json, _json_text(alignment_json(align_corpus(articles, settings))), articles)
     elif args.command == "families":
@@ -157,8 +157,6 @@ def _export(articles: list[Article], settings: Settings, changes_only: bool) -> 
     if len(articles) == 2:
         a, b = articles
         return render_pair_html(a, b, corpus.pair(a.id, b.id), settings, changes_only=changes_only)
-    if changes_only:
-        raise UsageError("--changes-only applies to a pair: give exactly two files")
     return render_corpus_html(corpus)
 
 

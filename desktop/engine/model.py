@@ -143,11 +143,6 @@ class Settings:
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> Settings:
-        known = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in known})  # type: ignore[arg-type]
-
 
 @dataclass(frozen=True, slots=True)
 class FamilyMember:

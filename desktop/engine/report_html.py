@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .fileio import write_atomic
 from .model import Article, CorpusAlignment, Family, Kind, PairAlignment, Settings
 from .report_css import page
 from .report_marks import (
@@ -34,7 +33,7 @@ _KIND_HELP = {
     Kind.EDITED: "the same sentence with words changed, added or removed",
     Kind.PARAPHRASE: "the same content, reworded",
 }
-__all__ = ["render_corpus_html", "render_pair_html", "write_atomic"]  # write_atomic: from .fileio
+__all__ = ["render_corpus_html", "render_pair_html"]
 
 MATRIX_CAPTION = (
     "Each cell: the share of the row article's words (boilerplate left out) that lie inside "

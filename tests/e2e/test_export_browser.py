@@ -18,13 +18,13 @@ import pytest
 from desktop.engine.align import align_pair
 from desktop.engine.articles import load_article, load_articles
 from desktop.engine.corpus import align_corpus
+from desktop.engine.fileio import write_atomic
 from desktop.engine.model import Article, Kind, Op, PairAlignment, Passage, Settings
 from desktop.engine.report_html import (
     LINK_HELP_CARDS,
     LINK_HELP_COLUMNS,
     render_corpus_html,
     render_pair_html,
-    write_atomic,
 )
 from desktop.engine.segment import blocks
 from desktop.engine.worddiff import word_diff

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from desktop.engine.align import align_pair
 from desktop.engine.articles import load_article
+from desktop.engine.fileio import write_atomic
 from desktop.engine.model import (
     Article,
     ArticleStats,
@@ -41,7 +42,6 @@ from desktop.engine.report_html import (
     MATRIX_CAPTION,
     render_corpus_html,
     render_pair_html,
-    write_atomic,
 )
 from desktop.engine.report_marks import APPARATUS_MIN_KEPT, apparatus_ops
 from desktop.engine.worddiff import word_diff
