@@ -17,9 +17,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .engine.articles import ArticleError, load_articles
 from .engine.corpus import align_corpus
 from .engine.fileio import write_atomic
+from .engine.load.articles import ArticleError, load_articles
 from .engine.model import Article, CorpusAlignment, Settings
 from .engine.report_json import alignment_json, families_json
 

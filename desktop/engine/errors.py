@@ -1,7 +1,7 @@
 """The one exception article loading raises, shared by the decoding and loading modules.
 
-It lives on its own so that :mod:`desktop.engine.decoding` can raise it without
-importing :mod:`desktop.engine.articles` (which imports the decoder).
+It lives on its own so that :mod:`desktop.engine.load.decoding` can raise it without
+importing :mod:`desktop.engine.load.articles` (which imports the decoder).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .articles import readable
+from .load.articles import readable
 from .model import Article, CorpusAlignment, PairAlignment, Passage
 
 SCHEMA_VERSION = "1.0"

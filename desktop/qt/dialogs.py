@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__ as VERSION
-from desktop.engine.articles import ArticleError, article_from_text
+from desktop.engine.load.articles import ArticleError, article_from_text
 from desktop.engine.model import Article
 
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop.engine.articles import ArticleError, load_articles
 from desktop.engine.fileio import write_atomic
+from desktop.engine.load.articles import ArticleError, load_articles
 from desktop.engine.model import Article
 from desktop.engine.report_json import alignment_json
 from desktop.paths import seed_files

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from desktop.engine.align import align_pair
-from desktop.engine.articles import load_article, load_articles
 from desktop.engine.corpus import align_corpus
 from desktop.engine.fileio import write_atomic
+from desktop.engine.load.articles import load_article, load_articles
 from desktop.engine.model import Article, Kind, Op, PairAlignment, Passage, Settings
 from desktop.engine.report_html import (
     LINK_HELP_CARDS,

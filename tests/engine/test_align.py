@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.engine.align import align_pair
-from desktop.engine.articles import article_from_text, load_article
+from desktop.engine.load.articles import article_from_text, load_article
 from desktop.engine.model import Article, Kind, Op, Settings
 
 RBTL_A = "reading between the lines"

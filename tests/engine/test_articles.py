@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine import articles, htmlpage
-from desktop.engine.articles import (
+from desktop.engine.load import articles, htmlpage
+from desktop.engine.load.articles import (
     MAX_BYTES,
     SUPPORTED_SUFFIXES,
     ArticleError,
@@ -22,7 +22,7 @@ from desktop.engine.articles import (
     load_articles,
     read_page,
 )
-from desktop.engine.markdown import markdown_to_text
+from desktop.engine.load.markdown import markdown_to_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

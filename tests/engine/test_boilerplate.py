@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.engine.boilerplate import appeared_first_on, find_boilerplate, is_embed
+from desktop.engine.load.boilerplate import appeared_first_on, find_boilerplate, is_embed
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

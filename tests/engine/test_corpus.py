@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine.articles import article_from_text, load_article
 from desktop.engine.corpus import align_corpus, candidate_pairs
 from desktop.engine.families import build_families
+from desktop.engine.load.articles import article_from_text, load_article
 from desktop.engine.model import Article, Kind, PairAlignment, Passage, Settings
 from desktop.engine.prepared import build_idf, prepare
 

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.engine.align import align_pair
-from desktop.engine.articles import load_article
 from desktop.engine.fileio import write_atomic
+from desktop.engine.load.articles import load_article
 from desktop.engine.model import (
     Article,
     ArticleStats,

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from desktop.engine.align import align_pair
-from desktop.engine.articles import load_article
+from desktop.engine.load.articles import load_article
 from desktop.engine.model import Article, PairAlignment
 
 
@@ -97,7 +97,7 @@ def aligned_window(qtbot, main_window, seed_paths: list[Path]):
 @pytest.fixture(scope="session")
 def crossing_pair() -> tuple[Article, Article, PairAlignment]:
     """Two short articles sharing three paragraphs in opposite orders (crossing passages)."""
-    from desktop.engine.articles import article_from_text
+    from desktop.engine.load.articles import article_from_text
 
     p1 = (
         "The European Commission said on Tuesday that the new rules on artificial intelligence "

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
 from desktop.engine import embeddings
-from desktop.engine.articles import article_from_text
 from desktop.engine.corpus import align_corpus
+from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import CorpusAlignment, Settings
 from desktop.qt import workers
 from desktop.qt.main_window import MainWindow

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.engine.align import align_pair
-from desktop.engine.articles import article_from_text
+from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, Kind, Op, PairAlignment
 from desktop.qt.highlight import (
     PASSAGE_PROPERTY,

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-from desktop.engine.articles import article_from_text
+from desktop.engine.load.articles import article_from_text
 from desktop.qt.article_model import SORT_ROLE, ArticleModel
 from desktop.qt.main_window import MainWindow
 from desktop.qt.text_utils import article_label

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QTextCursor
 
-from desktop.engine.articles import article_from_text
+from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, DiffOp, Kind, Op, PairAlignment, Passage
 from desktop.qt.highlight import PASSAGE_PROPERTY, SELECTED_PROPERTY
 from desktop.qt.widgets.compare import CompareView

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.engine.align import align_pair
-from desktop.engine.articles import article_from_text
+from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, PairAlignment
 from desktop.qt.highlight import kind_colors
 from desktop.qt.models import EXCERPT_CHARS, PassageModel, collapse_space, excerpt

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QProxyStyle, QStyle, QWidget
 
-from desktop.engine.articles import article_from_text
+from desktop.engine.load.articles import article_from_text
 from desktop.qt.article_model import ArticleModel
 from desktop.qt.library import OUTLET_SHARE, LibraryPanel
 from desktop.qt.main_window import DOCK_WIDTH, TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow

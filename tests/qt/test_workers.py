@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import QThreadPool
 
-from desktop.engine.articles import article_from_text
+from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Cancelled, CorpusAlignment, Settings
 from desktop.qt.workers import AlignScheduler, AlignWorker
 

@@ -9,10 +9,10 @@ reading.
 The stored text is the decoded file with line endings normalised to ``\\n`` and
 nothing else changed (curly quotes, dashes and non-breaking spaces stay), because
 every span the engine reports is an offset into it. Site chrome is not removed but
-marked in ``Article.boilerplate`` (see :mod:`desktop.engine.boilerplate`).
+marked in ``Article.boilerplate`` (see :mod:`desktop.engine.load.boilerplate`).
 
-Bytes-to-text decoding lives in :mod:`desktop.engine.decoding` and main-text extraction
-from saved web pages in :mod:`desktop.engine.htmlpage`; this module picks the reader by
+Bytes-to-text decoding lives in :mod:`desktop.engine.load.decoding` and main-text extraction
+from saved web pages in :mod:`desktop.engine.load.htmlpage`; this module picks the reader by
 file type and assembles the :class:`~desktop.engine.model.Article`.
 """
 
@@ -26,11 +26,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop.engine.boilerplate import appeared_first_on, find_boilerplate, split_lines
-from desktop.engine.decoding import decode_bytes, decode_html, decoding_notes, normalise_newlines
 from desktop.engine.errors import ArticleError
-from desktop.engine.htmlpage import Page, read_page
-from desktop.engine.markdown import markdown_to_text
+from desktop.engine.load.boilerplate import appeared_first_on, find_boilerplate, split_lines
+from desktop.engine.load.decoding import decode_bytes, decode_html, decoding_notes, normalise_newlines
+from desktop.engine.load.htmlpage import Page, read_page
+from desktop.engine.load.markdown import markdown_to_text
 from desktop.engine.model import Article
 
 __all__ = [
