@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Sequence
 
+from desktop.engine.align.worddiff import word_diff
 from desktop.engine.model import Op, Settings
-from desktop.engine.worddiff import word_diff
 
 from . import evaldata
 from .metrics import longest_monotone

@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.engine.align import align_pair, build_idf, prepare
+from desktop.engine.align.pair import align_pair
+from desktop.engine.align.prepared import build_idf, prepare
+from desktop.engine.align.similarity import Idf, link_threshold, match
 from desktop.engine.model import Article, Kind, Settings
-from desktop.engine.similarity import Idf, link_threshold, match
 
 from . import baselines, evaldata
 from .metrics import Binary, best_threshold, binary, roc_auc

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from desktop.engine.align import align_pair
+from desktop.engine.align.pair import align_pair
 from desktop.engine.model import Article, Settings
 
 from . import baselines, evaldata

@@ -7,10 +7,10 @@ import io
 import pstats
 import random
 
-from desktop.engine.align import align_pair
-from desktop.engine.corpus import align_corpus
+from desktop.engine.align.corpus import align_corpus
+from desktop.engine.align.pair import align_pair
+from desktop.engine.align.worddiff import word_diff
 from desktop.engine.model import Settings
-from desktop.engine.worddiff import word_diff
 
 from . import synthetic
 from .speedcases import pool_for

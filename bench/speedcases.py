@@ -22,10 +22,10 @@ from itertools import combinations
 
 import diff_match_patch
 
-from desktop.engine.align import align_pair
-from desktop.engine.corpus import align_corpus
+from desktop.engine.align.corpus import align_corpus
+from desktop.engine.align.pair import align_pair
+from desktop.engine.align.worddiff import DIFF_TIMEOUT, word_diff
 from desktop.engine.model import Article, Settings
-from desktop.engine.worddiff import DIFF_TIMEOUT, word_diff
 
 from . import baselines, synthetic
 

@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.engine.align import EDITED_MIN, VERBATIM_MIN, align_pair
+from desktop.engine.align.pair import align_pair
+from desktop.engine.align.passages import EDITED_MIN, VERBATIM_MIN
 from desktop.engine.model import Article, Settings
 
 from . import baselines, synthetic

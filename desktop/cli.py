@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .engine.corpus import align_corpus
+from .engine.align.corpus import align_corpus
 from .engine.fileio import write_atomic
 from .engine.load.articles import ArticleError, load_articles
 from .engine.model import Article, CorpusAlignment, Settings

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from .align.text import word_count
+from .align.worddiff import word_diff
 from .model import Article, CorpusAlignment, Family, Kind, PairAlignment, Settings
 from .report_css import page
 from .report_marks import (
@@ -24,8 +26,6 @@ from .report_marks import (
     render_text,
     unified,
 )
-from .text import word_count
-from .worddiff import word_diff
 
 KIND_LETTER = {Kind.VERBATIM: "V", Kind.EDITED: "E", Kind.PARAPHRASE: "P"}
 _KIND_HELP = {

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from desktop.engine.corpus import align_corpus
+from desktop.engine.align.corpus import align_corpus
 from desktop.engine.model import Article, CorpusAlignment, Settings
 from desktop.qt.actions import WindowActions
 from desktop.qt.article_model import ArticleModel

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine import embeddings
+from desktop.engine.align import embeddings
 from desktop.engine.model import Settings
 from desktop.qt.text_utils import stored_bool
 

@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from desktop.engine import embeddings
-from desktop.engine.corpus import align_corpus
+from desktop.engine.align import embeddings
+from desktop.engine.align.corpus import align_corpus
 from desktop.engine.model import Article, Cancelled, CorpusAlignment, Settings
 
 AlignFunction = Callable[..., CorpusAlignment]

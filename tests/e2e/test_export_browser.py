@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from desktop.engine.align import align_pair
-from desktop.engine.corpus import align_corpus
+from desktop.engine.align.corpus import align_corpus
+from desktop.engine.align.pair import align_pair
+from desktop.engine.align.segment import blocks
+from desktop.engine.align.worddiff import word_diff
 from desktop.engine.fileio import write_atomic
 from desktop.engine.load.articles import load_article, load_articles
 from desktop.engine.model import Article, Kind, Op, PairAlignment, Passage, Settings
@@ -26,8 +28,6 @@ from desktop.engine.report_html import (
     render_corpus_html,
     render_pair_html,
 )
-from desktop.engine.segment import blocks
-from desktop.engine.worddiff import word_diff
 
 if TYPE_CHECKING:
     from conftest import Browser

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.engine.align import align_pair
+from desktop.engine.align.pair import align_pair
 from desktop.engine.load.articles import article_from_text, load_article
 from desktop.engine.model import Article, Kind, Op, Settings
 
@@ -333,7 +333,7 @@ def test_embeddings_never_link_sentences_without_a_shared_word() -> None:
 
 
 def test_corpus_uses_the_encoder_once_per_sentence() -> None:
-    from desktop.engine.corpus import align_corpus
+    from desktop.engine.align.corpus import align_corpus
 
     encoder = FakeEncoder({REWORDED_A: _near(1, 1.0), REWORDED_B: _near(2, 0.93)})
     articles = [art(f"{FILLER_A[0]}\n{REWORDED_A}", "a"), art(f"{REWORDED_B}\n{FILLER_B[0]}", "b")]
@@ -373,7 +373,7 @@ def test_a_word_repeated_thousands_of_times_is_cheap_and_safe() -> None:
 def test_stemming_is_safe_across_threads() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from desktop.engine import text
+    from desktop.engine.align import text
 
     words = [
         f"{w}{suffix}"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine.corpus import align_corpus, candidate_pairs
-from desktop.engine.families import build_families
+from desktop.engine.align.corpus import align_corpus, candidate_pairs
+from desktop.engine.align.families import build_families
+from desktop.engine.align.prepared import build_idf, prepare
 from desktop.engine.load.articles import article_from_text, load_article
 from desktop.engine.model import Article, Kind, PairAlignment, Passage, Settings
-from desktop.engine.prepared import build_idf, prepare
 
 QUOTE = "The regulator said the merger would reduce competition in the broadband market."
 FILLERS = [
@@ -112,7 +112,7 @@ def test_samples_family_of_reading_between_the_lines(seed_paths: list[Path]) -> 
 
 
 def test_sentence_totals_survive_id_reuse() -> None:
-    from desktop.engine.similarity import Idf
+    from desktop.engine.align.similarity import Idf
 
     idf = Idf.build([(("merger", "broadband"), (), ""), (("budget",), (), "")])
     first = idf.sentence_totals((("merger",),))

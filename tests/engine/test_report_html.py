@@ -20,7 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.engine.align import align_pair
+from desktop.engine.align.pair import align_pair
+from desktop.engine.align.worddiff import word_diff
 from desktop.engine.fileio import write_atomic
 from desktop.engine.load.articles import load_article
 from desktop.engine.model import (
@@ -44,7 +45,6 @@ from desktop.engine.report_html import (
     render_pair_html,
 )
 from desktop.engine.report_marks import APPARATUS_MIN_KEPT, apparatus_ops
-from desktop.engine.worddiff import word_diff
 
 WHEN = datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
 VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source"}

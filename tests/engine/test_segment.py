@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.engine.segment import blocks, is_hard_wrapped, sentences
+from desktop.engine.align.segment import blocks, is_hard_wrapped, sentences
 
 
 def spans(text: str) -> list[str]:

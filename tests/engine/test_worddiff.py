@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.engine.align.worddiff import diff_stats, word_diff
 from desktop.engine.model import Op, Settings
-from desktop.engine.worddiff import diff_stats, word_diff
 
 WORD_CHAR = re.compile(r"\w")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from desktop.engine.align import align_pair
+from desktop.engine.align.pair import align_pair
 from desktop.engine.load.articles import load_article
 from desktop.engine.model import Article, PairAlignment
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
-from desktop.engine import embeddings
-from desktop.engine.corpus import align_corpus
+from desktop.engine.align import embeddings
+from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import CorpusAlignment, Settings
 from desktop.qt import workers

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.engine.align import align_pair
+from desktop.engine.align.pair import align_pair
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, Kind, Op, PairAlignment
 from desktop.qt.highlight import (

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.engine.corpus import align_corpus
+from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import CorpusAlignment
 from desktop.qt.highlight import PASSAGE_PROPERTY, WORD_PROPERTY

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPalette
 
-from desktop.engine.align import align_pair
+from desktop.engine.align.pair import align_pair
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, PairAlignment
 from desktop.qt.highlight import kind_colors

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.engine import embeddings
+from desktop.engine.align import embeddings
 from desktop.engine.model import Settings
 from desktop.qt.settings_panel import SettingsPanel, load_settings, save_settings
 

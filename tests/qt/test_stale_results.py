@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QThreadPool
 
-from desktop.engine.corpus import align_corpus
+from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import load_article
 from desktop.engine.model import CorpusAlignment
 from desktop.qt.main_window import MainWindow

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.align.worddiff import word_diff
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.engine.report_marks import apparatus_ops
-from desktop.engine.worddiff import word_diff
 from desktop.qt.highlight import highlight_colors, word_format
 from desktop.qt.text_utils import article_label, elide, escaped_tooltip
 

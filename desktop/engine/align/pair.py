@@ -22,6 +22,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..model import (
+    Article,
+    Cancelled,
+    PairAlignment,
+    Progress,
+    Settings,
+    never_cancelled,
+    no_progress,
+)
 from .embeddings import (
     STRONG_COSINE,
     EncodedCache,
@@ -32,15 +41,6 @@ from .embeddings import (
     min_cosine,
     semantic_candidates,
     semantic_evidence,
-)
-from .model import (
-    Article,
-    Cancelled,
-    PairAlignment,
-    Progress,
-    Settings,
-    never_cancelled,
-    no_progress,
 )
 from .passages import (
     EDITED_MIN,

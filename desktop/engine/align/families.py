@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Article, Family, FamilyMember, Kind, PairAlignment, Settings
+from ..model import Article, Family, FamilyMember, Kind, PairAlignment, Settings
 from .passages import classify
 from .worddiff import diff_stats, word_diff
 

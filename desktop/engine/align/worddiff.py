@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import diff_match_patch
 
-from .model import DiffOp, Op, Settings
+from ..model import DiffOp, Op, Settings
 from .text import Token, is_punctuation, tokens, typographic, word_count
 
 # 0 disables the time limit: the result must not depend on how fast the machine is.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Article, Kind, Op, Passage, Settings
+from ..model import Article, Kind, Op, Passage, Settings
 from .prepared import Prepared, boilerplate_share
 from .text import WORD_RE, is_content, typographic, word_count
 from .worddiff import diff_stats, word_diff

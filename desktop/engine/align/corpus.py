@@ -11,18 +11,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .align import (
-    AUTO,
-    CANDIDATE_SHARE,
-    CHEAP_BOUND,
-    MAX_POSTINGS,
-    align_prepared,
-    encoder_cache,
-    sentence_vectors,
-)
-from .embeddings import Encoder
-from .families import build_families
-from .model import (
+from ..model import (
     Article,
     ArticleStats,
     Cancelled,
@@ -33,6 +22,17 @@ from .model import (
     Span,
     never_cancelled,
     no_progress,
+)
+from .embeddings import Encoder
+from .families import build_families
+from .pair import (
+    AUTO,
+    CANDIDATE_SHARE,
+    CHEAP_BOUND,
+    MAX_POSTINGS,
+    align_prepared,
+    encoder_cache,
+    sentence_vectors,
 )
 from .prepared import Prepared, build_idf, prepare
 from .similarity import MIN_SHARED, Idf, link_threshold

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .model import Article
+from ..model import Article
 from .segment import Sentence, sentences
 from .similarity import Idf
 from .text import WORD_RE, is_content, stem, tokens, typographic
