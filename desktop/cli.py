@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .engine.align.corpus import align_corpus
-from .engine.fileio import write_atomic
+from .engine.export.json_report import alignment_json, families_json
+from .engine.export.output import write_atomic
 from .engine.load.articles import ArticleError, load_articles
 from .engine.model import Article, CorpusAlignment, Settings
-from .engine.report_json import alignment_json, families_json
 
 EXIT_BAD_INPUT = 2
 _DEFAULTS = Settings()
@@ -151,7 +151,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _export(articles: list[Article], settings: Settings, changes_only: bool) -> str:
-    from .engine.report_html import render_corpus_html, render_pair_html
+    from .engine.export.html_report import render_corpus_html, render_pair_html
 
     corpus: CorpusAlignment = align_corpus(articles, settings)
     if len(articles) == 2:

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop.engine.fileio import write_atomic
+from desktop.engine.export.json_report import alignment_json
+from desktop.engine.export.output import write_atomic
 from desktop.engine.load.articles import ArticleError, load_articles
 from desktop.engine.model import Article
-from desktop.engine.report_json import alignment_json
 from desktop.paths import seed_files
 from desktop.qt.dialogs import NewArticleDialog
 from desktop.qt.text_utils import article_label
@@ -242,7 +242,7 @@ class FileCommands(QObject):
         name = safe_file_name(f"{article_label(a)} vs {article_label(b)}") + ".html"
 
         def produce() -> str:
-            from desktop.engine.report_html import render_pair_html
+            from desktop.engine.export.html_report import render_pair_html
 
             return render_pair_html(a, b, corpus.pair(a.id, b.id), corpus.settings, changes_only=False)
 
@@ -255,7 +255,7 @@ class FileCommands(QObject):
             return
 
         def produce() -> str:
-            from desktop.engine.report_html import render_corpus_html
+            from desktop.engine.export.html_report import render_corpus_html
 
             return render_corpus_html(corpus)
 

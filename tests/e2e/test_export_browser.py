@@ -19,15 +19,15 @@ from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.segment import blocks
 from desktop.engine.align.worddiff import word_diff
-from desktop.engine.fileio import write_atomic
-from desktop.engine.load.articles import load_article, load_articles
-from desktop.engine.model import Article, Kind, Op, PairAlignment, Passage, Settings
-from desktop.engine.report_html import (
+from desktop.engine.export.html_report import (
     LINK_HELP_CARDS,
     LINK_HELP_COLUMNS,
     render_corpus_html,
     render_pair_html,
 )
+from desktop.engine.export.output import write_atomic
+from desktop.engine.load.articles import load_article, load_articles
+from desktop.engine.model import Article, Kind, Op, PairAlignment, Passage, Settings
 
 if TYPE_CHECKING:
     from conftest import Browser

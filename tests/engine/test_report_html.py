@@ -22,7 +22,16 @@ from hypothesis import strategies as st
 
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.worddiff import word_diff
-from desktop.engine.fileio import write_atomic
+from desktop.engine.export.css import CSS, SCRIPT
+from desktop.engine.export.html_report import (
+    LINK_HELP_CARDS,
+    LINK_HELP_COLUMNS,
+    MATRIX_CAPTION,
+    render_corpus_html,
+    render_pair_html,
+)
+from desktop.engine.export.marks import APPARATUS_MIN_KEPT, apparatus_ops
+from desktop.engine.export.output import write_atomic
 from desktop.engine.load.articles import load_article
 from desktop.engine.model import (
     Article,
@@ -36,15 +45,6 @@ from desktop.engine.model import (
     Passage,
     Settings,
 )
-from desktop.engine.report_css import CSS, SCRIPT
-from desktop.engine.report_html import (
-    LINK_HELP_CARDS,
-    LINK_HELP_COLUMNS,
-    MATRIX_CAPTION,
-    render_corpus_html,
-    render_pair_html,
-)
-from desktop.engine.report_marks import APPARATUS_MIN_KEPT, apparatus_ops
 
 WHEN = datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
 VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source"}

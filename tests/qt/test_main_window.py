@@ -308,7 +308,7 @@ def test_export_json_writes_the_alignment(tmp_path: Path, aligned_window: MainWi
 
 
 def test_export_pair_html(tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings) -> None:
-    pytest.importorskip("desktop.engine.report_html")
+    pytest.importorskip("desktop.engine.export.html_report")
     target = tmp_path / "pair.html"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     aligned_window.menu_actions.export_pair.trigger()

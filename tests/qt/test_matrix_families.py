@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtTest import QTest
 
 from desktop.engine.align.worddiff import word_diff
+from desktop.engine.export.marks import apparatus_ops
 from desktop.engine.model import Kind, Op
-from desktop.engine.report_marks import apparatus_ops
 from desktop.qt.highlight import WORD_PROPERTY, contrast
 from desktop.qt.main_window import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow
 from desktop.qt.widgets.matrix import CAPTION, OverlapMatrix

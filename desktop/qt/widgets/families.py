@@ -5,7 +5,7 @@ it and how they reuse it. Selecting a family stacks its versions on the right, c
 version first; every other version shows, word by word, how it departs from the
 central one: its own added or changed words are highlighted and underlined, and (for
 verbatim and edited versions) the central words it lacks are shown struck through. What
-is marked is decided by :func:`desktop.engine.report_marks.apparatus_ops`, as in the HTML
+is marked is decided by :func:`desktop.engine.export.marks.apparatus_ops`, as in the HTML
 report. Article text goes in as plain text with ``QTextCharFormat``s, never as markup.
 
 Clicking a version (or pressing Enter on it) emits ``version_activated(article_id,
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.align.worddiff import word_diff
+from desktop.engine.export.marks import apparatus_ops
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
-from desktop.engine.report_marks import apparatus_ops
 from desktop.qt.highlight import highlight_colors, word_format
 from desktop.qt.text_utils import article_label, elide, escaped_tooltip
 

@@ -2,19 +2,19 @@
 
 One file, inline style and script, nothing loaded from anywhere: it opens offline, can be
 mailed or archived, and prints. Article text, titles and outlets are untrusted and every
-piece is escaped (:mod:`.report_marks`); the page's Content-Security-Policy
-(:mod:`.report_css`) is a second wall behind the escaping.
+piece is escaped (:mod:`.marks`); the page's Content-Security-Policy
+(:mod:`.css`) is a second wall behind the escaping.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from .align.text import word_count
-from .align.worddiff import word_diff
-from .model import Article, CorpusAlignment, Family, Kind, PairAlignment, Settings
-from .report_css import page
-from .report_marks import (
+from ..align.text import word_count
+from ..align.worddiff import word_diff
+from ..model import Article, CorpusAlignment, Family, Kind, PairAlignment, Settings
+from .css import page
+from .marks import (
     INVALID,
     SPACE,
     Mark,

@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align.segment import blocks
-from .model import Article, DiffOp, Kind, Op
+from ..align.segment import blocks
+from ..model import Article, DiffOp, Kind, Op
 
 # Characters that are not allowed in an HTML document (C0 controls other than tab, line
 # feed and carriage return; DEL; lone surrogates, which cannot be written as UTF-8).

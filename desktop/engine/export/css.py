@@ -1,6 +1,6 @@
 """The fixed parts of an HTML export: style sheet, script and page shell.
 
-Kept apart from :mod:`.report_html` so the renderer reads as structure only. Nothing here
+Kept apart from :mod:`.html_report` so the renderer reads as structure only. Nothing here
 ever sees article text except through ``body``, which the renderer has already escaped.
 
 The page carries a Content-Security-Policy that allows only its own inline script (by

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .load.articles import readable
-from .model import Article, CorpusAlignment, PairAlignment, Passage
+from ..load.articles import readable
+from ..model import Article, CorpusAlignment, PairAlignment, Passage
 
 SCHEMA_VERSION = "1.0"
 
