@@ -3,40 +3,57 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
+
+_NEW_FILE_MODE = 0o666  # what open() asks for; the kernel takes the umask off
+_TRIES = 100
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to a temporary file beside ``path``, then rename it over."""
+    """Write ``text`` (UTF-8) to a temporary file beside ``path``, then rename it over.
+
+    A new file gets the mode a plain ``open(path, "w")`` would give it; a replaced file
+    keeps its permissions.
+    """
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    fd, tmp = _create_beside(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp creates the file private (0600); give it the mode a normal write would.
-        os.chmod(tmp, _mode_for(target))
+        mode = _existing_mode(target)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _mode_for(target: Path) -> int:
-    """Keep an existing file's permissions; otherwise 0666 less the umask."""
+def _create_beside(target: Path) -> tuple[int, str]:
+    """A new, empty temporary file in ``target``'s folder, opened for writing.
+
+    Created like :func:`tempfile.mkstemp` (exclusive, never following a planted name), but
+    with mode 0666 rather than 0600, so the process umask applies to it as to any new file:
+    reading the umask would mean setting it, which is not safe while other threads create
+    files.
+    """
+    folder = target.parent
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(_TRIES):
+        tmp = str(folder / f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(tmp, flags, _NEW_FILE_MODE), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
+
+
+def _existing_mode(target: Path) -> int | None:
+    """The permission bits of the file being replaced, or None when there is none yet."""
     try:
         return target.stat().st_mode & 0o777
     except OSError:
-        return 0o666 & ~_UMASK
-
-
-def _read_umask() -> int:
-    # Reading the umask means setting it; done once, at import, before any worker runs.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()
+        return None
