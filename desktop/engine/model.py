@@ -51,6 +51,17 @@ class Article:
     def with_outlet(self, outlet: str) -> Article:
         return replace(self, outlet=outlet)
 
+    @property
+    def path_text(self) -> str | None:
+        """``path`` as text that can be written as UTF-8 (see :func:`readable`)."""
+        return readable(self.path) if self.path is not None else None
+
+
+def readable(name: str) -> str:
+    """A file name as text: bytes the file system could not decode (kept by Python as
+    lone surrogates) become U+FFFD, so ids, labels and paths can be written as UTF-8."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
 
 @dataclass(frozen=True, slots=True)
 class DiffOp:

@@ -122,6 +122,7 @@ def test_undecodable_file_name_gives_readable_ids(tmp_path: Path, seed_paths: li
     assert main(["align", os.fsdecode(odd), str(seed_paths[1]), "--json", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["articles"][0]["id"] == "caf\ufffd"
+    assert data["articles"][0]["path"] == os.path.join(str(tmp_path), "caf\ufffd.txt")
     assert data["pairs"][0]["a"] == "caf\ufffd"
 
 

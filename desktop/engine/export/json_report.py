@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..load.articles import readable
 from ..model import Article, CorpusAlignment, PairAlignment, Passage
 
 SCHEMA_VERSION = "1.0"
@@ -13,7 +12,7 @@ SCHEMA_VERSION = "1.0"
 def article_json(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
-        "path": readable(article.path) if article.path is not None else None,
+        "path": article.path_text,
         "title": article.title,
         "outlet": article.outlet,
         "text": article.text,

@@ -31,7 +31,7 @@ from desktop.engine.load.boilerplate import appeared_first_on, find_boilerplate,
 from desktop.engine.load.decoding import decode_bytes, decode_html, decoding_notes, normalise_newlines
 from desktop.engine.load.htmlpage import Page, read_page
 from desktop.engine.load.markdown import markdown_to_text
-from desktop.engine.model import Article
+from desktop.engine.model import Article, readable
 
 __all__ = [
     "MAX_BYTES",
@@ -98,12 +98,6 @@ def _trailer_outlet(text: str) -> str | None:
         if site:
             return site
     return None
-
-
-def readable(name: str) -> str:
-    """A file name as text: bytes the file system could not decode (kept by Python as
-    lone surrogates) become U+FFFD, so ids and labels can be written as UTF-8."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def label_from_filename(path: str) -> str:
