@@ -6,12 +6,12 @@ for the table under the side-by-side view.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from desktop.engine.align.text import collapse_space, excerpt
 from desktop.engine.model import Article, Kind, PairAlignment, Passage
 from desktop.qt.highlight import KIND_LABELS, kind_colors
 from desktop.qt.text_utils import escaped_tooltip
@@ -19,25 +19,7 @@ from desktop.qt.text_utils import escaped_tooltip
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 EXCERPT_CHARS = 80
-_SPACE_RE = re.compile(r"\s+")
 _KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}
-
-
-def collapse_space(text: str) -> str:
-    """``text`` with every run of white space (newlines included) turned into one space."""
-    return _SPACE_RE.sub(" ", text).strip()
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """``text`` on one line, cut at a word boundary to about ``limit`` characters."""
-    flat = collapse_space(text)
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:  # do not cut a long word short when a boundary is near
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-—–") + "…"
 
 
 class PassageModel(QAbstractTableModel):
@@ -69,7 +51,10 @@ class PassageModel(QAbstractTableModel):
         self._a, self._b = a, b
         self._passages = alignment.passages if alignment is not None else ()
         self._excerpts = [
-            (excerpt(a.text[p.a_start : p.a_end]), excerpt(b.text[p.b_start : p.b_end]))
+            (
+                excerpt(a.text, p.a_start, p.a_end, EXCERPT_CHARS),
+                excerpt(b.text, p.b_start, p.b_end, EXCERPT_CHARS),
+            )
             for p in self._passages
         ]
         self.endResetModel()

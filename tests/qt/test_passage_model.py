@@ -8,10 +8,11 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.engine.align.pair import align_pair
+from desktop.engine.align.text import collapse_space, excerpt
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, PairAlignment
 from desktop.qt.highlight import kind_colors
-from desktop.qt.models import EXCERPT_CHARS, PassageModel, collapse_space, excerpt
+from desktop.qt.models import EXCERPT_CHARS, PassageModel
 
 Pair = tuple[Article, Article, PairAlignment]
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from ..model import Article, Family, FamilyMember, Kind, PairAlignment, Settings
 from .passages import classify
+from .text import excerpt
 from .worddiff import diff_stats, word_diff
 
 JOIN_MIN = 0.3  # average link strength needed to join two groups
+LABEL_CHARS = 88  # a family's label: the start of its central version, ellipsis included
 _OVERLAP = 0.5  # spans of one article overlapping this much (of the shorter) are one node
 
 
@@ -131,7 +133,5 @@ def _family(
         direct = weight.get((min(m, central), max(m, central)), 0.0)
         kind = classify(sim)
         out.append(FamilyMember(n.article, n.start, n.end, kind, round(max(sim, direct), 4)))
-    label = " ".join(ctext[c.start : c.end].split())
-    if len(label) > 90:
-        label = label[:87].rsplit(" ", 1)[0] + "…"
+    label = excerpt(ctext, c.start, c.end, LABEL_CHARS)
     return Family("", label, tuple(out), ordered.index(central))

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import syntok.segmenter
 
+from .text import trimmed_span
+
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n")
 # syntok keeps "closed at 929.06. Meanwhile, ..." as one sentence: a full stop right after a
 # decimal number, followed by a capital, ends a sentence.
@@ -59,10 +61,7 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trimmed_span(text, start, end)
     if start < end:
         yield (start, end)
 

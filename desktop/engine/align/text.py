@@ -1,4 +1,5 @@
-"""Tokens, normalisation and content words, shared by the diff and the aligner."""
+"""Tokens, normalisation and content words, shared by the diff and the aligner; and the
+span and excerpt helpers that the exports and the window use to show pieces of text."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import snowballstemmer
 _WORD = r"\w+(?:(?:['’.]|(?<=\d),(?=\d{3}))\w+)*"  # also "12,000" and "3.5"
 TOKEN_RE = re.compile(_WORD + r"|\s+|[^\w\s]")
 WORD_RE = re.compile(_WORD)
+SPACE_RE = re.compile(r"\s+")
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -311,3 +313,37 @@ def word_count(text: str, start: int = 0, end: int | None = None) -> int:
 
 def is_punctuation(token: str) -> bool:
     return len(token) == 1 and unicodedata.category(token).startswith(("P", "S"))
+
+
+# --------------------------------------------------------------------------- showing text
+
+
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without white space at its ends (empty, ``start == end``, if all white)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def collapse_space(text: str) -> str:
+    """``text`` on one line: each run of white space (newlines too) one space, none at the ends."""
+    return SPACE_RE.sub(" ", text).strip()
+
+
+def excerpt(text: str, start: int = 0, end: int | None = None, limit: int = 80) -> str:
+    """``text[start:end]`` on one line, at most ``limit`` characters with the ellipsis.
+
+    A longer text is cut at the last word boundary that keeps it within ``limit`` (in the
+    middle of a word only when no boundary lies in the second half), loses trailing
+    punctuation and ends in "…".
+    """
+    flat = collapse_space(text[start:end])
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # do not cut a long word short when a boundary is near
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-—–") + "…"

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..align.text import word_count
+from ..align.text import collapse_space, excerpt, word_count
 from ..align.worddiff import word_diff
 from ..model import Article, CorpusAlignment, Family, Kind, PairAlignment, Settings
 from .css import page
 from .marks import (
     INVALID,
-    SPACE,
     Mark,
     apparatus_ops,
     boilerplate_marks,
     change_marks,
     esc,
-    excerpt,
     render_text,
     unified,
 )
@@ -34,6 +32,12 @@ _KIND_HELP = {
     Kind.PARAPHRASE: "the same content, reworded",
 }
 __all__ = ["render_corpus_html", "render_pair_html"]
+
+# Longest excerpts, ellipsis included: a passage in the passage table, a family's label
+# as its heading and in the overview table.
+EXCERPT_CHARS = 111
+FAMILY_HEADING_CHARS = 161
+FAMILY_ROW_CHARS = 81
 
 MATRIX_CAPTION = (
     "Each cell: the share of the row article's words (boilerplate left out) that lie inside "
@@ -169,11 +173,13 @@ def _side_card(label: str, article: Article, share: float) -> str:
 def _passage_table(a: Article, b: Article, alignment: PairAlignment) -> str:
     rows = []
     for n, p in enumerate(alignment.passages, start=1):
+        text_a = esc(excerpt(a.text, p.a_start, p.a_end, EXCERPT_CHARS))
+        text_b = esc(excerpt(b.text, p.b_start, p.b_end, EXCERPT_CHARS))
         rows.append(
             f'<tr><td class="num"><a href="#pa-{n}">{n}</a></td><td>{p.kind.value}</td>'
             f'<td class="num">{_pct(p.score)}</td>'
-            f'<td class="excerpt"><a href="#pa-{n}">{esc(excerpt(a.text, p.a_start, p.a_end))}</a></td>'
-            f'<td class="excerpt"><a href="#pb-{n}">{esc(excerpt(b.text, p.b_start, p.b_end))}</a></td></tr>'
+            f'<td class="excerpt"><a href="#pa-{n}">{text_a}</a></td>'
+            f'<td class="excerpt"><a href="#pb-{n}">{text_b}</a></td></tr>'
         )
     head = (
         '<tr><th class="num">#</th><th>Kind</th><th class="num">Similarity</th>'
@@ -329,19 +335,19 @@ def _family(n: int, family: Family, corpus: CorpusAlignment, keys: dict[str, int
         m = family.members[k]
         art = corpus.article(m.article)
         if k == family.central:
-            body = esc(SPACE.sub(" ", ctext[c.start : c.end]).strip())
+            body = esc(collapse_space(ctext[c.start : c.end]))
             cls, what = "central", "central version"
         else:
             ops = word_diff(ctext, c.start, c.end, art.text, m.start, m.end, corpus.settings)
             shown = apparatus_ops(ops, m.kind, m.start, m.end)
-            flat = esc(SPACE.sub(" ", art.text[m.start : m.end]).strip())
+            flat = esc(collapse_space(art.text[m.start : m.end]))
             body = unified(ctext, art.text, shown).strip() if shown else flat
             cls, what = m.kind.value, f"{m.kind.value} · {_pct(m.score)}"
         items.append(
             f'<li class="member {cls}"><div class="who">{_key(keys.get(m.article, 0))}'
             f'<b>{esc(_name(art))}</b> · {esc(what)}</div><div class="quote prose">{body}</div></li>'
         )
-    label = esc(excerpt(family.label, 0, len(family.label), 160))
+    label = esc(excerpt(family.label, limit=FAMILY_HEADING_CHARS))
     return (
         f'<section class="family" id="family-{n}"><h3>{n}. {label} '
         f'<span class="muted">· in {len(family.articles)} articles</span></h3>'
@@ -361,7 +367,7 @@ def _families(corpus: CorpusAlignment, keys: dict[str, int]) -> str:
         for k, m in enumerate(fam.members):
             marks.setdefault(m.article, "●" if k == fam.central else KIND_LETTER[m.kind])
         cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in arts)
-        label = esc(excerpt(fam.label, 0, len(fam.label), 80))
+        label = esc(excerpt(fam.label, limit=FAMILY_ROW_CHARS))
         rows.append(f'<tr><td class="num">{n}</td><td><a href="#family-{n}">{label}</a></td>{cells}</tr>')
     overview = (
         '<table class="presence"><caption class="meta">The same quote or claim across articles. '

@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..align.segment import blocks
+from ..align.text import SPACE_RE, trimmed_span
 from ..model import Article, DiffOp, Kind, Op
 
 # Characters that are not allowed in an HTML document (C0 controls other than tab, line
 # feed and carriage return; DEL; lone surrogates, which cannot be written as UTF-8).
 INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-SPACE = re.compile(r"\s+")
-EXCERPT_CHARS = 110
 APPARATUS_MIN_KEPT = 0.4
 """Share of a family version's text equal to the central one below which it is shown unmarked."""
 
@@ -44,15 +43,6 @@ class Mark:
     first: str
     again: str
     close: str
-
-
-def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without white space at its ends, so a change mark hugs its words."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def change_marks(text: str, ops: Sequence[DiffOp], side: str) -> list[Mark]:
@@ -163,15 +153,6 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def excerpt(text: str, start: int, end: int, limit: int = EXCERPT_CHARS) -> str:
-    """``text[start:end]`` on one line, cut at a word boundary near ``limit`` characters."""
-    flat = SPACE.sub(" ", text[start:end]).strip()
-    if len(flat) <= limit:
-        return flat
-    cut = flat.rfind(" ", 0, limit)
-    return flat[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
-
-
 def apparatus_ops(ops: Sequence[DiffOp], kind: Kind, start: int, end: int) -> tuple[DiffOp, ...]:
     """The changes worth marking in a family version (``start:end``) against the central one.
 
@@ -203,7 +184,7 @@ def unified(central: str, member: str, ops: Sequence[DiffOp], *, deletions: bool
     last = None
     for op in ops:
         if op.op == Op.EQUAL:
-            out.append(esc(SPACE.sub(" ", member[op.b_start : op.b_end])))
+            out.append(esc(SPACE_RE.sub(" ", member[op.b_start : op.b_end])))
             last = None
             continue
         if op.op == Op.DELETE and not deletions:
@@ -212,7 +193,7 @@ def unified(central: str, member: str, ops: Sequence[DiffOp], *, deletions: bool
         ts, te = trimmed_span(text, s, e)
         tag = "del" if op.op == Op.DELETE else "ins"
         lead = " " if text[s:ts] or (last == "del" and tag == "ins") else ""
-        word = f'<{tag} class="{tag}">{esc(SPACE.sub(" ", text[ts:te]))}</{tag}>' if ts < te else ""
+        word = f'<{tag} class="{tag}">{esc(SPACE_RE.sub(" ", text[ts:te]))}</{tag}>' if ts < te else ""
         out.append(lead + word + (" " if text[te:e] else ""))
         last = tag if word else last
     return "".join(out)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QTextCharFormat
 
+from desktop.engine.align.text import trimmed_span
 from desktop.engine.model import Kind, Op
 
 _WORD_RE = re.compile(r"\w")
@@ -51,12 +52,9 @@ def trim_word(text: str, start: int, end: int, op: Op) -> tuple[int, int, Op] | 
     Punctuation-only or space-only changes are left unmarked: a strong mark on a lone
     comma draws the eye to nothing a reader cares about.
     """
-    piece = text[start:end]
-    if not _WORD_RE.search(piece):
+    if not _WORD_RE.search(text, start, end):
         return None
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece) - len(piece.rstrip())
-    return (start + lead, end - trail, op)
+    return (*trimmed_span(text, start, end), op)
 
 
 def flatten_layers(
