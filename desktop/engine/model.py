@@ -14,14 +14,40 @@ Span = tuple[int, int]
 
 
 class Kind(enum.StrEnum):
-    """How a shared passage was reused."""
+    """How a shared passage was reused (what each means: :data:`KIND_WORDING`)."""
 
-    VERBATIM = "verbatim"  # same words; only case, punctuation or typography differ
-    EDITED = "edited"  # the same sentence with words changed, added or removed
-    PARAPHRASE = "paraphrase"  # the same content, reworded
+    VERBATIM = "verbatim"
+    EDITED = "edited"
+    PARAPHRASE = "paraphrase"
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def wording(self) -> KindWording:
+        """How this kind is named to readers."""
+        return KIND_WORDING[self]
+
+
+@dataclass(frozen=True, slots=True)
+class KindWording:
+    """The words for one kind, shared by the window and the exports so they agree."""
+
+    label: str  # "Paraphrase": table cells, legends, tooltips
+    letter: str  # "P": passage badges and the families overview
+    counted: str  # "paraphrased": after a count, as in "3 paraphrased"
+    meaning: str  # one line for a legend
+
+
+KIND_WORDING: dict[Kind, KindWording] = {
+    Kind.VERBATIM: KindWording(
+        "Verbatim", "V", "verbatim", "same words; only case, punctuation or typography differ"
+    ),
+    Kind.EDITED: KindWording(
+        "Edited", "E", "edited", "the same sentence with words changed, added or removed"
+    ),
+    Kind.PARAPHRASE: KindWording("Paraphrase", "P", "paraphrased", "the same content, reworded"),
+}
 
 
 class Op(enum.StrEnum):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.engine.model import Article, Kind, PairAlignment
+from desktop.engine.model import Article, PairAlignment
 from desktop.qt.find_bar import FindBar
 from desktop.qt.pair_picker import PairPicker
 from desktop.qt.text_utils import article_label
@@ -18,7 +18,6 @@ from desktop.qt.welcome import WelcomePage
 from desktop.qt.widgets.compare import CompareView
 
 Spans = Sequence[tuple[int, int]]
-_KIND_WORDS = {Kind.VERBATIM: "verbatim", Kind.EDITED: "edited", Kind.PARAPHRASE: "paraphrased"}
 
 
 def pair_summary(a: Article, b: Article, alignment: PairAlignment | None) -> str:
@@ -31,7 +30,8 @@ def pair_summary(a: Article, b: Article, alignment: PairAlignment | None) -> str
             f"{article_label(a)} and {article_label(b)} share no passage at the current settings "
             "(try a higher sensitivity or a shorter minimum passage)."
         )
-    kinds = ", ".join(f"{count} {_KIND_WORDS[kind]}" for kind, count in alignment.counts().items() if count)
+    counts = alignment.counts().items()
+    kinds = ", ".join(f"{count} {kind.wording.counted}" for kind, count in counts if count)
     return (
         f"{n} shared passage{'s' if n != 1 else ''} ({kinds}).  "
         f"A: {alignment.shared_a:.0%} of {article_label(a)}'s words are shared;  "

@@ -35,12 +35,6 @@ UNIQUE_PROPERTY = _USER + 4
 SELECTED_PROPERTY = _USER + 5
 """bool: part of the selected passage."""
 
-KIND_LABELS: dict[Kind, str] = {
-    Kind.VERBATIM: "Verbatim",
-    Kind.EDITED: "Edited",
-    Kind.PARAPHRASE: "Paraphrase",
-}
-
 KIND_PEN_STYLES: dict[Kind, Qt.PenStyle] = {
     # The non-colour cue for a passage's kind, used by the gutter bars and the bands.
     Kind.VERBATIM: Qt.PenStyle.SolidLine,

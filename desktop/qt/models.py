@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from desktop.engine.align.text import collapse_space, excerpt
 from desktop.engine.model import Article, Kind, PairAlignment, Passage
-from desktop.qt.highlight import KIND_LABELS, kind_colors
+from desktop.qt.highlight import kind_colors
 from desktop.qt.text_utils import escaped_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -109,7 +109,7 @@ class PassageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_NUMBER, self.COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{KIND_LABELS[passage.kind]} passage {row + 1}, score {passage.score:.2f}"
+            return f"{passage.kind.wording.label} passage {row + 1}, score {passage.score:.2f}"
         return None
 
     # ------------------------------------------------------------------ helpers
@@ -118,7 +118,7 @@ class PassageModel(QAbstractTableModel):
         if col == self.COL_NUMBER:
             return row + 1
         if col == self.COL_KIND:
-            return KIND_LABELS[passage.kind]
+            return passage.kind.wording.label
         if col == self.COL_SCORE:
             return f"{passage.score:.2f}"
         return self._excerpts[row][0 if col == self.COL_A else 1]

@@ -25,12 +25,6 @@ from .marks import (
     unified,
 )
 
-KIND_LETTER = {Kind.VERBATIM: "V", Kind.EDITED: "E", Kind.PARAPHRASE: "P"}
-_KIND_HELP = {
-    Kind.VERBATIM: "same words; only case, punctuation or typography differ",
-    Kind.EDITED: "the same sentence with words changed, added or removed",
-    Kind.PARAPHRASE: "the same content, reworded",
-}
 __all__ = ["render_corpus_html", "render_pair_html"]
 
 # Longest excerpts, ellipsis included: a passage in the passage table, a family's label
@@ -115,8 +109,8 @@ def _legend(boilerplate: bool = False, *, cards: bool = False) -> str:
     ``cards``: the page shows passages as cards (both sides together), not two columns.
     """
     kinds = "".join(
-        f'<li><span class="passage {k.value} swatch"><span class="badge">{KIND_LETTER[k]}</span>'
-        f"{k.value.capitalize()}</span> {esc(_KIND_HELP[k])}</li>"
+        f'<li><span class="passage {k.value} swatch"><span class="badge">{k.wording.letter}</span>'
+        f"{k.wording.label}</span> {esc(k.wording.meaning)}</li>"
         for k in Kind
     )
     extra = '<li><del class="del">struck through</del> words only in A</li>'
@@ -144,7 +138,7 @@ def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: 
         )
     return (
         f'<article class="card {p.kind.value}"><div class="card-head">'
-        f'<span class="badge">{KIND_LETTER[p.kind]}{index + 1}</span><b>Passage {index + 1}</b> · '
+        f'<span class="badge">{p.kind.wording.letter}{index + 1}</span><b>Passage {index + 1}</b> · '
         f"{p.kind.value} · {_pct(p.score)} similar</div>"
         f'<div class="pair-sides">{"".join(sides)}</div></article>'
     )
@@ -200,7 +194,7 @@ def _column(side: str, article: Article, alignment: PairAlignment) -> str:
         first = (
             f'<span class="{cls}" id="p{side}-{n}" data-pair="{n}" tabindex="0">'
             f'<a class="badge" href="#p{other}-{n}" title="{p.kind.value} passage {n}: '
-            f'go to article {other.upper()}">{KIND_LETTER[p.kind]}{n}</a>'
+            f'go to article {other.upper()}">{p.kind.wording.letter}{n}</a>'
         )
         outer.append(Mark(start, end, first, f'<span class="{cls} cont" data-pair="{n}">', "</span>"))
         inner.extend(change_marks(article.text, p.diff, side))
@@ -365,7 +359,7 @@ def _families(corpus: CorpusAlignment, keys: dict[str, int]) -> str:
     for n, fam in enumerate(corpus.families, start=1):
         marks: dict[str, str] = {}
         for k, m in enumerate(fam.members):
-            marks.setdefault(m.article, "●" if k == fam.central else KIND_LETTER[m.kind])
+            marks.setdefault(m.article, "●" if k == fam.central else m.kind.wording.letter)
         cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in arts)
         label = esc(excerpt(fam.label, limit=FAMILY_ROW_CHARS))
         rows.append(f'<tr><td class="num">{n}</td><td><a href="#family-{n}">{label}</a></td>{cells}</tr>')

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QSizePo
 
 from desktop.engine.model import Kind, Op
 from desktop.qt.highlight import (
-    KIND_LABELS,
     KIND_PEN_STYLES,
     HighlightColors,
     boilerplate_format,
@@ -143,7 +142,7 @@ class LegendBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         row = FlowLayout(self)
-        self._kinds = {kind: FormatSampleLabel(KIND_LABELS[kind], self) for kind in Kind}
+        self._kinds = {kind: FormatSampleLabel(kind.wording.label, self) for kind in Kind}
         for kind in Kind:
             row.addWidget(self._kinds[kind])
         self._delete = FormatSampleLabel("words", self)

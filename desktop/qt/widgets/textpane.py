@@ -39,7 +39,6 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.engine.model import Article, Op
 from desktop.qt.highlight import (
-    KIND_LABELS,
     KIND_PEN_STYLES,
     HighlightColors,
     boilerplate_format,
@@ -330,7 +329,7 @@ class TextPane(MeasuredTextEdit):
     def passage_tooltip(self, index: int) -> str:
         """'Edited passage 3 of 12 — score 0.84'."""
         p = self._passages[index]
-        return f"{KIND_LABELS[p.kind]} passage {index + 1} of {len(self._passages)} — score {p.score:.2f}"
+        return f"{p.kind.wording.label} passage {index + 1} of {len(self._passages)} — score {p.score:.2f}"
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
