@@ -181,15 +181,41 @@ class Settings:
         return asdict(self)
 
 
+class Marking(enum.StrEnum):
+    """Which of a family version's differences from the central version are shown."""
+
+    ALL = "all"  # its own words and the central words it lacks (verbatim, edited)
+    OWN_WORDS = "own words"  # only its own words: struck-through central ones would drown it
+    NONE = "none"  # none: the central version itself, or a loose paraphrase, as published
+
+
 @dataclass(frozen=True, slots=True)
 class FamilyMember:
-    """One outlet's version of a family's passage."""
+    """One outlet's version of a family's passage, compared with the central version.
+
+    The comparison is made once, when the family is built, so that every view and export
+    shows the same marks without diffing again.
+    """
 
     article: str
     start: int
     end: int
     kind: Kind  # relative to the family's central version (central itself: verbatim)
     score: float  # similarity to the central version, 1.0 for the central member
+    diff: tuple[DiffOp, ...] = ()  # central version as side A, this one as side B; () if central
+    marking: Marking = Marking.NONE
+
+    @property
+    def marked_diff(self) -> tuple[DiffOp, ...]:
+        """The pieces of ``diff`` to show, as :attr:`marking` decides.
+
+        Unless empty (show the text as published), the pieces tile ``start:end``.
+        """
+        if self.marking is Marking.ALL:
+            return self.diff
+        if self.marking is Marking.OWN_WORDS:
+            return tuple(op for op in self.diff if op.op is not Op.DELETE)
+        return ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.engine.align.families import MARK_MIN_KEPT, compare_member, marking_for
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.export.css import CSS, SCRIPT
@@ -32,16 +33,17 @@ from desktop.engine.export.html_report import (
     render_corpus_html,
     render_pair_html,
 )
-from desktop.engine.export.marks import APPARATUS_MIN_KEPT, apparatus_ops
 from desktop.engine.export.output import write_atomic
 from desktop.engine.load.articles import load_article
 from desktop.engine.model import (
     Article,
     ArticleStats,
     CorpusAlignment,
+    DiffOp,
     Family,
     FamilyMember,
     Kind,
+    Marking,
     Op,
     PairAlignment,
     Passage,
@@ -375,6 +377,14 @@ def test_page_loads_nothing_and_allows_only_its_own_script(
 # --------------------------------------------------------------------------- corpus
 
 
+def version(central: Article, span: tuple[int, int], other: Article, quote: str, kind: Kind, score: float):
+    """``quote`` in ``other`` as a family member of the given kind, compared with the central one."""
+    start = other.text.index(quote)
+    end = start + len(quote)
+    ops = word_diff(central.text, *span, other.text, start, end, Settings())
+    return FamilyMember(other.id, start, end, kind, score, ops, marking_for(ops, kind, start, end))
+
+
 def corpus_fixture() -> CorpusAlignment:
     quote = "The agency will review the merger before the end of the year, a spokesperson said."
     a = art("a", f"Markets fell sharply.\n{quote}\nOnly A says this.")
@@ -387,10 +397,11 @@ def corpus_fixture() -> CorpusAlignment:
     c_quote = "the agency is expected to look at the merger by year end, a spokesperson said."
     ab = pair_of(a, b, passage(a, b, quote, b_quote), shared=(0.6, 0.7))
     ac = pair_of(a, c, passage(a, c, quote, c_quote, Kind.PARAPHRASE, 0.6), shared=(0.55, 0.8))
+    central = (a.text.index(quote), a.text.index(quote) + len(quote))
     members = (
-        FamilyMember("b", B_start := b.text.index(b_quote), B_start + len(b_quote), Kind.EDITED, 0.85),
-        FamilyMember("a", a.text.index(quote), a.text.index(quote) + len(quote), Kind.VERBATIM, 1.0),
-        FamilyMember("c", C_start := c.text.index(c_quote), C_start + len(c_quote), Kind.PARAPHRASE, 0.6),
+        version(a, central, b, b_quote, Kind.EDITED, 0.85),
+        FamilyMember("a", *central, Kind.VERBATIM, 1.0),
+        version(a, central, c, c_quote, Kind.PARAPHRASE, 0.6),
     )
     family = Family("f1", quote, members, central=1)
     stats = tuple(ArticleStats(x.id, 10, 0.5, 0.5, 1 if x.id != "d" else 0) for x in (a, b, c, d))
@@ -428,12 +439,8 @@ def test_corpus_report_matrix_pairs_and_families() -> None:
     others = (corpus.families[0].members[0], corpus.families[0].members[2])  # in article order
     for li, m in zip(members[1:], others, strict=True):
         other = corpus.article(m.article).text
-        ops = apparatus_ops(
-            word_diff(central_text, c.start, c.end, other, m.start, m.end, corpus.settings),
-            m.kind,
-            m.start,
-            m.end,
-        )
+        assert m.diff == word_diff(central_text, c.start, c.end, other, m.start, m.end, corpus.settings)
+        ops = m.marked_diff
         assert ops, "the fixture's paraphrase is close enough to be marked"
         ins = flat(" ".join(other[o.b_start : o.b_end] for o in ops if o.op == Op.INSERT))
         dels = flat(" ".join(central_text[o.a_start : o.a_end] for o in ops if o.op == Op.DELETE))
@@ -486,9 +493,11 @@ def test_family_versions_mark_only_what_is_worth_marking() -> None:
     a, b, c = art("a", central), art("b", close), art("c", loose)
     members = (
         FamilyMember("a", 0, len(central), Kind.VERBATIM, 1.0),
-        FamilyMember("b", 0, len(close), Kind.PARAPHRASE, 0.8),
-        FamilyMember("c", 0, len(loose), Kind.PARAPHRASE, 0.5),
+        version(a, (0, len(central)), b, close, Kind.PARAPHRASE, 0.8),  # close, yet called a paraphrase
+        compare_member(central, (0, len(central)), "c", loose, (0, len(loose)), Settings()),
     )
+    assert members[2].kind is Kind.PARAPHRASE
+    assert [m.marking for m in members] == [Marking.NONE, Marking.OWN_WORDS, Marking.NONE]
     corpus = CorpusAlignment((a, b, c), Settings(), (), (Family("f", central, members),))
     tree = tree_of(render_corpus_html(corpus))
     li = tree.get_element_by_id("family-1").xpath(".//li[contains(@class,'member')]")
@@ -501,19 +510,24 @@ def test_family_versions_mark_only_what_is_worth_marking() -> None:
     assert flat(li[2].text_content()).endswith(flat(loose))
 
 
-def test_apparatus_ops_by_kind_and_closeness() -> None:
+def _marked(ops: tuple[DiffOp, ...], kind: Kind, text: str) -> tuple[DiffOp, ...]:
+    marking = marking_for(ops, kind, 0, len(text))
+    return FamilyMember("m", 0, len(text), kind, 0.5, ops, marking).marked_diff
+
+
+def test_marked_diff_by_kind_and_closeness() -> None:
     central = "one two three four five six seven eight nine ten"
     member = "one two three four five six seven eight nine eleven"
     ops = word_diff(central, 0, len(central), member, 0, len(member), Settings())
     assert {o.op for o in ops} == {Op.EQUAL, Op.DELETE, Op.INSERT}
-    assert apparatus_ops(ops, Kind.EDITED, 0, len(member)) == tuple(ops)
-    assert apparatus_ops(ops, Kind.PARAPHRASE, 0, len(member)) == tuple(o for o in ops if o.op != Op.DELETE)
+    assert _marked(ops, Kind.EDITED, member) == tuple(ops)
+    assert _marked(ops, Kind.PARAPHRASE, member) == tuple(o for o in ops if o.op != Op.DELETE)
     far = "eleven twelve thirteen fourteen fifteen sixteen seven eighteen"
     ops = word_diff(central, 0, len(central), far, 0, len(far), Settings())
     kept = sum(o.b_end - o.b_start for o in ops if o.op == Op.EQUAL)
-    assert 0 < kept < APPARATUS_MIN_KEPT * len(far)
-    assert apparatus_ops(ops, Kind.PARAPHRASE, 0, len(far)) == ()
-    assert apparatus_ops(ops, Kind.EDITED, 0, len(far)) == tuple(ops), "only paraphrases go unmarked"
+    assert 0 < kept < MARK_MIN_KEPT * len(far)
+    assert _marked(ops, Kind.PARAPHRASE, far) == ()
+    assert _marked(ops, Kind.EDITED, far) == tuple(ops), "only paraphrases go unmarked"
 
 
 def test_corpus_report_escapes_names_passages_and_families() -> None:

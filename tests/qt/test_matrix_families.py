@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtTest import QTest
 
 from desktop.engine.align.worddiff import word_diff
-from desktop.engine.export.marks import apparatus_ops
 from desktop.engine.model import Kind, Op
 from desktop.qt.highlight import WORD_PROPERTY, contrast
 from desktop.qt.main_window import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow
@@ -176,7 +175,7 @@ def test_activating_a_version_opens_a_pair_with_it_and_scrolls_to_it(
 
 
 def test_family_versions_show_shared_words_unmarked(aligned_window: MainWindow) -> None:
-    """Each version marks exactly what apparatus_ops keeps: its shared words stay plain,
+    """Each version marks exactly what its marked_diff keeps: its shared words stay plain,
     paraphrases show no struck-through central words, loose paraphrases no marks at all."""
     window = aligned_window
     panel = window.families
@@ -189,8 +188,10 @@ def test_family_versions_show_shared_words_unmarked(aligned_window: MainWindow) 
         for version in panel.version_blocks()[1:]:
             m = version.member
             text = corpus.article(m.article).text
-            ops = word_diff(central_text, central.start, central.end, text, m.start, m.end, corpus.settings)
-            shown = apparatus_ops(ops, m.kind, m.start, m.end)
+            assert m.diff == word_diff(
+                central_text, central.start, central.end, text, m.start, m.end, corpus.settings
+            )
+            shown = m.marked_diff
             kept, deleted, inserted = _version_line(panel, version)
             assert _squeezed(inserted) == _squeezed(
                 text[o.b_start : o.b_end] for o in shown if o.op is Op.INSERT

@@ -13,13 +13,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Article, Family, FamilyMember, Kind, PairAlignment, Settings
+from ..model import Article, DiffOp, Family, FamilyMember, Kind, Marking, Op, PairAlignment, Settings, Span
 from .passages import classify
 from .text import excerpt
 from .worddiff import diff_stats, word_diff
 
 JOIN_MIN = 0.3  # average link strength needed to join two groups
 LABEL_CHARS = 88  # a family's label: the start of its central version, ellipsis included
+MARK_MIN_KEPT = 0.4
+"""Share of a family version's text equal to the central one below which it is shown unmarked."""
 _OVERLAP = 0.5  # spans of one article overlapping this much (of the shorter) are one node
 
 
@@ -127,11 +129,47 @@ def _family(
         if m == central:
             out.append(FamilyMember(n.article, n.start, n.end, Kind.VERBATIM, 1.0))
             continue
-        text = articles[n.article].text
-        ops = word_diff(ctext, c.start, c.end, text, n.start, n.end, settings)
-        sim = diff_stats(ops, ctext, text).similarity
         direct = weight.get((min(m, central), max(m, central)), 0.0)
-        kind = classify(sim)
-        out.append(FamilyMember(n.article, n.start, n.end, kind, round(max(sim, direct), 4)))
+        text = articles[n.article].text
+        member = compare_member(ctext, (c.start, c.end), n.article, text, (n.start, n.end), settings, direct)
+        out.append(member)
     label = excerpt(ctext, c.start, c.end, LABEL_CHARS)
     return Family("", label, tuple(out), ordered.index(central))
+
+
+def compare_member(
+    central_text: str,
+    central_span: Span,
+    article: str,
+    text: str,
+    span: Span,
+    settings: Settings,
+    link: float = 0.0,
+) -> FamilyMember:
+    """``text[span]`` (in ``article``) as a version of the central ``central_text[central_span]``.
+
+    The word diff from the central version, the kind it gives, the score (the diff's
+    similarity, or ``link``, the score of a passage linking the two, if higher) and what
+    of the diff is worth marking (:func:`marking_for`).
+    """
+    ops = word_diff(central_text, *central_span, text, *span, settings)
+    similarity = diff_stats(ops, central_text, text).similarity
+    kind = classify(similarity)
+    score = round(max(similarity, link), 4)
+    return FamilyMember(article, *span, kind, score, ops, marking_for(ops, kind, *span))
+
+
+def marking_for(ops: Sequence[DiffOp], kind: Kind, start: int, end: int) -> Marking:
+    """What to mark in a family version (``start:end``) given its diff from the central one.
+
+    A loose paraphrase, whose text is less than :data:`MARK_MIN_KEPT` equal to the central
+    version, gets nothing (marking nearly every word says nothing its "paraphrase" label
+    does not); any other paraphrase only its own words (the struck-through central words
+    would drown the version itself); verbatim and edited versions every change.
+    """
+    if kind != Kind.PARAPHRASE:
+        return Marking.ALL
+    kept = sum(op.b_end - op.b_start for op in ops if op.op == Op.EQUAL)
+    if kept < MARK_MIN_KEPT * max(1, end - start):
+        return Marking.NONE
+    return Marking.OWN_WORDS

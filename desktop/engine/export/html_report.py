@@ -11,13 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..align.text import collapse_space, excerpt, word_count
-from ..align.worddiff import word_diff
 from ..model import Article, CorpusAlignment, Family, Kind, PairAlignment, Settings
 from .css import page
 from .marks import (
     INVALID,
     Mark,
-    apparatus_ops,
     boilerplate_marks,
     change_marks,
     esc,
@@ -332,8 +330,7 @@ def _family(n: int, family: Family, corpus: CorpusAlignment, keys: dict[str, int
             body = esc(collapse_space(ctext[c.start : c.end]))
             cls, what = "central", "central version"
         else:
-            ops = word_diff(ctext, c.start, c.end, art.text, m.start, m.end, corpus.settings)
-            shown = apparatus_ops(ops, m.kind, m.start, m.end)
+            shown = m.marked_diff
             flat = esc(collapse_space(art.text[m.start : m.end]))
             body = unified(ctext, art.text, shown).strip() if shown else flat
             cls, what = m.kind.value, f"{m.kind.value} · {_pct(m.score)}"

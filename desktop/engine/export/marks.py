@@ -17,13 +17,11 @@ from dataclasses import dataclass
 
 from ..align.segment import blocks
 from ..align.text import SPACE_RE, trimmed_span
-from ..model import Article, DiffOp, Kind, Op
+from ..model import Article, DiffOp, Op
 
 # Characters that are not allowed in an HTML document (C0 controls other than tab, line
 # feed and carriage return; DEL; lone surrogates, which cannot be written as UTF-8).
 INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-APPARATUS_MIN_KEPT = 0.4
-"""Share of a family version's text equal to the central one below which it is shown unmarked."""
 
 
 def esc(text: str) -> str:
@@ -151,24 +149,6 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
-
-
-def apparatus_ops(ops: Sequence[DiffOp], kind: Kind, start: int, end: int) -> tuple[DiffOp, ...]:
-    """The changes worth marking in a family version (``start:end``) against the central one.
-
-    Both the desktop families view and the HTML report use this, so they agree. A loose
-    paraphrase, whose text is less than ``APPARATUS_MIN_KEPT`` equal to the central
-    version, gets nothing (marking nearly every word says nothing its "paraphrase"
-    label does not); any other paraphrase loses its deletions (the struck-through central
-    words would drown the version itself); verbatim and edited versions keep every op.
-    What is returned always tiles ``start:end``, unless it is empty.
-    """
-    kept = sum(op.b_end - op.b_start for op in ops if op.op == Op.EQUAL)
-    if kind == Kind.PARAPHRASE:
-        if kept < APPARATUS_MIN_KEPT * max(1, end - start):
-            return ()
-        return tuple(op for op in ops if op.op != Op.DELETE)
-    return tuple(ops)
 
 
 def unified(central: str, member: str, ops: Sequence[DiffOp], *, deletions: bool = True) -> str:

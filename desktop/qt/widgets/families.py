@@ -4,9 +4,11 @@ The list on the left names each family (its central wording), how many outlets c
 it and how they reuse it. Selecting a family stacks its versions on the right, central
 version first; every other version shows, word by word, how it departs from the
 central one: its own added or changed words are highlighted and underlined, and (for
-verbatim and edited versions) the central words it lacks are shown struck through. What
-is marked is decided by :func:`desktop.engine.export.marks.apparatus_ops`, as in the HTML
-report. Article text goes in as plain text with ``QTextCharFormat``s, never as markup.
+verbatim and edited versions) the central words it lacks are shown struck through. The
+engine compares each version with the central one and decides what is marked
+(:attr:`~desktop.engine.model.FamilyMember.marked_diff`), once for this view and the HTML
+report alike; this panel only renders it. Article text goes in as plain text with
+``QTextCharFormat``s, never as markup.
 
 Clicking a version (or pressing Enter on it) emits ``version_activated(article_id,
 start, end)``.
@@ -31,8 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine.align.worddiff import word_diff
-from desktop.engine.export.marks import apparatus_ops
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.qt.highlight import highlight_colors, word_format
 from desktop.qt.text_utils import article_label, elide, escaped_tooltip
@@ -284,20 +284,7 @@ class FamiliesPanel(QWidget):
             if index == family.central:
                 cursor.insertText(_flat(central_text[member.start : member.end]), plain)
             else:
-                ops = apparatus_ops(
-                    word_diff(
-                        central_text,
-                        central.start,
-                        central.end,
-                        article.text,
-                        member.start,
-                        member.end,
-                        corpus.settings,
-                    ),
-                    member.kind,
-                    member.start,
-                    member.end,
-                )
+                ops = member.marked_diff
                 if not ops:  # a loose paraphrase: shown as published
                     cursor.insertText(_flat(article.text[member.start : member.end]), plain)
                 for k, op in enumerate(ops):
