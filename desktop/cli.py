@@ -11,17 +11,16 @@ Exit status: 0 on success, 2 with a one-line message on bad input.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .engine.align.corpus import align_corpus
-from .engine.export.json_report import alignment_json, families_json
+from .engine.export.json_report import alignment_json, families_json, json_text
 from .engine.export.output import write_atomic
 from .engine.load.articles import ArticleError, load_articles
-from .engine.model import Article, CorpusAlignment, Settings
+from .engine.model import Article, Settings
 
 EXIT_BAD_INPUT = 2
 _DEFAULTS = Settings()
@@ -131,33 +130,23 @@ def _same_file(one: str, two: str) -> bool:
         return False
 
 
-def _json_text(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = _settings(args)
     articles = _load(args.files, 2)
     if args.command == "export" and args.changes_only and len(articles) != 2:
         raise UsageError("--changes-only applies to a pair: give exactly two files")
+    corpus = align_corpus(articles, settings)
     if args.command == "align":
-        _write(args.json, _json_text(alignment_json(align_corpus(articles, settings))), articles)
+        _write(args.json, json_text(alignment_json(corpus)), articles)
     elif args.command == "families":
-        _write(args.json, _json_text(families_json(align_corpus(articles, settings))), articles)
+        _write(args.json, json_text(families_json(corpus)), articles)
     else:
-        _write(args.html, _export(articles, settings, args.changes_only), articles)
+        from .engine.export.html_report import html_document
+
+        pair = (articles[0].id, articles[1].id) if len(articles) == 2 else None
+        _write(args.html, html_document(corpus, pair, changes_only=args.changes_only), articles)
     return 0
-
-
-def _export(articles: list[Article], settings: Settings, changes_only: bool) -> str:
-    from .engine.export.html_report import render_corpus_html, render_pair_html
-
-    corpus: CorpusAlignment = align_corpus(articles, settings)
-    if len(articles) == 2:
-        a, b = articles
-        return render_pair_html(a, b, corpus.pair(a.id, b.id), settings, changes_only=changes_only)
-    return render_corpus_html(corpus)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,6 @@ continues with the files that work. Exports are written atomically.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop.engine.export.json_report import alignment_json
+from desktop.engine.export.json_report import alignment_json, json_text
 from desktop.engine.export.output import write_atomic
 from desktop.engine.load.articles import ArticleError, load_articles
 from desktop.engine.model import Article
@@ -242,9 +241,9 @@ class FileCommands(QObject):
         name = safe_file_name(f"{article_label(a)} vs {article_label(b)}") + ".html"
 
         def produce() -> str:
-            from desktop.engine.export.html_report import render_pair_html
+            from desktop.engine.export.html_report import html_document
 
-            return render_pair_html(a, b, corpus.pair(a.id, b.id), corpus.settings, changes_only=False)
+            return html_document(corpus, (a.id, b.id))
 
         self._export("Export Pair as HTML", name, "HTML files (*.html *.htm)", ".html", produce)
 
@@ -255,9 +254,9 @@ class FileCommands(QObject):
             return
 
         def produce() -> str:
-            from desktop.engine.export.html_report import render_corpus_html
+            from desktop.engine.export.html_report import html_document
 
-            return render_corpus_html(corpus)
+            return html_document(corpus)
 
         self._export(
             "Export Report as HTML", "syndiff report.html", "HTML files (*.html *.htm)", ".html", produce
@@ -273,5 +272,5 @@ class FileCommands(QObject):
             "syndiff alignment.json",
             "JSON files (*.json)",
             ".json",
-            lambda: json.dumps(alignment_json(corpus), ensure_ascii=False, indent=1) + "\n",
+            lambda: json_text(alignment_json(corpus)),
         )

@@ -30,6 +30,7 @@ from desktop.engine.export.html_report import (
     LINK_HELP_CARDS,
     LINK_HELP_COLUMNS,
     MATRIX_CAPTION,
+    html_document,
     render_corpus_html,
     render_pair_html,
 )
@@ -647,3 +648,18 @@ def test_write_atomic_gives_new_files_the_umask_mode_and_keeps_existing_modes(tm
     write_atomic(kept, "replaced")
     assert kept.stat().st_mode & 0o777 == 0o604
     assert kept.read_text(encoding="utf-8") == "replaced"
+
+
+def test_html_document_is_the_pair_comparison_or_the_corpus_report() -> None:
+    corpus = corpus_fixture()
+    a, b = corpus.article("a"), corpus.article("b")
+    pair = corpus.pair("a", "b")
+    for changes_only in (False, True):
+        expected = render_pair_html(a, b, pair, corpus.settings, changes_only=changes_only, generated=WHEN)
+        assert html_document(corpus, ("a", "b"), changes_only=changes_only, generated=WHEN) == expected
+    swapped = tree_of(html_document(corpus, ("b", "a"), generated=WHEN))
+    column_a = swapped.xpath("//section[contains(@class,'column-a')]")[0].text_content()
+    assert "Intro for B." in column_a and "Markets fell sharply." not in column_a
+    assert html_document(corpus, generated=WHEN) == render_corpus_html(corpus, generated=WHEN)
+    with pytest.raises(ValueError, match="pair"):
+        html_document(corpus, changes_only=True)

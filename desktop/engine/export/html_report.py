@@ -23,7 +23,7 @@ from .marks import (
     unified,
 )
 
-__all__ = ["render_corpus_html", "render_pair_html"]
+__all__ = ["html_document", "render_corpus_html", "render_pair_html"]
 
 # Longest excerpts, ellipsis included: a passage in the passage table, a family's label
 # as its heading and in the overview table.
@@ -404,3 +404,25 @@ def render_corpus_html(corpus: CorpusAlignment, *, generated: datetime | None = 
         f'<h2 id="pairs">Pair by pair</h2>{_pair_sections(corpus)}</main>'
     )
     return page(f"Syndiff: {len(arts)} articles compared", "corpus-report", header + body)
+
+
+def html_document(
+    corpus: CorpusAlignment,
+    pair: tuple[str, str] | None = None,
+    *,
+    changes_only: bool = False,
+    generated: datetime | None = None,
+) -> str:
+    """The HTML export: the comparison of ``pair`` (two article ids of ``corpus``, A then
+    B), or without a pair the report on the whole set.
+
+    ``changes_only`` (a pair only) lists just the shared passages.
+    """
+    if pair is None:
+        if changes_only:
+            raise ValueError("changes_only applies to a pair")
+        return render_corpus_html(corpus, generated=generated)
+    a, b = corpus.article(pair[0]), corpus.article(pair[1])
+    return render_pair_html(
+        a, b, corpus.pair(a.id, b.id), corpus.settings, changes_only=changes_only, generated=generated
+    )

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..model import Article, CorpusAlignment, PairAlignment, Passage
 
 SCHEMA_VERSION = "1.0"
+
+
+def json_text(data: dict[str, Any]) -> str:
+    """A document from :func:`alignment_json` or :func:`families_json` as the file's text.
+
+    UTF-8-ready (no ``\\u`` escapes for non-ASCII text), one-space indents, a final newline.
+    """
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def article_json(article: Article) -> dict[str, Any]:
