@@ -80,11 +80,14 @@ class WindowActions(QObject):
             "&Find…", w.open_find, [QKeySequence.StandardKey.Find], "Find text in the focused article"
         )
         self.find_next = self._make(
-            "Find &Next", lambda: w.find(False), [QKeySequence.StandardKey.FindNext], "Find the next match"
+            "Find &Next",
+            lambda: w.find_again(False),
+            [QKeySequence.StandardKey.FindNext],
+            "Find the next match",
         )
         self.find_previous = self._make(
             "Find Pre&vious",
-            lambda: w.find(True),
+            lambda: w.find_again(True),
             [QKeySequence.StandardKey.FindPrevious],
             "Find the previous match",
         )
@@ -352,16 +355,18 @@ class WindowActions(QObject):
     def _rename_outlet(self) -> None:
         library = self._window.library
         article_id = library.current_id()
-        if article_id is None and self._window.pair():
-            article_id = self._window.pair()[0]
+        pair = self._window.pair()
+        if article_id is None and pair:
+            article_id = pair[0]
         if article_id is not None:
             self._focus_dock(self._window.library_dock)
             library.edit_outlet(article_id)
 
     def _remove_selected(self) -> None:
         ids = self._window.library.selected_ids()
-        if not ids and self._window.library.current_id():
-            ids = [self._window.library.current_id()]
+        current = self._window.library.current_id()
+        if not ids and current:
+            ids = [current]
         self._window.remove_articles(ids)
 
     def _on_compare(self, command: Callable[[], object]) -> None:

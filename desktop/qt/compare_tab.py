@@ -127,7 +127,7 @@ class CompareTab(QStackedWidget):
             self._find_origin = focus
         self.find_bar.open_bar()
 
-    def find(self, backwards: bool) -> None:
+    def find_again(self, backwards: bool) -> None:
         """Find again (F3 / Shift+F3); opens the bar when there is nothing to find yet."""
         if self.find_bar.isHidden() or not self.find_bar.edit.text():
             self.open_find()
@@ -136,7 +136,7 @@ class CompareTab(QStackedWidget):
 
     @Slot(str, bool)
     def _on_find_bar_find_requested(self, text: str, backwards: bool) -> None:
-        self.find_bar.show_result(self.compare.find(text, backwards))
+        self.find_bar.show_result(self.compare.find_text(text, backwards))
 
     @Slot()
     def _on_find_bar_closed(self) -> None:

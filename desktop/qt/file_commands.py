@@ -69,19 +69,19 @@ class FileCommands(QObject):
 
     def open_paths(self, paths: Iterable[str | Path]) -> list[Article]:
         """Load files and folders, report failures in one dialog, add what loaded."""
-        paths = [str(p) for p in paths]
-        if not paths:
+        names = [str(p) for p in paths]
+        if not names:
             return []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            articles, errors = load_articles(paths)
+            articles, errors = load_articles(names)
         except Exception as err:  # noqa: BLE001 - whatever happens, a message instead of a traceback
             articles, errors = [], [ArticleError(f"cannot read ({err.__class__.__name__}: {err})")]
         finally:
             QApplication.restoreOverrideCursor()
         added = self._window.add_articles(articles)
         failed = {e.path for e in errors if e.path}
-        self.remember_recent([p for p in paths if str(Path(p).resolve()) not in failed and Path(p).exists()])
+        self.remember_recent([p for p in names if str(Path(p).resolve()) not in failed and Path(p).exists()])
         skipped = len(articles) - len(added)
         if skipped:
             self._window.statusBar().showMessage(
@@ -149,8 +149,9 @@ class FileCommands(QObject):
     def new_article(self) -> None:
         dialog = NewArticleDialog(self._window)
         try:
-            if dialog.exec() and dialog.article() is not None:
-                self._window.add_articles([dialog.article()])
+            article = dialog.article() if dialog.exec() else None
+            if article is not None:
+                self._window.add_articles([article])
         finally:
             dialog.deleteLater()
 

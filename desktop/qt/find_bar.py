@@ -71,8 +71,8 @@ class FindBar(QWidget):
             self.find_requested.emit(text, backwards)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key_event = event
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.request(bool(key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
                 return True

@@ -158,7 +158,7 @@ class PairNavigationMixin:
             self.tabs.setCurrentIndex(TAB_COMPARE)
             self.compare_tab.open_find()
 
-    def find(self, backwards: bool = False) -> None:
+    def find_again(self, backwards: bool = False) -> None:
         if self._pair is not None:
             self.tabs.setCurrentIndex(TAB_COMPARE)
-            self.compare_tab.find(backwards)
+            self.compare_tab.find_again(backwards)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.align import embeddings
 from desktop.engine.model import Settings
-from desktop.qt.text_utils import stored_bool
+from desktop.qt.text_utils import stored_bool, stored_float, stored_int
 
 SLIDER_STEPS = 100
 SLIDER_MIN_WIDTH = 120  # below this the slider cannot be set with any precision
@@ -180,14 +180,8 @@ class SettingsPanel(QWidget):
 def load_settings(store: QSettings) -> Settings:
     """The alignment settings saved in ``store``; defaults for anything missing or garbled."""
     default = Settings()
-    try:
-        sensitivity = float(store.value(_KEY + "sensitivity", default.sensitivity))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        sensitivity = default.sensitivity
-    try:
-        min_words = int(store.value(_KEY + "min_words", default.min_words))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        min_words = default.min_words
+    sensitivity = stored_float(store.value(_KEY + "sensitivity"), default.sensitivity)
+    min_words = stored_int(store.value(_KEY + "min_words"), default.min_words)
     return Settings(
         sensitivity=min(max(sensitivity, 0.0), 1.0),
         min_words=min(max(min_words, 1), MAX_MIN_WORDS),

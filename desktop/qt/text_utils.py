@@ -37,6 +37,26 @@ def escaped_tooltip(text: str, label: str = "") -> str:
     return f"<p>{body}</p>"
 
 
+def stored_int(value: object, default: int) -> int:
+    """A whole number read back from QSettings (INI files give strings); ``default`` if garbled."""
+    if isinstance(value, str | int | float):
+        try:
+            return int(value)
+        except (ValueError, OverflowError):
+            pass
+    return default
+
+
+def stored_float(value: object, default: float) -> float:
+    """A number read back from QSettings (INI files give strings); ``default`` if garbled."""
+    if isinstance(value, str | int | float):
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    return default
+
+
 def stored_bool(value: object, default: bool) -> bool:
     """A yes/no value read back from QSettings (INI files give strings); ``default`` if garbled."""
     if isinstance(value, bool):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.qt.settings_panel import load_settings, save_settings
-from desktop.qt.text_utils import stored_bool
+from desktop.qt.text_utils import stored_bool, stored_int
 
 if TYPE_CHECKING:
     from desktop.qt.main_window import MainWindow
@@ -46,10 +46,7 @@ def restore_window(window: MainWindow) -> None:
     window.menu_actions.sync_scroll.setChecked(stored_bool(store.value("view/sync_scroll"), True))
     window.compare.set_show_unique(window.menu_actions.show_unique.isChecked())
     window.compare.set_sync_scroll(window.menu_actions.sync_scroll.isChecked())
-    try:
-        tab = int(store.value("window/tab", 0))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        tab = 0
+    tab = stored_int(store.value("window/tab"), 0)
     window.tabs.setCurrentIndex(tab if 0 <= tab < window.tabs.count() else 0)
 
 

@@ -227,19 +227,19 @@ def test_find_selects_hits_and_wraps(compare_view: CompareView, seed_pair: Pair)
     pane = compare_view.pane_a()
     hits = [m.start() for m in re.finditer("Zuckerberg", a.text)]
     assert len(hits) >= 2
-    assert compare_view.find("zuckerberg")
+    assert compare_view.find_text("zuckerberg")
     assert pane.textCursor().selectedText() == "Zuckerberg"
     assert pane.textCursor().selectionStart() == hits[0]
-    assert compare_view.find("Zuckerberg")
+    assert compare_view.find_text("Zuckerberg")
     assert pane.textCursor().selectionStart() == hits[1]
-    assert compare_view.find("Zuckerberg", backwards=True)
+    assert compare_view.find_text("Zuckerberg", backwards=True)
     assert pane.textCursor().selectionStart() == hits[0]
     for _ in hits[1:]:
-        compare_view.find("Zuckerberg")
-    assert compare_view.find("Zuckerberg") and pane.textCursor().selectionStart() == hits[0]  # wrapped
-    assert not compare_view.find("no such phrase anywhere")
+        compare_view.find_text("Zuckerberg")
+    assert compare_view.find_text("Zuckerberg") and pane.textCursor().selectionStart() == hits[0]  # wrapped
+    assert not compare_view.find_text("no such phrase anywhere")
     assert pane.textCursor().selectedText() == "Zuckerberg"
-    assert not compare_view.find("")
+    assert not compare_view.find_text("")
 
 
 def test_tab_moves_between_panes_and_table(qtbot, compare_view: CompareView) -> None:

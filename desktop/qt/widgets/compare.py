@@ -221,7 +221,7 @@ class CompareView(QWidget):
     def sync_scroll(self) -> bool:
         return self._sync.is_enabled()
 
-    def find(self, text: str, backwards: bool = False) -> bool:
+    def find_text(self, text: str, backwards: bool = False) -> bool:
         """Find ``text`` (ignoring case) in the active pane from its cursor, wrapping round.
 
         The hit is selected and scrolled into view; returns False when there is none.

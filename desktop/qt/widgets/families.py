@@ -196,14 +196,13 @@ class FamiliesPanel(QWidget):
 
     def family_ids(self) -> list[str]:
         """Family ids in the order the list shows them."""
-        return [self.list.topLevelItem(i).data(0, _FAMILY_ROLE) for i in range(self.list.topLevelItemCount())]
+        return [item.data(0, _FAMILY_ROLE) for item in self._items()]
 
     def current_family(self) -> Family | None:
         return self._family
 
     def select_family(self, family_id: str) -> bool:
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
+        for item in self._items():
             if item.data(0, _FAMILY_ROLE) == family_id:
                 self.list.setCurrentItem(item)
                 return True
@@ -234,6 +233,11 @@ class FamiliesPanel(QWidget):
         if 0 <= index < len(self._blocks):
             m = self._blocks[index].member
             self.version_activated.emit(m.article, m.start, m.end)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        """The list's rows, in the order shown."""
+        rows = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in rows if item is not None]
 
     # ---------------------------------------------------------------- rendering
 

@@ -16,6 +16,7 @@ a rewrap after a resize or font change. Scrolling only shifts them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QSizeF, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QTextCursor
@@ -129,7 +130,8 @@ class MeasuredTextEdit(QPlainTextEdit):
             cursor = QTextCursor(block)
             rect = self.cursorRect(cursor)
             return _Geometry(rect.x(), rect.y(), rect.height())
-        x, _ = line.cursorToX(position - block.position())
+        # Qt fills in the position too: PySide6 returns (x, position), typed as object.
+        x, _ = cast(tuple[float, int], line.cursorToX(position - block.position()))
         return _Geometry(origin.x() + x, origin.y() + line.y(), line.height())
 
     def span_y(self, start: int, end: int) -> tuple[float, float]:
