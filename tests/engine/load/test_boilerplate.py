@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from desktop.engine.load.boilerplate import appeared_first_on, find_boilerplate, is_embed
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 BEFORE = "The council voted on Tuesday to approve the new budget after a long debate."
 AFTER = "Officials said the money would go to schools, roads and the city's libraries."

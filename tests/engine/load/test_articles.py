@@ -24,7 +24,7 @@ from desktop.engine.load.articles import (
 )
 from desktop.engine.load.markdown import markdown_to_text
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 CURLY = "“Café” – naïve, isn’t it?\u00a0The café — opened on Tuesday — was full by noon."
 LATIN = "Café au lait, déjà vu, Øre and ½ of the crème brûlée were on the menu."

@@ -1,0 +1,1 @@
+"""The test suite. Folders are packages, so test modules of the same name can sit in different folders."""
