@@ -8,7 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.engine.align.pair import align_pair
-from desktop.engine.align.text import collapse_space, excerpt
+from desktop.engine.align.text import collapse_space
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, PairAlignment
 from desktop.qt.highlight import kind_colors
@@ -105,11 +105,3 @@ def test_set_alignment_none_empties_and_resets(qtbot, seed_pair: Pair) -> None:
     with qtbot.waitSignal(model.modelReset, timeout=100):
         model.set_alignment(a, b, None)
     assert model.rowCount() == 0
-
-
-def test_excerpt_cuts_at_a_word_boundary() -> None:
-    text = "word " * 40
-    cut = excerpt(text)
-    assert cut.endswith("…") and len(cut) <= EXCERPT_CHARS
-    assert cut[:-1].split(" ")[-1] == "word"
-    assert excerpt("  short\n\n text  ") == "short text"

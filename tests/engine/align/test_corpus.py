@@ -1,16 +1,14 @@
-"""All-pairs alignment, candidate pruning, families and per-article shares."""
+"""All-pairs alignment of a set: candidate pruning, the families and shares it reports, the encoder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from desktop.engine.align.corpus import align_corpus, candidate_pairs
-from desktop.engine.align.families import build_families
 from desktop.engine.align.prepared import build_idf, prepare
 from desktop.engine.load.articles import article_from_text, load_article
-from desktop.engine.model import Article, Kind, PairAlignment, Passage, Settings
+from desktop.engine.model import Article, Kind
+from tests.engine.align.samples import FILLER_A, FILLER_B, REWORDED_A, REWORDED_B, FakeEncoder, near
 
 QUOTE = "The regulator said the merger would reduce competition in the broadband market."
 FILLERS = [
@@ -68,35 +66,6 @@ def test_family_spans_outlets_with_kinds() -> None:
     assert [text_a[s:e] for s, e in stats["a"].unique_spans] == [FILLERS[0].rstrip(".")]
 
 
-def _passage(a0: int, a1: int, b0: int, b1: int, score: float) -> Passage:
-    return Passage(a0, a1, b0, b1, Kind.PARAPHRASE, score)
-
-
-def test_chain_of_weak_links_does_not_merge_families() -> None:
-    # Four outlets: A~B strong, B~C weak, C~D strong, and nothing links A or B to D.
-    articles = [Article(id=k, title=k, outlet=k, text="x" * 100) for k in "ABCD"]
-    pairs = [
-        PairAlignment("A", "B", (_passage(0, 50, 0, 50, 0.9),)),
-        PairAlignment("B", "C", (_passage(0, 50, 0, 50, 0.45),)),
-        PairAlignment("C", "D", (_passage(0, 50, 0, 50, 0.9),)),
-    ]
-    families = build_families(articles, pairs, Settings())
-    groups = sorted(sorted(f.articles) for f in families)
-    assert groups == [["A", "B"], ["C", "D"]]
-
-
-def test_strong_triangle_is_one_family() -> None:
-    articles = [Article(id=k, title=k, outlet=k, text="x" * 100) for k in "ABC"]
-    pairs = [
-        PairAlignment("A", "B", (_passage(0, 50, 0, 50, 0.9),)),
-        PairAlignment("B", "C", (_passage(0, 50, 0, 50, 0.8),)),
-        PairAlignment("A", "C", (_passage(0, 50, 0, 50, 0.7),)),
-    ]
-    (family,) = build_families(articles, pairs, Settings())
-    assert sorted(family.articles) == ["A", "B", "C"]
-    assert family.members[family.central].article == "B"  # strongest links in total
-
-
 def test_samples_family_of_reading_between_the_lines(seed_paths: list[Path]) -> None:
     articles = [load_article(p) for p in seed_paths]
     corpus = align_corpus(articles)
@@ -111,14 +80,9 @@ def test_samples_family_of_reading_between_the_lines(seed_paths: list[Path]) -> 
     assert corpus.candidates_checked <= 10
 
 
-def test_sentence_totals_survive_id_reuse() -> None:
-    from desktop.engine.align.similarity import Idf
-
-    idf = Idf.build([(("merger", "broadband"), (), ""), (("budget",), (), "")])
-    first = idf.sentence_totals((("merger",),))
-    assert first == [idf.weight("merger")]
-    # Many short-lived sequences: ids get reused, figures must still belong to each one.
-    for k in range(200):
-        n = k % 3 + 1
-        seq = tuple([("budget",) * n])  # a new object each time, often at a reused id
-        assert idf.sentence_totals(seq) == [pytest.approx(n * idf.weight("budget"))]
+def test_corpus_uses_the_encoder_once_per_sentence() -> None:
+    encoder = FakeEncoder({REWORDED_A: near(1, 1.0), REWORDED_B: near(2, 0.93)})
+    articles = [art("a", FILLER_A[0], REWORDED_A), art("b", REWORDED_B, FILLER_B[0])]
+    corpus = align_corpus(articles, encoder=encoder)
+    assert len(corpus.pair("a", "b").passages) == 1
+    assert len(encoder.seen) == len(set(encoder.seen)) == 4

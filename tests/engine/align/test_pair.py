@@ -10,15 +10,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.engine.align.pair import align_pair
-from desktop.engine.load.articles import article_from_text, load_article
+from desktop.engine.load.articles import load_article
 from desktop.engine.model import Article, Kind, Op, Settings
+from tests.engine.align.samples import (
+    FILLER_A,
+    FILLER_B,
+    REWORDED_A,
+    REWORDED_B,
+    SHARED,
+    FakeEncoder,
+    art,
+    near,
+)
 
 RBTL_A = "reading between the lines"
 RBTL_B = "If you read between the lines"
-
-
-def art(text: str, name: str) -> Article:
-    return article_from_text(text, title=name, outlet=name, article_id=name)
 
 
 def find(text: str, needle: str) -> int:
@@ -58,23 +64,6 @@ def test_names_and_topic_words_alone_do_not_link() -> None:
         "b",
     )
     assert align_pair(a, b).passages == ()
-
-
-FILLER_A = [
-    "The city council approved a new budget for road repairs on Tuesday evening.",
-    "Local schools will reopen next week after the winter break ends.",
-    "A small bakery on Main Street won a regional award for its sourdough bread.",
-]
-FILLER_B = [
-    "The national team lost its qualifying match after a late penalty.",
-    "Rail operators announced strikes for the first weekend of the month.",
-    "Museum visitors can now book tickets for the new dinosaur exhibition online.",
-]
-SHARED = [
-    "The regulator said the merger would reduce competition in the broadband market.",
-    "Analysts expect prices for home internet to rise by about ten percent next year.",
-    "The companies have thirty days to appeal against the decision in court.",
-]
 
 
 def test_reordered_paragraphs_are_all_found() -> None:
@@ -289,37 +278,11 @@ def test_passage_does_not_start_inside_a_number_or_on_a_dash() -> None:
         assert a.text[p.a_start] not in "-0" and b.text[p.b_start] not in "-0"
 
 
-class FakeEncoder:
-    """Embeddings by table: listed sentences get the given vectors, others their own axis."""
-
-    def __init__(self, table: dict[str, tuple[float, ...]]) -> None:
-        self.table = table
-        self.seen: list[str] = []
-
-    def encode(self, sentences: list[str]) -> list[tuple[float, ...]]:
-        out = []
-        for text in sentences:
-            self.seen.append(text)
-            axis = 10 + len(self.seen)
-            out.append(self.table.get(text, tuple(1.0 if k == axis else 0.0 for k in range(200))))
-        return out
-
-
-REWORDED_A = "Competitors claim the practice forced at least four companies to close."
-REWORDED_B = "Rivals say the practice drove at least four firms out of business."
-
-
-def _near(axis: int, cosine: float) -> tuple[float, ...]:
-    """A unit vector at ``cosine`` from axis 0, in the plane of axes 0 and ``axis``."""
-    other = (1 - cosine**2) ** 0.5
-    return tuple(cosine if k == 0 else other if k == axis else 0.0 for k in range(200))
-
-
 def test_embeddings_add_reworded_sentences() -> None:
     a = art(f"{FILLER_A[0]}\n{REWORDED_A}", "a")
     b = art(f"{REWORDED_B}\n{FILLER_B[0]}", "b")
     assert align_pair(a, b, encoder=None).passages == ()  # too few shared words alone
-    encoder = FakeEncoder({REWORDED_A: _near(1, 1.0), REWORDED_B: _near(2, 0.93)})
+    encoder = FakeEncoder({REWORDED_A: near(1, 1.0), REWORDED_B: near(2, 0.93)})
     (p,) = align_pair(a, b, encoder=encoder).passages
     assert a.text[p.a_start : p.a_end] == REWORDED_A and b.text[p.b_start : p.b_end] == REWORDED_B
     assert p.kind == Kind.PARAPHRASE
@@ -328,18 +291,8 @@ def test_embeddings_add_reworded_sentences() -> None:
 
 def test_embeddings_never_link_sentences_without_a_shared_word() -> None:
     one, two = "The weather in Lisbon was mild all week.", "Farmers expect a late harvest this autumn."
-    encoder = FakeEncoder({one: _near(1, 1.0), two: _near(2, 0.99)})
+    encoder = FakeEncoder({one: near(1, 1.0), two: near(2, 0.99)})
     assert align_pair(art(one, "a"), art(two, "b"), encoder=encoder).passages == ()
-
-
-def test_corpus_uses_the_encoder_once_per_sentence() -> None:
-    from desktop.engine.align.corpus import align_corpus
-
-    encoder = FakeEncoder({REWORDED_A: _near(1, 1.0), REWORDED_B: _near(2, 0.93)})
-    articles = [art(f"{FILLER_A[0]}\n{REWORDED_A}", "a"), art(f"{REWORDED_B}\n{FILLER_B[0]}", "b")]
-    corpus = align_corpus(articles, encoder=encoder)
-    assert len(corpus.pair("a", "b").passages) == 1
-    assert len(encoder.seen) == len(set(encoder.seen)) == 4
 
 
 def test_lightly_edited_sentence_of_names_links_as_edited() -> None:
@@ -368,21 +321,3 @@ def test_a_word_repeated_thousands_of_times_is_cheap_and_safe() -> None:
     b = art(f"{chant}\n{SHARED[0]}", "b")
     result = align_pair(a, b)
     assert any(a.text[p.a_start : p.a_end] == SHARED[0] for p in result.passages)
-
-
-def test_stemming_is_safe_across_threads() -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from desktop.engine.align import text
-
-    words = [
-        f"{w}{suffix}"
-        for w in ("regulat", "generous", "runn", "nation")
-        for suffix in ("ing", "ions", "ly", "al")
-    ]
-    words = [f"{w}x{k}" for k in range(300) for w in words]  # fresh words: no cache hits
-    expected = {w: text._STEMMER.stemWord(w.lower()) for w in words}
-    text.stem.cache_clear()
-    with ThreadPoolExecutor(6) as pool:
-        got = dict(zip(words, pool.map(text.stem, words), strict=True))
-    assert got == expected

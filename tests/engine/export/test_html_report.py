@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.engine.align.families import MARK_MIN_KEPT, compare_member, marking_for
+from desktop.engine.align.families import compare_member, marking_for
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.export.css import CSS, SCRIPT
@@ -34,13 +31,11 @@ from desktop.engine.export.html_report import (
     render_corpus_html,
     render_pair_html,
 )
-from desktop.engine.export.output import write_atomic
 from desktop.engine.load.articles import load_article
 from desktop.engine.model import (
     Article,
     ArticleStats,
     CorpusAlignment,
-    DiffOp,
     Family,
     FamilyMember,
     Kind,
@@ -511,26 +506,6 @@ def test_family_versions_mark_only_what_is_worth_marking() -> None:
     assert flat(li[2].text_content()).endswith(flat(loose))
 
 
-def _marked(ops: tuple[DiffOp, ...], kind: Kind, text: str) -> tuple[DiffOp, ...]:
-    marking = marking_for(ops, kind, 0, len(text))
-    return FamilyMember("m", 0, len(text), kind, 0.5, ops, marking).marked_diff
-
-
-def test_marked_diff_by_kind_and_closeness() -> None:
-    central = "one two three four five six seven eight nine ten"
-    member = "one two three four five six seven eight nine eleven"
-    ops = word_diff(central, 0, len(central), member, 0, len(member), Settings())
-    assert {o.op for o in ops} == {Op.EQUAL, Op.DELETE, Op.INSERT}
-    assert _marked(ops, Kind.EDITED, member) == tuple(ops)
-    assert _marked(ops, Kind.PARAPHRASE, member) == tuple(o for o in ops if o.op != Op.DELETE)
-    far = "eleven twelve thirteen fourteen fifteen sixteen seven eighteen"
-    ops = word_diff(central, 0, len(central), far, 0, len(far), Settings())
-    kept = sum(o.b_end - o.b_start for o in ops if o.op == Op.EQUAL)
-    assert 0 < kept < MARK_MIN_KEPT * len(far)
-    assert _marked(ops, Kind.PARAPHRASE, far) == ()
-    assert _marked(ops, Kind.EDITED, far) == tuple(ops), "only paraphrases go unmarked"
-
-
 def test_corpus_report_escapes_names_passages_and_families() -> None:
     a, b, pair = hostile_articles()
     p = pair.passages[0]
@@ -615,39 +590,7 @@ def test_any_pair_renders_complete_and_well_nested(
         assert len(tree.xpath(f"//*[starts-with(@id,'p{side}-')]")) == len(passages)
 
 
-# --------------------------------------------------------------------------- writing
-
-
-def test_write_atomic_replaces_whole_file_or_nothing(tmp_path: Path) -> None:
-    target = tmp_path / "report.html"
-    write_atomic(target, "<p>first</p>")
-    assert target.read_text(encoding="utf-8") == "<p>first</p>"
-    write_atomic(str(target), "<p>second é</p>")
-    assert target.read_text(encoding="utf-8") == "<p>second é</p>"
-    with pytest.raises(UnicodeEncodeError):
-        write_atomic(target, "half \ud800 written")
-    assert target.read_text(encoding="utf-8") == "<p>second é</p>"
-    assert os.listdir(tmp_path) == ["report.html"], "no temporary file is left behind"
-
-
-def test_write_atomic_gives_new_files_the_umask_mode_and_keeps_existing_modes(tmp_path: Path) -> None:
-    code = (
-        "import os, sys\n"
-        "os.umask(0o027)\n"
-        "def forbidden(mask): raise AssertionError('setting the umask races other threads')\n"
-        "os.umask = forbidden\n"
-        "from desktop.engine.export.output import write_atomic\n"
-        "write_atomic(sys.argv[1], 'new')\n"
-    )
-    new = tmp_path / "new.json"
-    subprocess.run([sys.executable, "-c", code, str(new)], check=True, timeout=60)
-    assert new.stat().st_mode & 0o777 == 0o640
-    kept = tmp_path / "kept.json"
-    kept.write_text("old", encoding="utf-8")
-    kept.chmod(0o604)
-    write_atomic(kept, "replaced")
-    assert kept.stat().st_mode & 0o777 == 0o604
-    assert kept.read_text(encoding="utf-8") == "replaced"
+# --------------------------------------------------------------------------- the one export call
 
 
 def test_html_document_is_the_pair_comparison_or_the_corpus_report() -> None:

@@ -1,56 +1,29 @@
-"""Loading articles: decoding, titles and outlets, HTML extraction, and every kind of bad input."""
+"""Loading articles: files of every type and encoding, titles, outlets and ids, pasted text,
+every kind of bad input, folders, and input files left untouched."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from desktop.engine.load import articles, htmlpage
+from desktop.engine.load import articles
 from desktop.engine.load.articles import (
     MAX_BYTES,
     SUPPORTED_SUFFIXES,
     ArticleError,
     article_from_text,
-    decode_bytes,
     load_article,
     load_articles,
-    read_page,
 )
 from desktop.engine.load.markdown import markdown_to_text
+from tests.engine.load.samples import CURLY, DECODING, PAGE, PARAGRAPHS, PNG
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
-
-CURLY = "“Café” – naïve, isn’t it?\u00a0The café — opened on Tuesday — was full by noon."
-LATIN = "Café au lait, déjà vu, Øre and ½ of the crème brûlée were on the menu."
-PLAIN = "The council met on Tuesday and agreed the budget for the new café in the park.\n" * 40
-RUSSIAN = "Привет, как дела? Это тест кодировки для статьи о новостях."
-
-# (case id, file bytes, expected text, accepted encoding names)
-DECODING = [
-    ("utf-8", CURLY.encode("utf-8"), CURLY, {"utf-8"}),
-    ("utf-8-sig", b"\xef\xbb\xbf" + CURLY.encode("utf-8"), CURLY, {"utf-8-sig"}),
-    ("utf-16-le", b"\xff\xfe" + CURLY.encode("utf-16-le"), CURLY, {"utf-16-le"}),
-    ("utf-16-be", b"\xfe\xff" + CURLY.encode("utf-16-be"), CURLY, {"utf-16-be"}),
-    ("cp1252", CURLY.encode("cp1252"), CURLY, {"cp1252"}),
-    ("cp1252 mostly ascii", PLAIN.encode("cp1252"), PLAIN, {"cp1252"}),
-    ("latin-1", LATIN.encode("latin-1"), LATIN, {"cp1252", "latin-1", "iso-8859-1", "iso-8859-15"}),
-    ("cp1251", RUSSIAN.encode("cp1251"), RUSSIAN, {"cp1251"}),
-]
-
-
-@pytest.mark.parametrize(
-    ("data", "expected", "encodings"), [c[1:] for c in DECODING], ids=[c[0] for c in DECODING]
-)
-def test_decode_bytes(data: bytes, expected: str, encodings: set[str]) -> None:
-    text, encoding = decode_bytes(data)
-    assert text == expected
-    assert encoding in encodings
 
 
 @pytest.mark.parametrize(
@@ -196,104 +169,6 @@ def test_article_from_text_empty(text: str) -> None:
     assert info.value.path is None
 
 
-# --------------------------------------------------------------------------- HTML
-
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Rates rise again | The Daily Planet</title>
-  <meta property="og:site_name" content="The Daily Planet">
-  <meta property="og:title" content="Rates rise again">
-  <style>body { font-family: serif; } .SECRET_STYLE { color: red; }</style>
-  <script>window.dataLayer = []; var SECRET_SCRIPT = "tracking";</script>
-  <script type="application/ld+json">{"@type": "NewsArticle", "headline": "LD_JSON_HEADLINE"}</script>
-</head>
-<body>
-  <nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/world">NAVLINK World</a></li>
-  <li><a href="/business">NAVLINK Business</a></li></ul></nav>
-  <header><div class="logo">The Daily Planet</div></header>
-  <main>
-    <article>
-      <h1>Rates rise again</h1>
-      <p class="byline">By Lois Lane</p>
-      <p>The central bank raised interest rates for the third time this year on Tuesday, citing
-      stubborn inflation in services and a labour market that remains tight.</p>
-      <p>Economists had expected the move, though some warned that it could slow hiring in the
-      months ahead and push mortgage costs higher for millions of households.</p>
-      <p>“We will do what it takes,” the governor told reporters — a line she has repeated in
-      every speech since the spring.</p>
-    </article>
-  </main>
-  <aside><h2>Most read</h2><ul><li><a href="/a">ASIDE_LINK One</a></li></ul></aside>
-  <footer><p>© 2024 The Daily Planet. All rights reserved.</p></footer>
-  <script>document.write("SECRET_FOOTER_SCRIPT");</script>
-</body>
-</html>
-"""
-
-PARAGRAPHS = (
-    "The central bank raised interest rates",
-    "Economists had expected the move",
-    "We will do what it takes",
-)
-NOT_TEXT = (
-    "SECRET_SCRIPT",
-    "SECRET_STYLE",
-    "SECRET_FOOTER_SCRIPT",
-    "NAVLINK",
-    "LD_JSON_HEADLINE",
-    "font-family",
-)
-
-
-@pytest.mark.parametrize("suffix", [".html", ".htm"])
-def test_html_page_main_text_and_metadata(tmp_path: Path, suffix: str) -> None:
-    path = tmp_path / f"planet{suffix}"
-    path.write_text(PAGE, encoding="utf-8")
-    article = load_article(path)
-    for paragraph in PARAGRAPHS:
-        assert paragraph in article.text
-    for junk in NOT_TEXT:
-        assert junk not in article.text
-    assert "<p>" not in article.text
-    assert article.title == "Rates rise again"
-    assert article.outlet == "The Daily Planet"
-    assert any("trafilatura" in note for note in article.notes)
-
-
-def test_html_legacy_charset_is_honoured(tmp_path: Path) -> None:
-    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("Tuesday", "Tuesday at the café")
-    path = tmp_path / "legacy.html"
-    path.write_bytes(page.encode("cp1252"))
-    article = load_article(path)
-    assert "café" in article.text
-    assert "“We will do what it takes,”" in article.text
-    assert article.encoding == "cp1252"
-
-
-def test_html_fallback_dump_drops_scripts_and_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(htmlpage, "_trafilatura_extract", lambda markup: None)
-    page = read_page(PAGE)
-    for paragraph in PARAGRAPHS:
-        assert paragraph in page.text
-    for junk in NOT_TEXT:
-        assert junk not in page.text
-    assert "ASIDE_LINK" not in page.text
-    assert page.site_name == "The Daily Planet"
-    assert page.title == "Rates rise again"
-
-
-def test_html_without_metadata_uses_title_element(tmp_path: Path) -> None:
-    page = PAGE.replace('<meta property="og:site_name" content="The Daily Planet">', "").replace(
-        '<meta property="og:title" content="Rates rise again">', ""
-    )
-    path = tmp_path / "no-meta.html"
-    path.write_text(page, encoding="utf-8")
-    article = load_article(path)
-    assert article.title.startswith("Rates rise again")
-
-
 def test_unknown_suffix_with_html_content_is_read_as_html(tmp_path: Path) -> None:
     path = tmp_path / "saved.php"
     path.write_text(PAGE, encoding="utf-8")
@@ -349,10 +224,6 @@ def _fifo(tmp_path: Path) -> Path:
     os.mkfifo(path)
     return path
 
-
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-)
 
 LIMIT = "the limit is 5 MB"
 EMPTY_PAGE = b"<html><head><title>x</title></head><body></body></html>"
@@ -418,22 +289,6 @@ def test_permission_denied_while_opening(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(articles, "open", refuse, raising=False)
     with pytest.raises(ArticleError, match=r"^secret\.txt: permission denied$"):
         load_article(path)
-
-
-def test_decode_bytes_refuses_binary() -> None:
-    with pytest.raises(ArticleError, match="not a text file"):
-        decode_bytes(PNG)
-
-
-def test_error_example_message() -> None:
-    err = ArticleError("not a text file (binary data)", "/tmp/x/report.png")
-    assert str(err) == "report.png: not a text file (binary data)"
-    assert (err.path, err.reason) == ("/tmp/x/report.png", "not a text file (binary data)")
-
-
-def test_errors_survive_pickling() -> None:
-    err = pickle.loads(pickle.dumps(ArticleError("file not found", "/tmp/a.txt")))
-    assert (str(err), err.path, err.reason) == ("a.txt: file not found", "/tmp/a.txt", "file not found")
 
 
 # --------------------------------------------------------------------------- files are never modified
@@ -529,54 +384,3 @@ def test_seed_files_load() -> None:
     for article in loaded:
         assert article.encoding == "utf-8"
         assert len(article.title) <= 201
-
-
-MARKDOWN = [
-    ("# Title **bold**", "Title bold"),
-    ("> A quote with [a link](https://example.com) and *emphasis*.", "A quote with a link and emphasis."),
-    ("- first item\n2. second item", "first item\nsecond item"),
-    ("![photo](a.png)Caption", "Caption"),
-    ("Keep snake_case_names and 2*3*4 as they are.", "Keep snake_case_names and 2*3*4 as they are."),
-    ("Text\n\n---\n\nMore", "Text\n\n\nMore"),
-    ("[Share on X](https://x.com) | [Email](mailto:a@b.c)", "Share on X | Email"),
-]
-
-
-@pytest.mark.parametrize(("markdown", "text"), MARKDOWN)
-def test_markdown_reading_text(markdown: str, text: str) -> None:
-    assert markdown_to_text(markdown) == text
-
-
-def test_saved_page_without_site_name_takes_its_canonical_host(tmp_path: Path) -> None:
-    page = (
-        '<html><head><title>Port strike ends</title><link rel="canonical" '
-        'href="https://www.harbourgazette.example/news/port-strike"></head><body><article>'
-        "<p>The strike at the port ended on Monday after three weeks of talks between unions.</p>"
-        "<p>Ships that had waited offshore began to unload their cargo in the afternoon.</p>"
-        "</article></body></html>"
-    )
-    path = tmp_path / "index.html"
-    path.write_text(page, encoding="utf-8")
-    article = load_article(path)
-    assert article.outlet == "harbourgazette.example"
-    assert "\n\n" in article.text  # paragraphs stay apart
-
-
-@pytest.mark.parametrize(
-    "head",
-    [
-        '<link rel="canonical" href="http://[broken/news">',  # urlsplit raises on this
-        '<meta charset="idna">',  # a codec that is no page encoding
-    ],
-)
-def test_odd_page_metadata_does_not_refuse_the_page(tmp_path: Path, head: str) -> None:
-    page = (
-        f"<html><head>{head}<title>Port strike ends</title></head><body><article>"
-        "<p>The strike at the port ended on Monday after three weeks of talks between unions.</p>"
-        "<p>Ships that had waited offshore began to unload their cargo in the afternoon.</p>"
-        "</article></body></html>"
-    )
-    path = tmp_path / "page.html"
-    path.write_bytes(page.encode("latin-1") + "é".encode("latin-1"))
-    article = load_article(path)
-    assert "strike at the port" in article.text
