@@ -2,7 +2,8 @@
 
 ``lint-imports`` checks the import contracts in ``pyproject.toml`` (the engine never
 imports Qt, widgets never import the window or the session, alignment never imports
-loading or the exports); ``mypy`` type-checks the whole ``desktop`` package.
+loading or the exports, the exports never import loading); ``mypy`` type-checks the
+whole ``desktop`` package.
 """
 
 from __future__ import annotations
