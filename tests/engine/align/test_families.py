@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from desktop.engine.align.families import MARK_MIN_KEPT, build_families, marking_for
+from desktop.engine.align.families import (
+    LABEL_CHARS,
+    MARK_MIN_KEPT,
+    build_families,
+    compare_member,
+    marking_for,
+)
 from desktop.engine.align.worddiff import word_diff
-from desktop.engine.model import Article, DiffOp, FamilyMember, Kind, Op, PairAlignment, Passage, Settings
+from desktop.engine.model import (
+    Article,
+    DiffOp,
+    FamilyMember,
+    Kind,
+    Marking,
+    Op,
+    PairAlignment,
+    Passage,
+    Settings,
+)
 
 
 def _passage(a0: int, a1: int, b0: int, b1: int, score: float) -> Passage:
@@ -54,3 +70,112 @@ def test_marked_diff_by_kind_and_closeness() -> None:
     assert 0 < kept < MARK_MIN_KEPT * len(far)
     assert _marked(ops, Kind.PARAPHRASE, far) == ()
     assert _marked(ops, Kind.EDITED, far) == tuple(ops), "only paraphrases go unmarked"
+
+
+CENTRAL = "The regulator said the merger would reduce competition in the broadband market."
+EDITED = "The regulator said on Monday that the merger would reduce competition in the broadband market."
+REWORDED = "The merger would harm competition among broadband providers, the watchdog warned."
+UNRELATED = "Officials declined to comment when reached by phone on Friday afternoon."
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, title=article_id, outlet=article_id, text=text)
+
+
+def _link(a: Article, b: Article, score: float) -> PairAlignment:
+    return PairAlignment(a.id, b.id, (Passage(0, len(a.text), 0, len(b.text), Kind.PARAPHRASE, score),))
+
+
+def _rebuilt(text: str, ops: tuple[DiffOp, ...], side: str) -> str:
+    if side == "a":
+        return "".join(text[o.a_start : o.a_end] for o in ops if o.op != Op.INSERT)
+    return "".join(text[o.b_start : o.b_end] for o in ops if o.op != Op.DELETE)
+
+
+def test_each_member_carries_its_diff_from_the_central_version() -> None:
+    a, b, c = _article("a", CENTRAL), _article("b", EDITED), _article("c", REWORDED)
+    (family,) = build_families([a, b, c], [_link(a, b, 0.9), _link(a, c, 0.6), _link(b, c, 0.5)], Settings())
+    central = family.central_member
+    assert central.article == "a"  # the strongest links in total
+    assert (central.kind, central.score, central.diff, central.marking) == (
+        Kind.VERBATIM,
+        1.0,
+        (),
+        Marking.NONE,
+    )
+    assert central.marked_diff == ()
+    texts = {x.id: x.text for x in (a, b, c)}
+    for member in family.members:
+        if member is central:
+            continue
+        text = texts[member.article]
+        assert member.diff == word_diff(CENTRAL, 0, len(CENTRAL), text, 0, len(text), Settings())
+        assert _rebuilt(CENTRAL, member.diff, "a") == CENTRAL
+        assert _rebuilt(text, member.diff, "b") == text
+    by_article = {m.article: m for m in family.members}
+    assert (by_article["b"].kind, by_article["b"].marking) == (Kind.EDITED, Marking.ALL)
+    assert by_article["b"].marked_diff == by_article["b"].diff
+    assert by_article["c"].kind == Kind.PARAPHRASE
+    assert by_article["c"].score == 0.6  # the link that joined it, above what the diff keeps
+
+
+def test_compare_member_kind_score_and_marking() -> None:
+    span = (0, len(CENTRAL))
+    edited = compare_member(CENTRAL, span, "b", EDITED, (0, len(EDITED)), Settings())
+    assert (edited.article, edited.start, edited.end) == ("b", 0, len(EDITED))
+    assert edited.kind == Kind.EDITED and edited.marking == Marking.ALL
+    assert 0.78 <= edited.score < 1
+    assert compare_member(CENTRAL, span, "b", EDITED, (0, len(EDITED)), Settings(), 0.99).score == 0.99
+    same = compare_member(CENTRAL, span, "s", CENTRAL.upper(), span, Settings())
+    assert (same.kind, same.score, same.marking) == (Kind.VERBATIM, 1.0, Marking.ALL)
+    assert compare_member(CENTRAL, span, "s", CENTRAL.upper(), span, Settings(ignore_case=False)).kind != (
+        Kind.VERBATIM
+    )
+    loose = compare_member(CENTRAL, span, "u", UNRELATED, (0, len(UNRELATED)), Settings())
+    assert (loose.kind, loose.marking, loose.marked_diff) == (Kind.PARAPHRASE, Marking.NONE, ())
+
+
+def test_a_paraphrase_close_enough_shows_only_its_own_words() -> None:
+    member = "The regulator said the deal could cut competition in the market for home broadband."
+    version = compare_member(CENTRAL, (0, len(CENTRAL)), "p", member, (0, len(member)), Settings())
+    assert version.kind == Kind.PARAPHRASE and version.marking == Marking.OWN_WORDS
+    shown = version.marked_diff
+    assert shown and all(o.op != Op.DELETE for o in shown)
+    assert _rebuilt(member, shown, "b") == member  # the version's own text, whole
+
+
+def test_label_is_the_start_of_the_central_version() -> None:
+    long = CENTRAL[:-1] + ", which analysts had expected since the companies announced the deal last spring."
+    a, b = _article("a", long), _article("b", long.replace("analysts", "experts"))
+    (family,) = build_families([a, b], [_link(a, b, 0.9)], Settings())
+    assert family.label.endswith("…") and len(family.label) <= LABEL_CHARS
+    assert long.startswith(family.label[:-1])
+    x, y = _article("x", CENTRAL.replace(" the ", "\n the ", 1)), _article("y", CENTRAL)
+    (short,) = build_families([x, y], [_link(x, y, 1.0)], Settings())
+    assert short.label == CENTRAL  # whole when it fits, on one line
+
+
+def test_overlapping_spans_of_one_article_are_one_version() -> None:
+    text = f"{CENTRAL} {EDITED}"
+    a = _article("a", text)
+    b, c = _article("b", CENTRAL), _article("c", CENTRAL)
+    end = len(CENTRAL)
+    pairs = [
+        PairAlignment("a", "b", (Passage(0, end, 0, end, Kind.VERBATIM, 1.0),)),
+        PairAlignment("a", "c", (Passage(4, end, 4, end, Kind.VERBATIM, 0.9),)),  # mostly the same span
+        PairAlignment("b", "c", (Passage(0, end, 0, end, Kind.VERBATIM, 1.0),)),
+    ]
+    (family,) = build_families([a, b, c], pairs, Settings())
+    assert [m.article for m in family.members] == ["a", "b", "c"]
+    assert (family.members[0].start, family.members[0].end) == (0, end)
+
+
+def test_families_span_two_outlets_at_least_and_are_numbered_largest_first() -> None:
+    a, b, c, d = (_article(k, CENTRAL) for k in "abcd")
+    pairs = [_link(a, b, 0.9), _link(b, c, 0.9), _link(a, c, 0.9)]
+    lone = _article("e", UNRELATED)
+    other = [PairAlignment("d", "e", (Passage(0, 10, 0, 10, Kind.PARAPHRASE, 0.9),))]
+    families = build_families([a, b, c, d, lone], other + pairs, Settings())
+    assert [f.id for f in families] == ["F1", "F2"]
+    assert [sorted(f.articles) for f in families] == [["a", "b", "c"], ["d", "e"]]
+    assert build_families([a, b], [], Settings()) == ()

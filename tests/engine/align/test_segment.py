@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.engine.align.segment import blocks, is_hard_wrapped, sentences
+
+PIECES = ["Word", " ", "words.", " ", "\n", "\n\n", "Dr. Who", "3.5.", "“Quote.”", " Next", "ends?"]
 
 
 def spans(text: str) -> list[str]:
@@ -45,3 +49,57 @@ def test_one_paragraph_per_line_is_not_hard_wrapped() -> None:
     text = "\n".join(f"Paragraph {k} says something complete and ends properly." * 3 for k in range(10))
     assert not is_hard_wrapped(text)
     assert len(list(blocks(text))) == 10
+
+
+def test_blocks_are_lines_without_their_white_space() -> None:
+    text = "  Headline  \n\nFirst paragraph.\n \t\nSecond one.\n"
+    assert [text[s:e] for s, e in blocks(text)] == ["Headline", "First paragraph.", "Second one."]
+
+
+def test_sentences_know_their_paragraph_and_order() -> None:
+    text = "Headline\nOne. Two.\n\nThree."
+    found = sentences(text)
+    assert [(s.index, text[s.start : s.end], s.paragraph) for s in found] == [
+        (0, "Headline", 0),
+        (1, "One.", 1),
+        (2, "Two.", 1),
+        (3, "Three.", 2),
+    ]
+
+
+def test_a_decimal_figure_ending_a_sentence_still_ends_it() -> None:
+    text = "Shares closed at 14.69. “Good,” said one trader. Oil fell 2.5. Gold rose."
+    assert spans(text) == [
+        "Shares closed at 14.69.",
+        "“Good,” said one trader.",
+        "Oil fell 2.5.",
+        "Gold rose.",
+    ]
+
+
+def test_short_texts_are_never_taken_for_hard_wrapped() -> None:
+    line = "word " * 12
+    assert not is_hard_wrapped("\n".join(line.strip() for _ in range(7)))
+    assert is_hard_wrapped("\n".join(line.strip() for _ in range(8)))
+
+
+def test_lines_that_end_their_sentences_are_paragraphs_even_at_one_width() -> None:
+    line = ("word " * 11).strip() + "."
+    assert not is_hard_wrapped("\n".join(line for _ in range(12)))
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join))
+def test_sentences_are_ordered_disjoint_trimmed_and_inside_one_block(text: str) -> None:
+    spans_ = [(s.start, s.end) for s in sentences(text)]
+    assert spans_ == sorted(spans_)
+    for (_, e1), (s2, _) in zip(spans_, spans_[1:], strict=False):
+        assert e1 <= s2
+    block_spans = list(blocks(text))
+    for sentence in sentences(text):
+        piece = text[sentence.start : sentence.end]
+        assert piece and piece == piece.strip()
+        bs, be = block_spans[sentence.paragraph]
+        assert bs <= sentence.start and sentence.end <= be
+    # No letter or digit of the text is left out of every sentence.
+    covered = "".join(text[s:e] for s, e in spans_)
+    assert sum(ch.isalnum() for ch in covered) == sum(ch.isalnum() for ch in text)
