@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
 from desktop.qt.dialogs import ShortcutsDialog, show_about
-from desktop.qt.text_utils import escaped_tooltip
+from desktop.qt.widgets.labels import escaped_tooltip
 
 if TYPE_CHECKING:
     from desktop.qt.main_window import MainWindow

@@ -1,8 +1,7 @@
-"""The list of open articles as a Qt table model, and the header the library shows it with.
+"""The list of open articles as a Qt table model.
 
 :class:`ArticleModel` owns the articles the window works on (the alignment is computed
-from it) and the latest per-article stats; :class:`CompactHeaderView` keeps short
-columns narrow in a sortable table.
+from it) and the latest per-article stats.
 """
 
 from __future__ import annotations
@@ -10,20 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.engine.model import Article, ArticleStats
-from desktop.qt.text_utils import article_label, elide, escaped_tooltip
+from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -193,32 +184,3 @@ class ArticleModel(QAbstractTableModel):
         article = self._articles[index.row()]
         self.set_outlet(article.id, str(value))
         return True
-
-
-class CompactHeaderView(QHeaderView):
-    """A header whose sections fitted to their contents keep room for the sort arrow only
-    while they show it.
-
-    Qt reserves the arrow's width in every section of a sortable header, which makes short
-    columns such as "Words" half empty and takes that width from the title.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setHighlightSections(True)  # as the header QTableView makes for itself
-        self.sortIndicatorChanged.connect(self._on_self_sort_indicator_changed)
-
-    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
-        size = super().sectionSizeFromContents(logicalIndex)
-        if self.isSortIndicatorShown() and logicalIndex != self.sortIndicatorSection():
-            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-            size.setWidth(max(0, size.width() - size.height() - margin))
-        return size
-
-    @Slot(int, Qt.SortOrder)
-    def _on_self_sort_indicator_changed(self, _section: int, _order: Qt.SortOrder) -> None:
-        # Setting a resize mode again makes the header refit its sections, arrow included.
-        for section in range(self.count()):
-            mode = self.sectionResizeMode(section)
-            if mode == QHeaderView.ResizeMode.ResizeToContents:
-                self.setSectionResizeMode(section, mode)

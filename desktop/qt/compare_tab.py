@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, Q
 from desktop.engine.model import Article, PairAlignment
 from desktop.qt.find_bar import FindBar
 from desktop.qt.pair_picker import PairPicker
-from desktop.qt.text_utils import article_label
 from desktop.qt.welcome import WelcomePage
 from desktop.qt.widgets.compare import CompareView
+from desktop.qt.widgets.labels import article_label
 
 Spans = Sequence[tuple[int, int]]
 

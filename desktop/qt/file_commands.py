@@ -20,7 +20,7 @@ from desktop.engine.load.articles import ArticleError, load_articles
 from desktop.engine.model import Article
 from desktop.paths import seed_files
 from desktop.qt.dialogs import NewArticleDialog
-from desktop.qt.text_utils import article_label
+from desktop.qt.widgets.labels import article_label
 
 if TYPE_CHECKING:
     from desktop.qt.main_window import MainWindow

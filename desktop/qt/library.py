@@ -10,8 +10,9 @@ from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signa
 from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
 
-from desktop.qt.article_model import ID_ROLE, SORT_ROLE, ArticleModel, CompactHeaderView
-from desktop.qt.text_utils import article_label, elide
+from desktop.qt.article_model import ID_ROLE, SORT_ROLE, ArticleModel
+from desktop.qt.widgets.compact_header import CompactHeaderView
+from desktop.qt.widgets.labels import article_label, elide
 
 ROW_PADDING = 8  # pixels above and below the two lines of a library row
 OUTLET_SHARE = 0.28  # of the table's width, at most, for the outlet column

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.engine.model import PairAlignment
-from desktop.qt.text_utils import elide
+from desktop.qt.widgets.labels import elide
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QTabWidget

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.model import Article
-from desktop.qt.text_utils import article_label, elide, escaped_tooltip
 from desktop.qt.widgets.buttons import tool_button
+from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
 
 _TITLE_CHARS = 70
 _MIN_CHARS = 20  # the narrowest a combo box gets, in characters, before it elides

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.align import embeddings
 from desktop.engine.model import Settings
-from desktop.qt.text_utils import stored_bool, stored_float, stored_int
+from desktop.qt.stored_values import stored_bool, stored_float, stored_int
 
 SLIDER_STEPS = 100
 SLIDER_MIN_WIDTH = 120  # below this the slider cannot be set with any precision

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.qt.settings_panel import load_settings, save_settings
-from desktop.qt.text_utils import stored_bool, stored_int
+from desktop.qt.stored_values import stored_bool, stored_int
 
 if TYPE_CHECKING:
     from desktop.qt.main_window import MainWindow

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 from desktop.engine.align.pair import align_pair
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, Kind, Op, PairAlignment
-from desktop.qt.highlight import (
+from desktop.qt.widgets.compare import CompareView
+from desktop.qt.widgets.highlight import (
     PASSAGE_PROPERTY,
     SELECTED_PROPERTY,
     UNIQUE_PROPERTY,
@@ -23,7 +24,6 @@ from desktop.qt.highlight import (
     highlight_colors,
     kind_colors,
 )
-from desktop.qt.widgets.compare import CompareView
 from desktop.qt.widgets.legend import ElidedLabel
 from desktop.qt.widgets.syncscroll import interpolate, ordered_chain, sync_fraction
 from desktop.qt.widgets.textmarks import OffsetMap, PaneSpan, flatten_layers

@@ -10,10 +10,10 @@ from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from desktop.engine.model import Article, PairAlignment
-from desktop.qt.highlight import PASSAGE_PROPERTY, SELECTED_PROPERTY
-from desktop.qt.models import PassageModel
 from desktop.qt.widgets.compare import CompareView
 from desktop.qt.widgets.connector import ConnectorStrip
+from desktop.qt.widgets.highlight import PASSAGE_PROPERTY, SELECTED_PROPERTY
+from desktop.qt.widgets.passage_model import PassageModel
 
 Pair = tuple[Article, Article, PairAlignment]
 

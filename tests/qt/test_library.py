@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from desktop.engine.load.articles import article_from_text
 from desktop.qt.article_model import SORT_ROLE, ArticleModel
 from desktop.qt.main_window import MainWindow
-from desktop.qt.text_utils import article_label
+from desktop.qt.widgets.labels import article_label
 
 
 def _action(menu, text: str):

@@ -15,9 +15,9 @@ from PySide6.QtGui import QTextCursor
 
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, DiffOp, Kind, Op, PairAlignment, Passage
-from desktop.qt.highlight import PASSAGE_PROPERTY, SELECTED_PROPERTY
 from desktop.qt.widgets.compare import CompareView
 from desktop.qt.widgets.connector import ConnectorStrip
+from desktop.qt.widgets.highlight import PASSAGE_PROPERTY, SELECTED_PROPERTY
 from desktop.qt.widgets.textmarks import SpanIndex
 from desktop.qt.widgets.textpane import TextPane
 

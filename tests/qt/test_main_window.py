@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import CorpusAlignment
-from desktop.qt.highlight import PASSAGE_PROPERTY, WORD_PROPERTY
 from desktop.qt.main_window import TAB_COMPARE, MainWindow
+from desktop.qt.widgets.highlight import PASSAGE_PROPERTY, WORD_PROPERTY
 
 
 def _richest_pair(window: MainWindow) -> tuple[str, str]:
@@ -346,7 +346,7 @@ def test_layout_and_view_options_persist(
 
 
 def test_unique_toggle_marks_text_found_nowhere_else(aligned_window: MainWindow) -> None:
-    from desktop.qt.highlight import UNIQUE_PROPERTY
+    from desktop.qt.widgets.highlight import UNIQUE_PROPERTY
 
     window = aligned_window
     window.menu_actions.show_unique.setChecked(True)

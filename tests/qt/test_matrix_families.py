@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.model import Kind, Op
-from desktop.qt.highlight import WORD_PROPERTY, contrast
 from desktop.qt.main_window import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow
+from desktop.qt.widgets.highlight import WORD_PROPERTY, contrast
 from desktop.qt.widgets.matrix import CAPTION, OverlapMatrix
 
 

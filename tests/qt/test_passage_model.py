@@ -11,8 +11,8 @@ from desktop.engine.align.pair import align_pair
 from desktop.engine.align.text import collapse_space
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, PairAlignment
-from desktop.qt.highlight import kind_colors
-from desktop.qt.models import EXCERPT_CHARS, PassageModel
+from desktop.qt.widgets.highlight import kind_colors
+from desktop.qt.widgets.passage_model import EXCERPT_CHARS, PassageModel
 
 Pair = tuple[Article, Article, PairAlignment]
 

@@ -9,7 +9,8 @@ from PySide6.QtGui import Qt, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.qt.main_window import MainWindow
-from desktop.qt.text_utils import escaped_tooltip, stored_bool
+from desktop.qt.stored_values import stored_bool
+from desktop.qt.widgets.labels import escaped_tooltip
 
 MARKUP_PATH = "/tmp/<b>bold & co.txt"  # "</b>" would split the file name
 

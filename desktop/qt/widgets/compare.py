@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.model import Article, Op, PairAlignment, Passage
-from desktop.qt.highlight import highlight_colors
-from desktop.qt.models import PassageModel
 from desktop.qt.widgets.connector import ConnectorStrip
+from desktop.qt.widgets.highlight import highlight_colors
 from desktop.qt.widgets.legend import ElidedLabel, LegendBar
+from desktop.qt.widgets.passage_model import PassageModel
 from desktop.qt.widgets.syncscroll import ScrollSynchroniser
 from desktop.qt.widgets.textpane import PaneSpan, TextPane
 

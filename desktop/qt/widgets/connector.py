@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop.qt.highlight import KIND_PEN_STYLES, HighlightColors
+from desktop.qt.widgets.highlight import KIND_PEN_STYLES, HighlightColors
 from desktop.qt.widgets.textpane import TextPane
 
 CONNECTOR_WIDTH = 56

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
-from desktop.qt.highlight import highlight_colors, word_format
-from desktop.qt.text_utils import article_label, elide, escaped_tooltip
+from desktop.qt.widgets.highlight import highlight_colors, word_format
+from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
 
 _FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2

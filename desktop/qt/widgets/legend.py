@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen, QResizeEvent, QTextCharFo
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 from desktop.engine.model import Kind, Op
-from desktop.qt.highlight import (
+from desktop.qt.widgets.highlight import (
     KIND_PEN_STYLES,
     HighlightColors,
     boilerplate_format,
@@ -20,7 +20,7 @@ from desktop.qt.highlight import (
     unique_format,
     word_format,
 )
-from desktop.qt.text_utils import escaped_tooltip
+from desktop.qt.widgets.labels import escaped_tooltip
 
 _PAD = 4
 _BAR = 8  # room for the gutter bar drawn left of kind samples

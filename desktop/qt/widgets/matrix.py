@@ -26,8 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.engine.model import CorpusAlignment
-from desktop.qt.highlight import contrast, is_dark, mix
-from desktop.qt.text_utils import article_label, elide, escaped_tooltip
+from desktop.qt.widgets.highlight import contrast, is_dark, mix
+from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
 
 _LIGHT_HUE = QColor("#08519C")  # one sequential hue: darker = more shared
 _DARK_HUE = QColor("#6BAED6")

@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.engine.model import Article, Op
-from desktop.qt.highlight import (
+from desktop.qt.widgets.highlight import (
     KIND_PEN_STYLES,
     HighlightColors,
     boilerplate_format,

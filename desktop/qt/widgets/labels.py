@@ -1,4 +1,4 @@
-"""Small text helpers shared by the widgets: naming articles, eliding, safe tooltips.
+"""How the window names articles and shows untrusted text: labels, eliding, safe tooltips.
 
 Article titles, outlets, file names and excerpts are untrusted. Qt renders a tooltip
 (and a message box text) that looks like markup as rich text, so every tooltip built
@@ -35,34 +35,3 @@ def escaped_tooltip(text: str, label: str = "") -> str:
     if label:
         body = f"<b>{html.escape(label)}</b> {body}" if body else f"<b>{html.escape(label)}</b>"
     return f"<p>{body}</p>"
-
-
-def stored_int(value: object, default: int) -> int:
-    """A whole number read back from QSettings (INI files give strings); ``default`` if garbled."""
-    if isinstance(value, str | int | float):
-        try:
-            return int(value)
-        except (ValueError, OverflowError):
-            pass
-    return default
-
-
-def stored_float(value: object, default: float) -> float:
-    """A number read back from QSettings (INI files give strings); ``default`` if garbled."""
-    if isinstance(value, str | int | float):
-        try:
-            return float(value)
-        except ValueError:
-            pass
-    return default
-
-
-def stored_bool(value: object, default: bool) -> bool:
-    """A yes/no value read back from QSettings (INI files give strings); ``default`` if garbled."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        return {"true": True, "false": False, "1": True, "0": False}.get(value.strip().lower(), default)
-    if isinstance(value, int):
-        return bool(value)
-    return default

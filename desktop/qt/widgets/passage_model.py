@@ -1,7 +1,8 @@
-"""Item models over engine results.
+"""The table model behind the compare view's passage list.
 
 :class:`PassageModel` lists the shared passages of one article pair, one row each,
-for the table under the side-by-side view.
+for the table under the side-by-side view. It adapts a :class:`PairAlignment` for Qt
+and computes nothing of its own but excerpts.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from desktop.engine.align.text import collapse_space, excerpt
 from desktop.engine.model import Article, Kind, PairAlignment, Passage
-from desktop.qt.highlight import kind_colors
-from desktop.qt.text_utils import escaped_tooltip
+from desktop.qt.widgets.highlight import kind_colors
+from desktop.qt.widgets.labels import escaped_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
