@@ -32,7 +32,14 @@ its second argument with a sentence for the user before a slow step."""
 COALESCE_MS = 150
 MODEL_LOADING = "Loading the sentence-embedding model (first alignment only)…"
 
-_model_loaded = threading.Event()
+
+def _model_tried() -> bool:
+    """Whether the engine has already loaded the model, or tried and failed (once per process).
+
+    Read from the engine's own record rather than kept a second time here, so a model
+    the engine loaded (or forgot, ``embeddings.reset``) is never announced wrongly.
+    """
+    return "status" in embeddings._state
 
 
 def load_embedding_model(settings: Settings, announce: Callable[[str], None]) -> None:
@@ -43,11 +50,10 @@ def load_embedding_model(settings: Settings, announce: Callable[[str], None]) ->
     per process; a model that fails to load leaves the alignment without embeddings,
     as in the engine.
     """
-    if not settings.use_embeddings or _model_loaded.is_set() or not embeddings.installed():
+    if not settings.use_embeddings or _model_tried() or not embeddings.installed():
         return
     announce(MODEL_LOADING)
     embeddings.load_encoder()
-    _model_loaded.set()
 
 
 class AlignSignals(QObject):

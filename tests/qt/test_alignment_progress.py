@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,6 @@ from desktop.engine.align import embeddings
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import CorpusAlignment, Settings
-from desktop.qt import workers
 from desktop.qt.main_window import MainWindow
 from desktop.qt.workers import MODEL_LOADING, AlignScheduler, AlignWorker, load_embedding_model
 
@@ -21,11 +21,23 @@ def _articles(seed_paths: list[Path], n: int = 2):
     return [article_from_text(p.read_text("utf-8"), article_id=p.stem) for p in seed_paths[:n]]
 
 
-def test_the_model_is_loaded_once_and_announced_before(monkeypatch) -> None:
+@pytest.fixture
+def no_model_loaded() -> Iterator[None]:
+    """The engine has not tried to load the embedding model yet (and forgets it afterwards)."""
+    embeddings.reset()
+    yield
+    embeddings.reset()
+
+
+def test_the_model_is_loaded_once_and_announced_before(monkeypatch, no_model_loaded) -> None:
     loads: list[int] = []
-    monkeypatch.setattr(workers, "_model_loaded", threading.Event())
+
+    def load_model() -> object:
+        loads.append(1)
+        raise ImportError("no model in this test")  # the engine records the outcome either way
+
     monkeypatch.setattr(embeddings, "installed", lambda: True)
-    monkeypatch.setattr(embeddings, "load_encoder", lambda: loads.append(1))
+    monkeypatch.setattr(embeddings, "_load_model", load_model)
     said: list[str] = []
 
     load_embedding_model(Settings(use_embeddings=False), said.append)
@@ -36,8 +48,16 @@ def test_the_model_is_loaded_once_and_announced_before(monkeypatch) -> None:
     assert said == [MODEL_LOADING] and loads == [1], "loaded once per process, announced once"
 
 
-def test_without_the_extra_nothing_is_announced(monkeypatch) -> None:
-    monkeypatch.setattr(workers, "_model_loaded", threading.Event())
+def test_a_model_the_engine_loaded_already_is_not_announced(monkeypatch, no_model_loaded) -> None:
+    monkeypatch.setattr(embeddings, "installed", lambda: True)
+    monkeypatch.setattr(embeddings, "_load_model", lambda: object())
+    embeddings.load_encoder()  # as an alignment in the engine would
+    said: list[str] = []
+    load_embedding_model(Settings(use_embeddings=True), said.append)
+    assert said == []
+
+
+def test_without_the_extra_nothing_is_announced(monkeypatch, no_model_loaded) -> None:
     monkeypatch.setattr(embeddings, "installed", lambda: False)
     said: list[str] = []
     load_embedding_model(Settings(use_embeddings=True), said.append)
