@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.engine.model import Article, PairAlignment
-from desktop.qt.find_bar import FindBar
-from desktop.qt.pair_picker import PairPicker
-from desktop.qt.welcome import WelcomePage
 from desktop.qt.widgets.compare import CompareView
+from desktop.qt.widgets.find_bar import FindBar
 from desktop.qt.widgets.labels import article_label
+from desktop.qt.widgets.pair_picker import PairPicker
+from desktop.qt.widgets.welcome import WelcomePage
 
 Spans = Sequence[tuple[int, int]]
 

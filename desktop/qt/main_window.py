@@ -34,10 +34,10 @@ from desktop.qt.compare_tab import CompareTab
 from desktop.qt.file_commands import FileCommands, dropped_paths
 from desktop.qt.library import LibraryPanel
 from desktop.qt.pair_navigation import APP_NAME, TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, PairNavigationMixin
-from desktop.qt.pair_picker import pair_with_side
 from desktop.qt.settings_panel import SettingsPanel, save_settings
 from desktop.qt.widgets.families import FamiliesPanel
 from desktop.qt.widgets.matrix import OverlapMatrix
+from desktop.qt.widgets.pair_picker import pair_with_side
 from desktop.qt.window_state import restore_window, save_window
 from desktop.qt.workers import AlignFunction, AlignScheduler, ModelLoader, load_embedding_model
 

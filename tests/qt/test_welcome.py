@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.paths import seed_files
-from desktop.qt.welcome import WelcomePage, samples_description
+from desktop.qt.widgets.welcome import WelcomePage, samples_description
 
 
 def test_the_heading_counts_the_open_articles(qtbot) -> None:

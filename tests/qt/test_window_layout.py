@@ -12,9 +12,9 @@ from desktop.engine.load.articles import article_from_text
 from desktop.qt.article_model import ArticleModel
 from desktop.qt.library import OUTLET_SHARE, LibraryPanel
 from desktop.qt.main_window import DOCK_WIDTH, TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow
-from desktop.qt.pair_picker import ElidingComboBox, PairPicker
 from desktop.qt.settings_panel import SLIDER_MIN_WIDTH, SettingsPanel
 from desktop.qt.widgets.legend import ElidedLabel
+from desktop.qt.widgets.pair_picker import ElidingComboBox, PairPicker
 
 SMALL = (1000, 700)
 
