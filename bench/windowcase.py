@@ -66,7 +66,7 @@ def finish():
 
 watch = PaintWatch()
 app.installEventFilter(watch)
-window.alignment_finished.connect(on_aligned)
+window.session.alignment_finished.connect(on_aligned)
 window.show()
 paths = [str(p) for p in seed_files()]
 QTimer.singleShot(0, lambda: window.open_paths(paths))

@@ -2,38 +2,74 @@
 
 Every action has a shortcut and a tooltip (the tooltip names the shortcut), so every
 feature can be reached from the keyboard and discovered from the menus; Help >
-Keyboard Shortcuts lists them all.
+Keyboard Shortcuts lists them all. The actions work on the session and on the few
+widgets they drive, handed over as :class:`ActionTargets`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
+from desktop.qt.compare_tab import CompareTab
 from desktop.qt.dialogs import ShortcutsDialog, show_about
+from desktop.qt.file_commands import FileCommands
+from desktop.qt.library import LibraryPanel
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
+from desktop.qt.session import Session
 from desktop.qt.widgets.labels import escaped_tooltip
-
-if TYPE_CHECKING:
-    from desktop.qt.main_window import MainWindow
+from desktop.qt.window_state import ViewOptions
 
 Keys = Sequence[str | QKeySequence.StandardKey]
 
 
+@dataclass(frozen=True)
+class ActionTargets:
+    """What the commands act on besides the session and the file commands."""
+
+    window: QMainWindow  # holds the actions and the menu bar; Quit closes it
+    tabs: MainTabs
+    compare_tab: CompareTab
+    library: LibraryPanel
+    library_dock: QDockWidget
+    settings_dock: QDockWidget
+
+
 class WindowActions(QObject):
-    """Creates the actions of one :class:`MainWindow` and fills its menu bar."""
+    """Creates the window's actions and fills its menu bar."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, session: Session, files: FileCommands, targets: ActionTargets) -> None:
+        super().__init__(targets.window)
+        self._session = session
+        self._files = files
+        self._targets = targets
+        self._compare = targets.compare_tab.compare
         self.all: list[QAction] = []
-        w, files, compare = window, window.files, window.compare
+        self._make_file_actions()
+        self._make_edit_actions()
+        self._make_view_actions()
+        self._make_go_actions()
+        self._make_help_actions()
+        self._build_menus()
+        targets.compare_tab.pair_shown.connect(self._on_compare_tab_pair_shown)
 
-        # File
+    def _make_file_actions(self) -> None:
+        files = self._files
         self.new_article = self._make(
             "&New Article…", files.new_article, ["Ctrl+N"], "Paste an article's text"
         )
@@ -70,24 +106,26 @@ class WindowActions(QObject):
         self.close_all = self._make(
             "&Close All Articles", self._close_all, ["Ctrl+Shift+W"], "Remove every article from the set"
         )
-        self.quit = self._make("&Quit", w.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], "Quit Syndiff")
+        self.quit = self._make(
+            "&Quit", self._targets.window.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], "Quit Syndiff"
+        )
 
-        # Edit
+    def _make_edit_actions(self) -> None:
         self.copy = self._make(
             "&Copy", self._copy, [QKeySequence.StandardKey.Copy], "Copy the selected text or rows"
         )
         self.find = self._make(
-            "&Find…", w.open_find, [QKeySequence.StandardKey.Find], "Find text in the focused article"
+            "&Find…", self._open_find, [QKeySequence.StandardKey.Find], "Find text in the focused article"
         )
         self.find_next = self._make(
             "Find &Next",
-            lambda: w.find_again(False),
+            lambda: self._find_again(False),
             [QKeySequence.StandardKey.FindNext],
             "Find the next match",
         )
         self.find_previous = self._make(
             "Find Pre&vious",
-            lambda: w.find_again(True),
+            lambda: self._find_again(True),
             [QKeySequence.StandardKey.FindPrevious],
             "Find the previous match",
         )
@@ -101,31 +139,32 @@ class WindowActions(QObject):
             "Remove the selected articles from the set",
         )
         # Delete only means "remove" while the article list has the focus.
-        window.removeAction(self.remove_article)
+        self._targets.window.removeAction(self.remove_article)
         self.remove_article.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        window.library.view().addAction(self.remove_article)
+        self._targets.library.view().addAction(self.remove_article)
 
-        # View
+    def _make_view_actions(self) -> None:
+        targets, compare = self._targets, self._compare
         self.show_compare = self._make(
             "&Compare",
-            lambda: self._show_tab(0, compare.pane_a()),
+            lambda: targets.tabs.show_tab(TAB_COMPARE, compare.pane_a()),
             ["Ctrl+1"],
             "Show two articles side by side",
         )
         self.show_matrix = self._make(
             "Overlap &Matrix",
-            lambda: self._show_tab(1, w.matrix),
+            lambda: targets.tabs.show_tab(TAB_MATRIX, targets.tabs.matrix),
             ["Ctrl+2"],
             "Show how much every pair shares",
         )
         self.show_families = self._make(
             "&Families",
-            lambda: self._show_tab(2, w.families.list),
+            lambda: targets.tabs.show_tab(TAB_FAMILIES, targets.tabs.families.list),
             ["Ctrl+3"],
             "Show each shared passage across outlets",
         )
         self.swap = self._make(
-            "&Swap A and B", w.swap_pair, ["Ctrl+Shift+X"], "Exchange the left and right article"
+            "&Swap A and B", self._session.swap_pair, ["Ctrl+Shift+X"], "Exchange the left and right article"
         )
         self.show_unique = self._make(
             "&Unique to This Article",
@@ -142,12 +181,13 @@ class WindowActions(QObject):
             checkable=True,
         )
         self.sync_scroll.setChecked(True)
-        self.library_panel = window.library_dock.toggleViewAction()
+        self.library_panel = targets.library_dock.toggleViewAction()
         self._decorate(self.library_panel, ["Ctrl+Shift+L"], "Show or hide the article list")
-        self.settings_panel = window.settings_dock.toggleViewAction()
+        self.settings_panel = targets.settings_dock.toggleViewAction()
         self._decorate(self.settings_panel, ["Ctrl+Shift+T"], "Show or hide the alignment settings")
 
-        # Go
+    def _make_go_actions(self) -> None:
+        targets, compare, session = self._targets, self._compare, self._session
         self.next_passage = self._make(
             "&Next Passage",
             lambda: self._on_compare(compare.next_passage),
@@ -167,29 +207,32 @@ class WindowActions(QObject):
             "&Last Passage", lambda: self._select_passage(-1), ["Alt+End"], "Select the last shared passage"
         )
         self.next_partner = self._make(
-            "Next Article as &B", lambda: w.step_partner(1), ["Alt+PgDown"], "Compare A with the next article"
+            "Next Article as &B",
+            lambda: session.step_partner(1),
+            ["Alt+PgDown"],
+            "Compare A with the next article",
         )
         self.previous_partner = self._make(
             "Previous Article as B",
-            lambda: w.step_partner(-1),
+            lambda: session.step_partner(-1),
             ["Alt+PgUp"],
             "Compare A with the previous article",
         )
         self.go_library = self._make(
             "Article &List",
-            lambda: self._focus_dock(w.library_dock),
+            lambda: self._focus_dock(targets.library_dock),
             ["Ctrl+L"],
             "Move the focus to the article list",
         )
         self.go_settings = self._make(
             "Alignment &Settings",
-            lambda: self._focus_dock(w.settings_dock),
+            lambda: self._focus_dock(targets.settings_dock),
             ["Ctrl+,"],
             "Move the focus to the alignment settings",
         )
         self.go_passages = self._make(
             "Passage &Table",
-            lambda: self._focus(w.passage_table),
+            lambda: self._focus(targets.compare_tab.passage_table),
             ["Ctrl+T"],
             "Move the focus to the passage list",
         )
@@ -200,15 +243,16 @@ class WindowActions(QObject):
             "Move the focus to article A",
         )
 
-        # Help
+    def _make_help_actions(self) -> None:
         self.shortcuts = self._make(
             "&Keyboard Shortcuts", self._show_shortcuts, ["F1"], "List every shortcut"
         )
         self.about = self._make(
-            "&About Syndiff", lambda: show_about(w), ["Ctrl+Shift+F1"], "Version and licence"
+            "&About Syndiff",
+            lambda: show_about(self._targets.window),
+            ["Ctrl+Shift+F1"],
+            "Version and licence",
         )
-
-        self._build_menus()
 
     # ---------------------------------------------------------------- construction
 
@@ -221,14 +265,14 @@ class WindowActions(QObject):
         *,
         checkable: bool = False,
     ) -> QAction:
-        action = QAction(text, self._window)
+        action = QAction(text, self._targets.window)
         action.setCheckable(checkable)
         self._decorate(action, keys, tip)
         if checkable:
             action.toggled.connect(slot)
         else:
             action.triggered.connect(lambda _checked=False: slot())
-        self._window.addAction(action)
+        self._targets.window.addAction(action)
         return action
 
     def _decorate(self, action: QAction, keys: Keys, tip: str) -> None:
@@ -249,7 +293,7 @@ class WindowActions(QObject):
         self.all.append(action)
 
     def _build_menus(self) -> None:
-        bar = self._window.menuBar()
+        bar = self._targets.window.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_article, self.open, self.open_folder])
         self.recent_menu = file_menu.addMenu("Open &Recent")
@@ -291,19 +335,29 @@ class WindowActions(QObject):
 
     # ---------------------------------------------------------------- state
 
+    def view_options(self) -> ViewOptions:
+        return ViewOptions(show_unique=self.show_unique.isChecked(), sync_scroll=self.sync_scroll.isChecked())
+
+    def set_view_options(self, options: ViewOptions) -> None:
+        """Set the View menu's switches, and the compare view with them."""
+        self.show_unique.setChecked(options.show_unique)
+        self.sync_scroll.setChecked(options.sync_scroll)
+        self._compare.set_show_unique(self.show_unique.isChecked())
+        self._compare.set_sync_scroll(self.sync_scroll.isChecked())
+
     def update_enabled(self) -> None:
         """Grey out what cannot be done now."""
-        window = self._window
-        has_articles = bool(window.articles.articles())
-        has_pair = window.pair() is not None
+        articles = self._session.articles()
+        has_articles = bool(articles)
+        has_pair = self._session.pair() is not None
         # Without a pair the Compare tab shows the welcome page: no text or table to focus.
         pair_actions = (self.export_pair, self.find, self.find_next, self.find_previous, self.swap)
         for action in (*pair_actions, self.go_text, self.go_passages):
             action.setEnabled(has_pair)
         for action in (self.next_passage, self.previous_passage, self.first_passage, self.last_passage):
-            action.setEnabled(has_pair and window.compare.passage_count() > 0)
+            action.setEnabled(has_pair and self._compare.passage_count() > 0)
         for action in (self.next_partner, self.previous_partner):
-            action.setEnabled(has_pair and len(window.articles.articles()) > 2)
+            action.setEnabled(has_pair and len(articles) > 2)
         for action in (
             self.export_report,
             self.export_json,
@@ -316,27 +370,31 @@ class WindowActions(QObject):
     # ---------------------------------------------------------------- slots
 
     @Slot()
+    def _on_compare_tab_pair_shown(self) -> None:
+        self.update_enabled()
+
+    @Slot()
     def _on_recent_menu_about_to_show(self) -> None:
         menu: QMenu = self.recent_menu
         menu.clear()
-        recent = self._window.files.recent_files()
+        recent = self._files.recent_files()
         for n, path in enumerate(recent, start=1):
             name = Path(path).name or path
             label = name.replace("&", "&&")
             action = menu.addAction(f"&{n} {label}" if n < 10 else label)
             action.setToolTip(escaped_tooltip(path))
             action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, p=path: self._window.files.open_recent(p))
+            action.triggered.connect(lambda _=False, p=path: self._files.open_recent(p))
         if not recent:
             empty = menu.addAction("No recent files")
             empty.setEnabled(False)
         menu.addSeparator()
         clear = menu.addAction("&Clear Menu")
         clear.setEnabled(bool(recent))
-        clear.triggered.connect(self._window.files.clear_recent)
+        clear.triggered.connect(self._files.clear_recent)
 
     def _close_all(self) -> None:
-        self._window.remove_articles([a.id for a in self._window.articles.articles()])
+        self._session.remove_articles(self._session.article_ids())
 
     def _copy(self) -> None:
         widget = QApplication.focusWidget()
@@ -352,50 +410,55 @@ class WindowActions(QObject):
             if lines:
                 QApplication.clipboard().setText("\n".join(lines))
 
+    def _open_find(self) -> None:
+        if self._session.pair() is not None:
+            self._targets.tabs.setCurrentIndex(TAB_COMPARE)
+            self._targets.compare_tab.open_find()
+
+    def _find_again(self, backwards: bool) -> None:
+        if self._session.pair() is not None:
+            self._targets.tabs.setCurrentIndex(TAB_COMPARE)
+            self._targets.compare_tab.find_again(backwards)
+
     def _rename_outlet(self) -> None:
-        library = self._window.library
+        library = self._targets.library
         article_id = library.current_id()
-        pair = self._window.pair()
+        pair = self._session.pair()
         if article_id is None and pair:
             article_id = pair[0]
         if article_id is not None:
-            self._focus_dock(self._window.library_dock)
+            self._focus_dock(self._targets.library_dock)
             library.edit_outlet(article_id)
 
     def _remove_selected(self) -> None:
-        ids = self._window.library.selected_ids()
-        current = self._window.library.current_id()
+        library = self._targets.library
+        ids = library.selected_ids()
+        current = library.current_id()
         if not ids and current:
             ids = [current]
-        self._window.remove_articles(ids)
+        self._session.remove_articles(ids)
 
     def _on_compare(self, command: Callable[[], object]) -> None:
         """Run a passage command where the user can see it: on the Compare tab."""
-        self._window.tabs.setCurrentIndex(0)
+        self._targets.tabs.setCurrentIndex(TAB_COMPARE)
         command()
 
     def _select_passage(self, index: int) -> None:
-        compare = self._window.compare
+        compare = self._compare
         count = compare.passage_count()
         if count:
             self._on_compare(lambda: compare.select_passage(index % count))
 
-    def _focus_dock(self, dock) -> None:  # noqa: ANN001 - QDockWidget
+    def _focus_dock(self, dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
         dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _show_tab(self, index: int, focus) -> None:  # noqa: ANN001 - QWidget
-        """Bring a tab to the front with the keyboard focus in it, ready for arrow keys."""
-        self._window.tabs.setCurrentIndex(index)
-        if focus.isVisible():
-            focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _focus(self, widget) -> None:  # noqa: ANN001 - QWidget
-        self._window.tabs.setCurrentIndex(0)
+    def _focus(self, widget: QWidget) -> None:
+        self._targets.tabs.setCurrentIndex(TAB_COMPARE)
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.all, self._window)
+        dialog = ShortcutsDialog(self.all, self._targets.window)
         dialog.exec()
         dialog.deleteLater()

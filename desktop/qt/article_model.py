@@ -1,19 +1,21 @@
-"""The list of open articles as a Qt table model.
+"""The open articles as a Qt table model, for the article library.
 
-:class:`ArticleModel` owns the articles the window works on (the alignment is computed
-from it) and the latest per-article stats.
+:class:`ArticleModel` adapts the :class:`~desktop.qt.session.Session`: it shows the
+session's articles and the per-article stats of the alignment in force, and hands outlet
+edits back to the session. It owns neither; it keeps a copy of the article list only so
+that rows are inserted and removed the way Qt's views expect.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from desktop.engine.model import Article, ArticleStats
+from desktop.engine.model import Article, ArticleStats, CorpusAlignment
+from desktop.qt.session import Session
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,21 +27,28 @@ NO_OUTLET = "—"
 
 
 class ArticleModel(QAbstractTableModel):
-    """The loaded articles, in the order they were opened, plus their latest stats."""
+    """The session's articles, in the order they were opened, with their latest stats."""
 
     TITLE, OUTLET, WORDS, SHARED = range(4)
     HEADERS = ("Title", "Outlet", "Words", "Shared")
 
-    outlet_renamed = Signal(str, str)  # article id, new outlet
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._articles: list[Article] = []
+        self._session = session
+        self._articles: list[Article] = list(session.articles())
         self._stats: dict[str, ArticleStats] = {}
+        alignment = session.alignment()
+        if alignment is not None:
+            self._set_stats(alignment.stats)
+        session.articles_changed.connect(self._on_session_articles_changed)
+        session.article_relabelled.connect(self._on_session_article_relabelled)
+        session.alignment_finished.connect(self._on_session_alignment_finished)
+        session.alignment_cleared.connect(self._on_session_alignment_cleared)
 
     # ---------------------------------------------------------------- content
 
     def articles(self) -> tuple[Article, ...]:
+        """The articles as the rows show them (the session's, in its order)."""
         return tuple(self._articles)
 
     def article(self, article_id: str) -> Article | None:
@@ -48,62 +57,50 @@ class ArticleModel(QAbstractTableModel):
     def row_of(self, article_id: str) -> int:
         return next((i for i, a in enumerate(self._articles) if a.id == article_id), -1)
 
-    def add_articles(self, articles: Sequence[Article]) -> list[Article]:
-        """Append articles; returns those added.
+    def stats(self, article_id: str) -> ArticleStats | None:
+        return self._stats.get(article_id)
 
-        A file that is already open is skipped; an id already taken gets a ``-2``,
-        ``-3``... suffix (two files called ``story.txt`` in different folders).
-        """
-        taken = {a.id for a in self._articles}
-        open_paths = {a.path for a in self._articles if a.path}
-        added: list[Article] = []
-        for article in articles:
-            if article.path and article.path in open_paths:
-                continue
-            article_id, n = article.id, 1
-            while article_id in taken:
-                n += 1
-                article_id = f"{article.id}-{n}"
-            taken.add(article_id)
-            if article.path:
-                open_paths.add(article.path)
-            added.append(article if article_id == article.id else replace(article, id=article_id))
-        if added:
-            first = len(self._articles)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            self._articles.extend(added)
-            self.endInsertRows()
-        return added
-
-    def remove_articles(self, article_ids: Iterable[str]) -> None:
-        for article_id in set(article_ids):
-            row = self.row_of(article_id)
-            if row < 0:
-                continue
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._articles[row]
-            self._stats.pop(article_id, None)
-            self.endRemoveRows()
-
-    def set_outlet(self, article_id: str, outlet: str) -> bool:
-        """Rename an article's outlet label; False when unchanged or unknown."""
-        row = self.row_of(article_id)
-        outlet = " ".join(outlet.split())
-        if row < 0 or self._articles[row].outlet == outlet:
-            return False
-        self._articles[row] = self._articles[row].with_outlet(outlet)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        self.outlet_renamed.emit(article_id, outlet)
-        return True
-
-    def set_stats(self, stats: Iterable[ArticleStats]) -> None:
+    def _set_stats(self, stats: Iterable[ArticleStats]) -> None:
         """Show the shares of a new alignment (an empty iterable clears them)."""
         self._stats = {s.article: s for s in stats}
         if self._articles:
             self.dataChanged.emit(self.index(0, self.WORDS), self.index(self.rowCount() - 1, self.SHARED))
 
-    def stats(self, article_id: str) -> ArticleStats | None:
-        return self._stats.get(article_id)
+    @Slot(list)
+    def _on_session_articles_changed(self, ids: list) -> None:
+        # The session only appends articles or closes some: remove the rows of closed
+        # ones, then insert the new ones at the end.
+        kept = set(ids)
+        for row in reversed(range(len(self._articles))):
+            article_id = self._articles[row].id
+            if article_id not in kept:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._articles[row]
+                self._stats.pop(article_id, None)
+                self.endRemoveRows()
+        shown = {a.id for a in self._articles}
+        added = [a for a in self._session.articles() if a.id not in shown]
+        if added:
+            first = len(self._articles)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._articles.extend(added)
+            self.endInsertRows()
+
+    @Slot(str, str)
+    def _on_session_article_relabelled(self, article_id: str, _outlet: str) -> None:
+        row = self.row_of(article_id)
+        article = self._session.article(article_id)
+        if row >= 0 and article is not None:
+            self._articles[row] = article
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    @Slot(int, object)
+    def _on_session_alignment_finished(self, _generation: int, alignment: CorpusAlignment) -> None:
+        self._set_stats(alignment.stats)
+
+    @Slot()
+    def _on_session_alignment_cleared(self) -> None:
+        self._set_stats(())
 
     # ---------------------------------------------------------------- Qt model
 
@@ -181,6 +178,5 @@ class ArticleModel(QAbstractTableModel):
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.OUTLET:
             return False
-        article = self._articles[index.row()]
-        self.set_outlet(article.id, str(value))
+        self._session.set_outlet(self._articles[index.row()].id, str(value))
         return True

@@ -1,16 +1,19 @@
 """The Compare tab: pair picker, summary line, side-by-side view, passage table, find bar.
 
-Before two articles are open it shows the welcome page instead.
+:class:`CompareTab` shows the session's pair with the alignment in force, and follows
+every change of the session (articles, labels, alignment, pair) on its own. Before there
+is a pair it shows the welcome page instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.engine.model import Article, PairAlignment
+from desktop.engine.model import Article, CorpusAlignment, PairAlignment
+from desktop.qt.session import Session
 from desktop.qt.widgets.compare import CompareView
 from desktop.qt.widgets.find_bar import FindBar
 from desktop.qt.widgets.labels import article_label
@@ -49,10 +52,13 @@ def passage_position(index: int, count: int) -> str:
 
 
 class CompareTab(QStackedWidget):
-    """The welcome page, or the pair with everything that belongs to it."""
+    """The welcome page, or the session's pair with everything that belongs to it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    pair_shown = Signal()  # the pair (or the welcome page) was shown again: title, position...
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self.picker = PairPicker(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("pairSummary")
@@ -87,6 +93,63 @@ class CompareTab(QStackedWidget):
         self.welcome = WelcomePage(self)
         self.addWidget(self.welcome)
         self.addWidget(page)
+
+        self.picker.pair_changed.connect(self._on_picker_pair_changed)
+        session.articles_changed.connect(self._on_session_articles_changed)
+        session.article_relabelled.connect(self._on_session_article_relabelled)
+        session.alignment_finished.connect(self._on_session_alignment_finished)
+        session.alignment_cleared.connect(self._on_session_alignment_cleared)
+        session.pair_changed.connect(self._on_session_pair_changed)
+
+    def show_current(self) -> None:
+        """Show the session's pair with its alignment in force, or the welcome page."""
+        session = self._session
+        pair = session.pair()
+        a = session.article(pair[0]) if pair else None
+        b = session.article(pair[1]) if pair else None
+        if a is None or b is None:
+            self.show_welcome(len(session.articles()))
+        else:
+            alignment = session.alignment()
+            stats_a = alignment.stats_for(a.id) if alignment else None
+            stats_b = alignment.stats_for(b.id) if alignment else None
+            self.show_pair(
+                a,
+                b,
+                session.pair_alignment(),
+                unique_a=stats_a.unique_spans if stats_a else (),
+                unique_b=stats_b.unique_spans if stats_b else (),
+            )
+        self.pair_shown.emit()
+
+    def choose_pair(self, a: str, b: str) -> bool:
+        """Make ``a`` and ``b`` the session's pair, as the user asked; False if either is unknown.
+
+        Asking for the pair already shown shows it again, which brings its selected
+        passage back into view.
+        """
+        shown = self._session.pair() == (a, b)
+        if not self._session.set_pair(a, b):
+            return False
+        if shown:
+            self.show_current()
+        return True
+
+    def show_span(self, article_id: str, start: int, end: int) -> None:
+        """Select the passage of the pair that overlaps a span of ``article_id`` and scroll to the span.
+
+        ``article_id`` must be one side of the session's pair.
+        """
+        pair = self._session.pair()
+        side = "a" if pair and pair[0] == article_id else "b"
+        alignment = self._session.pair_alignment()
+        if alignment is not None:
+            for n, p in enumerate(alignment.passages):
+                s, e = p.a_span if side == "a" else p.b_span
+                if s < end and start < e:
+                    self.compare.select_passage(n)
+                    break
+        self.compare.scroll_to_span(side, start, end)
 
     def show_welcome(self, article_count: int) -> None:
         self.welcome.set_article_count(article_count)
@@ -133,6 +196,32 @@ class CompareTab(QStackedWidget):
             self.open_find()
         else:
             self.find_bar.request(backwards)
+
+    @Slot(str, str)
+    def _on_picker_pair_changed(self, a: str, b: str) -> None:
+        self.choose_pair(a, b)
+
+    @Slot(list)
+    def _on_session_articles_changed(self, _ids: list) -> None:
+        self.picker.set_articles(self._session.articles())
+        self.show_current()
+
+    @Slot(str, str)
+    def _on_session_article_relabelled(self, _article_id: str, _outlet: str) -> None:
+        self.picker.set_articles(self._session.articles())
+        self.show_current()
+
+    @Slot(int, object)
+    def _on_session_alignment_finished(self, _generation: int, _alignment: CorpusAlignment) -> None:
+        self.show_current()
+
+    @Slot()
+    def _on_session_alignment_cleared(self) -> None:
+        self.show_current()
+
+    @Slot(object)
+    def _on_session_pair_changed(self, _pair: object) -> None:
+        self.show_current()
 
     @Slot(str, bool)
     def _on_find_bar_find_requested(self, text: str, backwards: bool) -> None:

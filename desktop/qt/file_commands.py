@@ -9,21 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt, Slot
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QMimeData, QObject, QSettings, QStandardPaths, Qt, Slot
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from desktop.engine.export.json_report import alignment_json, json_text
 from desktop.engine.export.output import write_atomic
 from desktop.engine.load.articles import ArticleError, load_articles
-from desktop.engine.model import Article
+from desktop.engine.model import Article, CorpusAlignment
 from desktop.paths import seed_files
 from desktop.qt.dialogs import NewArticleDialog
+from desktop.qt.session import Session
 from desktop.qt.widgets.labels import article_label
-
-if TYPE_CHECKING:
-    from desktop.qt.main_window import MainWindow
 
 MAX_RECENT = 10
 MAX_ERRORS_LISTED = 12
@@ -59,11 +56,18 @@ def _string_list(value: object) -> list[str]:
 
 
 class FileCommands(QObject):
-    """The File menu's work, on behalf of one :class:`MainWindow`."""
+    """The File menu's work on a session.
 
-    def __init__(self, window: MainWindow) -> None:
+    ``window`` is the parent of the dialogs and message boxes, ``store`` keeps the recent
+    files and the folders last used, ``status`` shows what was done.
+    """
+
+    def __init__(self, window: QWidget, session: Session, store: QSettings, status: QStatusBar) -> None:
         super().__init__(window)
         self._window = window
+        self._session = session
+        self._store = store
+        self._status = status
 
     # ---------------------------------------------------------------- opening
 
@@ -79,12 +83,12 @@ class FileCommands(QObject):
             articles, errors = [], [ArticleError(f"cannot read ({err.__class__.__name__}: {err})")]
         finally:
             QApplication.restoreOverrideCursor()
-        added = self._window.add_articles(articles)
+        added = self._session.add_articles(articles)
         failed = {e.path for e in errors if e.path}
         self.remember_recent([p for p in names if str(Path(p).resolve()) not in failed and Path(p).exists()])
         skipped = len(articles) - len(added)
         if skipped:
-            self._window.statusBar().showMessage(
+            self._status.showMessage(
                 f"{skipped} file{'s are' if skipped != 1 else ' is'} already open.", 6000
             )
         if errors:
@@ -112,7 +116,7 @@ class FileCommands(QObject):
         QMessageBox.warning(self._window, "Export failed", f"The file was not saved.\n\n{detail}")
 
     def _dialog_dir(self, key: str) -> str:
-        value = self._window.store.value(key)
+        value = self._store.value(key)
         if isinstance(value, str) and Path(value).is_dir():
             return value
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -123,7 +127,7 @@ class FileCommands(QObject):
             self._window, "Open Articles", self._dialog_dir(_OPEN_DIR_KEY), ARTICLE_FILTER
         )
         if files:
-            self._window.store.setValue(_OPEN_DIR_KEY, str(Path(files[0]).parent))
+            self._store.setValue(_OPEN_DIR_KEY, str(Path(files[0]).parent))
             self.open_paths(files)
 
     @Slot()
@@ -132,7 +136,7 @@ class FileCommands(QObject):
             self._window, "Open a Folder of Articles", self._dialog_dir(_OPEN_DIR_KEY)
         )
         if folder:
-            self._window.store.setValue(_OPEN_DIR_KEY, folder)
+            self._store.setValue(_OPEN_DIR_KEY, folder)
             self.open_paths([folder])
 
     @Slot()
@@ -151,14 +155,14 @@ class FileCommands(QObject):
         try:
             article = dialog.article() if dialog.exec() else None
             if article is not None:
-                self._window.add_articles([article])
+                self._session.add_articles([article])
         finally:
             dialog.deleteLater()
 
     # ---------------------------------------------------------------- recent files
 
     def recent_files(self) -> list[str]:
-        return _string_list(self._window.store.value(_RECENT_KEY))[:MAX_RECENT]
+        return _string_list(self._store.value(_RECENT_KEY))[:MAX_RECENT]
 
     def remember_recent(self, paths: Iterable[str]) -> None:
         recent = self.recent_files()
@@ -167,30 +171,30 @@ class FileCommands(QObject):
             if full in recent:
                 recent.remove(full)
             recent.insert(0, full)
-        self._window.store.setValue(_RECENT_KEY, recent[:MAX_RECENT])
+        self._store.setValue(_RECENT_KEY, recent[:MAX_RECENT])
 
     def open_recent(self, path: str) -> None:
         self.open_paths([path])
 
     @Slot()
     def clear_recent(self) -> None:
-        self._window.store.setValue(_RECENT_KEY, [])
+        self._store.setValue(_RECENT_KEY, [])
 
     # ---------------------------------------------------------------- exports
 
-    def _ready_corpus(self):  # noqa: ANN202 - CorpusAlignment | None
+    def _ready_corpus(self) -> CorpusAlignment | None:
         window = self._window
-        if not window.articles.articles():
+        if not self._session.articles():
             QMessageBox.information(window, "Nothing to export", "Open some articles first.")
             return None
-        if not window.is_current():
+        if not self._session.is_current():
             QMessageBox.information(
                 window,
                 "Still aligning",
                 "The articles are still being aligned with the current settings. Try again in a moment.",
             )
             return None
-        return window.corpus()
+        return self._session.alignment()
 
     def _save_path(self, caption: str, name: str, file_filter: str, suffix: str) -> Path | None:
         start = str(Path(self._dialog_dir(_EXPORT_DIR_KEY)) / name)
@@ -201,7 +205,7 @@ class FileCommands(QObject):
         path = Path(chosen)
         if not path.suffix:
             path = path.with_suffix(suffix)
-        self._window.store.setValue(_EXPORT_DIR_KEY, str(path.parent))
+        self._store.setValue(_EXPORT_DIR_KEY, str(path.parent))
         return path
 
     def _export(
@@ -225,13 +229,13 @@ class FileCommands(QObject):
         except Exception as err:  # noqa: BLE001 - report, never crash
             self._export_failed(f"{path.name}: {err.__class__.__name__}: {err}")
             return False
-        self._window.statusBar().showMessage(f"Saved {path}", 8000)
+        self._status.showMessage(f"Saved {path}", 8000)
         return True
 
     @Slot()
     def export_pair_html(self) -> None:
         window = self._window
-        pair = window.pair()
+        pair = self._session.pair()
         if pair is None:
             QMessageBox.information(window, "Nothing to export", "Choose two articles to compare first.")
             return

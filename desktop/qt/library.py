@@ -1,7 +1,8 @@
 """The article library: every loaded article with its outlet, length and shared share.
 
-:class:`LibraryPanel` shows the window's :class:`ArticleModel` in a sortable table with
-a context menu for picking the pair, renaming the outlet and removing articles.
+:class:`LibraryPanel` shows the session's articles (through an :class:`ArticleModel`) in a
+sortable table with a context menu for picking the pair, renaming the outlet and removing
+articles.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
 
 from desktop.qt.article_model import ID_ROLE, SORT_ROLE, ArticleModel
+from desktop.qt.session import Session
 from desktop.qt.widgets.compact_header import CompactHeaderView
 from desktop.qt.widgets.labels import article_label, elide
 
@@ -19,16 +21,21 @@ OUTLET_SHARE = 0.28  # of the table's width, at most, for the outlet column
 
 
 class LibraryPanel(QWidget):
-    """The article table with its context menu. Emits requests; the window acts on them."""
+    """The article table with its context menu. Emits requests; the window acts on them.
+
+    The session is read for the pair shown, so that a double-click compares an article
+    with the current partner.
+    """
 
     pair_requested = Signal(str, str)  # a id, b id
     side_requested = Signal(str, str)  # article id, "a" or "b"
     remove_requested = Signal(list)  # article ids
     rename_requested = Signal(str)  # article id
 
-    def __init__(self, model: ArticleModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ArticleModel, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._session = session
         self._proxy = QSortFilterProxyModel(self)
         self._proxy.setSourceModel(model)
         self._proxy.setSortRole(SORT_ROLE)
@@ -76,8 +83,6 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
 
-        self._pair: tuple[str | None, str | None] = (None, None)
-
     def view(self) -> QTableView:
         return self._view
 
@@ -94,10 +99,6 @@ class LibraryPanel(QWidget):
         wanted = max(self._view.sizeHintForColumn(col), heading)
         cap = max(heading, int(self._view.viewport().width() * OUTLET_SHARE))
         header.resizeSection(col, min(wanted, cap))
-
-    def set_current_pair(self, a: str | None, b: str | None) -> None:
-        """Remembered so that "Compare with…" can offer the right partner first."""
-        self._pair = (a, b)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({self._proxy.mapToSource(i).row() for i in self._view.selectionModel().selectedRows()})
@@ -178,7 +179,7 @@ class LibraryPanel(QWidget):
         if index.column() == ArticleModel.OUTLET:
             return
         article_id = self._proxy.data(index, ID_ROLE)
-        a, b = self._pair
+        a, b = self._session.pair() or (None, None)
         if article_id in (a, b):
             return
         if a is not None:

@@ -1,10 +1,11 @@
 """Aligning the whole set of articles in the background.
 
-The window asks :class:`AlignScheduler` for an alignment whenever the articles or the
+The session asks :class:`AlignScheduler` for an alignment whenever the articles or the
 settings change. Requests are coalesced with a short timer (dragging the sensitivity
-slider fires dozens of changes), every job is stamped with a generation number, a newer
-request asks the older job to stop, and a result is applied only if it belongs to the
-newest generation. The GUI thread never waits for a job, except on shutdown.
+slider fires dozens of changes), every job is stamped with a generation number, and a
+newer request asks the older job to stop. Every result is passed on with its generation;
+:meth:`AlignScheduler.is_newest` tells the session whether it is still wanted. The GUI
+thread never waits for a job, except on shutdown.
 
 Before its first alignment with sentence embeddings a job loads the optional model
 (several seconds, once per process). It does so as a step of its own, announced with
@@ -139,17 +140,19 @@ class AlignWorker(QRunnable):
 
 
 class AlignScheduler(QObject):
-    """Starts, coalesces, cancels and filters alignment jobs for one window.
+    """Starts, coalesces and cancels alignment jobs for one session.
 
-    ``finished`` carries only results of the newest generation with no newer request
-    waiting; results of older jobs that finish anyway are dropped.
+    ``finished`` and ``failed`` report every job that ran to its end, with its
+    generation; an older job may finish although it was asked to stop, and it is for
+    the receiver to drop it (:meth:`is_newest`). Progress and phases are passed on for
+    the newest job only.
     """
 
     started = Signal(int)  # generation
     progressed = Signal(float)
     phase_changed = Signal(str)  # the newest job's slow step ("" = back to aligning)
     finished = Signal(int, object)  # generation, CorpusAlignment
-    failed = Signal(str)
+    failed = Signal(int, str)  # generation, message for the user
     busy_changed = Signal(bool)
 
     def __init__(
@@ -182,6 +185,10 @@ class AlignScheduler(QObject):
     def is_busy(self) -> bool:
         """A request is waiting for the timer or the newest job has not reported back."""
         return self._busy
+
+    def is_newest(self, generation: int) -> bool:
+        """``generation`` is the newest job's and no newer request waits for the timer."""
+        return generation == self._generation and self._pending is None
 
     def request(self, articles: Sequence[Article], settings: Settings) -> None:
         """Align soon: several requests within the coalescing delay make one job.
@@ -248,27 +255,22 @@ class AlignScheduler(QObject):
 
     @Slot(int, object)
     def _on_worker_finished(self, generation: int, result: object) -> None:
-        self._jobs.pop(generation, None)
-        if self._is_stale(generation):
-            return  # a newer request superseded this job
-        self._set_busy(self._timer.isActive())
+        self._job_ended(generation)
         self.finished.emit(generation, result)
 
     @Slot(int, str)
     def _on_worker_failed(self, generation: int, message: str) -> None:
-        self._jobs.pop(generation, None)
-        if self._is_stale(generation):
-            return
-        self._set_busy(self._timer.isActive())
-        self.failed.emit(message)
+        self._job_ended(generation)
+        self.failed.emit(generation, message)
 
     @Slot(int)
     def _on_worker_cancelled(self, generation: int) -> None:
         self._jobs.pop(generation, None)
 
-    def _is_stale(self, generation: int) -> bool:
-        """A newer job exists, or a newer request is waiting for the coalescing timer."""
-        return generation != self._generation or self._pending is not None
+    def _job_ended(self, generation: int) -> None:
+        self._jobs.pop(generation, None)
+        if self.is_newest(generation):
+            self._set_busy(self._timer.isActive())
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:

@@ -89,7 +89,7 @@ def main_window(qtbot, window_settings: QSettings):
 @pytest.fixture
 def aligned_window(qtbot, main_window, seed_paths: list[Path]):
     """The MainWindow with the sample articles open and aligned."""
-    with qtbot.waitSignal(main_window.alignment_finished, timeout=10000):
+    with qtbot.waitSignal(main_window.session.alignment_finished, timeout=10000):
         main_window.open_paths(seed_paths)
     return main_window
 

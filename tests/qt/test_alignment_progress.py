@@ -140,14 +140,14 @@ def test_the_window_says_it_is_loading_the_model(
     window = MainWindow(window_settings, load_model=loader)
     qtbot.addWidget(window)
     window.show()
-    window.add_articles(_articles(seed_paths))
+    window.session.add_articles(_articles(seed_paths))
     qtbot.waitUntil(started.is_set, timeout=5000)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == MODEL_LOADING, timeout=2000)
     assert window.progress.isVisible()
     assert window.progress.maximum() == 0, "no fraction to show: the bar runs as busy"
     # While the pair is being aligned there is no passage count to give yet.
     assert window.passage_label.text() == "" and window.passage_label.isHidden()
-    with qtbot.waitSignal(window.alignment_finished, timeout=10000):
+    with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
         release.set()
     assert window.progress.maximum() == 100 and window.progress.isHidden()
     assert window.statusBar().currentMessage().startswith("Aligned 2 articles")
@@ -167,8 +167,10 @@ def test_without_a_slow_step_the_status_only_says_aligning(
     window = MainWindow(window_settings, align=align, load_model=None)
     qtbot.addWidget(window)
     window.statusBar().messageChanged.connect(messages.append)
-    window.add_articles(_articles(seed_paths))
-    qtbot.waitUntil(lambda: window.scheduler.is_busy() and window.progress.maximum() == 100, timeout=2000)
-    with qtbot.waitSignal(window.alignment_finished, timeout=10000):
+    window.session.add_articles(_articles(seed_paths))
+    qtbot.waitUntil(
+        lambda: window.session.scheduler.is_busy() and window.progress.maximum() == 100, timeout=2000
+    )
+    with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
         release.set()
     assert MODEL_LOADING not in messages

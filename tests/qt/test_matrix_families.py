@@ -10,14 +10,15 @@ from PySide6.QtTest import QTest
 
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.model import Kind, Op
-from desktop.qt.main_window import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainWindow
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX
+from desktop.qt.main_window import MainWindow
 from desktop.qt.widgets.highlight import WORD_PROPERTY, contrast
 from desktop.qt.widgets.matrix import CAPTION, OverlapMatrix
 
 
 def test_matrix_cells_hold_the_row_articles_shared_share(aligned_window: MainWindow) -> None:
-    matrix = aligned_window.matrix
-    corpus = aligned_window.corpus()
+    matrix = aligned_window.tabs.matrix
+    corpus = aligned_window.session.alignment()
     ids = matrix.article_ids()
     assert ids == [a.id for a in corpus.articles]
     for r, row_id in enumerate(ids):
@@ -31,19 +32,21 @@ def test_matrix_cells_hold_the_row_articles_shared_share(aligned_window: MainWin
 def test_clicking_a_matrix_cell_opens_that_pair(qtbot, aligned_window: MainWindow) -> None:
     window = aligned_window
     window.tabs.setCurrentIndex(TAB_MATRIX)
-    matrix = window.matrix
+    matrix = window.tabs.matrix
     ids = matrix.article_ids()
     row, col = 3, 1
     with qtbot.waitSignal(matrix.pair_activated) as blocker:
         QTest.mouseClick(matrix, Qt.MouseButton.LeftButton, pos=matrix.cell_rect(row, col).center())
     assert blocker.args == [ids[row], ids[col]]
-    assert window.pair() == (ids[row], ids[col])
+    assert window.session.pair() == (ids[row], ids[col])
     assert window.tabs.currentIndex() == TAB_COMPARE
-    assert window.compare.passage_count() == len(window.corpus().pair(ids[row], ids[col]).passages)
+    assert window.compare_tab.compare.passage_count() == len(
+        window.session.alignment().pair(ids[row], ids[col]).passages
+    )
 
 
 def test_matrix_keyboard_and_diagonal(qtbot, aligned_window: MainWindow) -> None:
-    matrix = aligned_window.matrix
+    matrix = aligned_window.tabs.matrix
     ids = matrix.article_ids()
     fired: list[tuple[str, str]] = []
     matrix.pair_activated.connect(lambda a, b: fired.append((a, b)))
@@ -81,7 +84,7 @@ def test_matrix_colours_grow_with_the_share_and_numbers_stay_readable(qtbot) -> 
 
 def test_matrix_says_what_its_share_measures(aligned_window: MainWindow) -> None:
     # The share counts words inside shared passages, not words that merely also occur.
-    matrix = aligned_window.matrix
+    matrix = aligned_window.tabs.matrix
     assert "inside passages it shares with the column article" in CAPTION
     summary = matrix.cell_summary(0, 1)
     labels = matrix._labels
@@ -91,9 +94,9 @@ def test_matrix_says_what_its_share_measures(aligned_window: MainWindow) -> None
 
 def test_matrix_tooltip_escapes_outlet_labels(aligned_window: MainWindow) -> None:
     window = aligned_window
-    a = window.articles.articles()[0]
-    window.articles.set_outlet(a.id, "<img src=x>")
-    tip = window.matrix.cell_tooltip(0, 1)
+    a = window.session.articles()[0]
+    window.session.set_outlet(a.id, "<img src=x>")
+    tip = window.tabs.matrix.cell_tooltip(0, 1)
     assert "<img" not in tip and "&lt;img src=x&gt;" in tip
 
 
@@ -120,8 +123,8 @@ def _version_line(panel, version) -> tuple[str, list[str], list[str]]:
 def test_families_panel_lists_families_and_stacks_versions(aligned_window: MainWindow) -> None:
     window = aligned_window
     window.tabs.setCurrentIndex(TAB_FAMILIES)
-    panel = window.families
-    corpus = window.corpus()
+    panel = window.tabs.families
+    corpus = window.session.alignment()
     assert sorted(panel.family_ids()) == sorted(f.id for f in corpus.families)
     counts = [int(panel.list.topLevelItem(i).text(1)) for i in range(panel.list.topLevelItemCount())]
     assert counts == sorted(counts, reverse=True), "the most widely carried families come first"
@@ -149,9 +152,9 @@ def test_activating_a_version_opens_a_pair_with_it_and_scrolls_to_it(
 ) -> None:
     window = aligned_window
     window.tabs.setCurrentIndex(TAB_FAMILIES)
-    panel = window.families
-    corpus = window.corpus()
-    a, b = window.pair()
+    panel = window.tabs.families
+    corpus = window.session.alignment()
+    a, b = window.session.pair()
     family = next(f for f in corpus.families if any(m.article not in (a, b) for m in f.members))
     panel.select_family(family.id)
     index, version = next(
@@ -165,8 +168,12 @@ def test_activating_a_version_opens_a_pair_with_it_and_scrolls_to_it(
     member = version.member
     assert blocker.args == [member.article, member.start, member.end]
     assert window.tabs.currentIndex() == TAB_COMPARE
-    assert member.article in window.pair()
-    side = window.compare.pane_a() if window.pair()[0] == member.article else window.compare.pane_b()
+    assert member.article in window.session.pair()
+    side = (
+        window.compare_tab.compare.pane_a()
+        if window.session.pair()[0] == member.article
+        else window.compare_tab.compare.pane_b()
+    )
     selected = side.textCursor()
     assert selected.selectionStart() == side.to_qt(member.start)
     top, _ = side.span_y(member.start, member.end)
@@ -178,8 +185,8 @@ def test_family_versions_show_shared_words_unmarked(aligned_window: MainWindow) 
     """Each version marks exactly what its marked_diff keeps: its shared words stay plain,
     paraphrases show no struck-through central words, loose paraphrases no marks at all."""
     window = aligned_window
-    panel = window.families
-    corpus = window.corpus()
+    panel = window.tabs.families
+    corpus = window.session.alignment()
     paraphrase_with_shared_words = False
     for family in corpus.families:
         panel.select_family(family.id)

@@ -49,7 +49,7 @@ def test_a_saved_embeddings_choice_without_the_extra_shows_off_and_is_kept(
     qtbot.addWidget(window)
     box = window.settings_panel.use_embeddings
     assert not box.isEnabled() and not box.isChecked(), "a disabled switch is never stuck on"
-    assert window.current_settings().use_embeddings is False
+    assert window.session.settings().use_embeddings is False
     window.settings_panel.min_words.setValue(9)  # any other change saves the settings
     window.save_state()
     assert str(window_settings.value("alignment/use_embeddings")).lower() == "true"

@@ -94,7 +94,11 @@ def test_scheduler_coalesces_rapid_requests_into_one_job(qtbot, two_articles) ->
     assert not scheduler.is_busy()
 
 
-def test_scheduler_drops_stale_results_and_cancels_older_jobs(qtbot, two_articles) -> None:
+def test_scheduler_cancels_older_jobs_and_says_which_result_is_newest(qtbot, two_articles) -> None:
+    """Every job that finishes reports with its generation; only the newest is wanted.
+
+    Dropping the others is the session's work (tests/qt/test_session.py).
+    """
     release = threading.Event()
     first_running = threading.Event()
     cancel_seen: list[bool] = []
@@ -106,19 +110,30 @@ def test_scheduler_drops_stale_results_and_cancels_older_jobs(qtbot, two_article
             cancel_seen.append(cancelled())
         return fake_result(articles, settings)
 
-    scheduler = AlignScheduler(align=align)
-    applied: list[tuple[int, int]] = []
-    scheduler.finished.connect(lambda g, r: applied.append((g, r.settings.min_words)))
+    scheduler = AlignScheduler(align=align, delay_ms=1000)
+    reported: list[tuple[int, int, bool]] = []
+    scheduler.finished.connect(
+        lambda g, r: reported.append((g, r.settings.min_words, scheduler.is_newest(g)))
+    )
     first = scheduler.run_now(two_articles, Settings(min_words=1))
     assert first_running.wait(5)
-    with qtbot.waitSignal(scheduler.finished, timeout=5000):
-        second = scheduler.run_now(two_articles, Settings(min_words=2))
+    assert scheduler.is_newest(first)
+    scheduler.request(two_articles, Settings(min_words=2))  # waits for the coalescing timer
+    assert not scheduler.is_newest(first), "a waiting request makes the running job stale"
     release.set()
     QThreadPool.globalInstance().waitForDone(5000)
-    qtbot.wait(50)  # let the first job's queued signal arrive (and be dropped)
-    assert second == first + 1
-    assert applied == [(second, 2)]
+    qtbot.wait(50)  # the first job's result arrives before the timer fires
+    assert reported == [(first, 1, False)]
     assert cancel_seen == [True], "the newer request asked the older job to stop"
+    assert scheduler.is_busy(), "still busy: the newer request has not been answered"
+    qtbot.waitUntil(lambda: len(reported) == 2, timeout=5000)
+    second = first + 1
+    assert reported[1] == (second, 2, True)
+    assert scheduler.generation == second and not scheduler.is_busy()
+    # Once a newer job has started, an older generation is not the newest either.
+    third = scheduler.run_now(two_articles, Settings(min_words=3))
+    assert not scheduler.is_newest(second) and scheduler.is_newest(third)
+    qtbot.waitUntil(lambda: len(reported) == 3, timeout=5000)
 
 
 def test_scheduler_shutdown_cancels_running_job(qtbot, two_articles) -> None:
@@ -135,28 +150,3 @@ def test_scheduler_shutdown_cancels_running_job(qtbot, two_articles) -> None:
     assert scheduler.shutdown(3000)
     assert not scheduler.is_busy()
     assert finished == []
-
-
-def test_a_job_finishing_while_a_newer_request_waits_is_dropped(qtbot, two_articles) -> None:
-    release = threading.Event()
-    running = threading.Event()
-
-    def align(articles, settings, *, progress, cancelled):
-        if settings.min_words == 1:
-            running.set()
-            release.wait(5)
-        return fake_result(articles, settings)
-
-    scheduler = AlignScheduler(align=align, delay_ms=1000)
-    applied: list[int] = []
-    scheduler.finished.connect(lambda g, r: applied.append(r.settings.min_words))
-    scheduler.run_now(two_articles, Settings(min_words=1))
-    assert running.wait(5)
-    scheduler.request(two_articles, Settings(min_words=2))  # waits for the coalescing timer
-    release.set()
-    QThreadPool.globalInstance().waitForDone(5000)
-    qtbot.wait(50)  # the first job's result arrives before the timer fires
-    assert applied == [], "a result older than the waiting request is dropped"
-    assert scheduler.is_busy()
-    qtbot.waitUntil(lambda: applied == [2], timeout=5000)
-    assert not scheduler.is_busy()

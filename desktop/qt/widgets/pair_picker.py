@@ -79,27 +79,6 @@ class ElidingComboBox(QComboBox):
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
-def pair_with_side(
-    pair: tuple[str, str] | None, article_id: str, side: str, ids: Sequence[str]
-) -> tuple[str, str] | None:
-    """The pair after putting ``article_id`` on ``side`` ("a" or "b").
-
-    The article it displaces moves to the other side if the new article came from
-    there; with no pair yet, the first other article fills the other side.
-    """
-    a, b = pair or ("", "")
-    if side == "a":
-        a, b = article_id, (a if b == article_id else b)
-    else:
-        a, b = (b if a == article_id else a), article_id
-    if not a or not b:
-        other = next((i for i in ids if i != article_id), None)
-        if other is None:
-            return None
-        a, b = (article_id, other) if side == "a" else (other, article_id)
-    return (a, b)
-
-
 class PairPicker(QWidget):
     """Two combo boxes and a swap button; emits ``pair_changed(a_id, b_id)``.
 
