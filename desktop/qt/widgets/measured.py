@@ -9,8 +9,9 @@ through an :class:`~desktop.qt.widgets.textmarks.OffsetMap`.
 
 Asking Qt where an off-screen block sits walks every block between it and the first
 visible one, so span heights are cached in document coordinates (independent of the
-scroll position) and dropped whenever the layout may have changed: new text or formats,
-a rewrap after a resize or font change. Scrolling only shifts them.
+scroll position; at most :data:`SPAN_CACHE_SIZE` spans, see :mod:`.lru`) and dropped
+whenever the layout may have changed: new text or formats, a rewrap after a resize or
+font change. Scrolling only shifts them.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from PySide6.QtCore import QEvent, QPoint, QSizeF, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from desktop.qt.widgets.lru import LruCache
 from desktop.qt.widgets.textmarks import OffsetMap
 
 GUTTER = 12  # document margin, wide enough for the passage bars
+SPAN_CACHE_SIZE = 4096  # spans measured per layout: every passage of a long pair, with room
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,7 @@ class MeasuredTextEdit(QPlainTextEdit):
         self._layout_revision = 0
         self._cache_key: tuple[int, int] | None = None
         self._block_tops: list[float] = []  # document y of each block's top
-        self._span_cache: dict[tuple[int, int], tuple[float, float]] = {}
+        self._span_cache: LruCache[tuple[int, int], tuple[float, float]] = LruCache(SPAN_CACHE_SIZE)
         self.document().contentsChange.connect(self._on_document_contents_change)
         self.document().documentLayout().documentSizeChanged.connect(self._on_layout_document_size_changed)
 
@@ -157,7 +160,7 @@ class MeasuredTextEdit(QPlainTextEdit):
         if hit is None:
             top, _ = self._line_document_y(start)
             last_top, last_height = self._line_document_y(max(start, end - 1))
-            hit = self._span_cache[key] = (top, last_top + last_height)
+            hit = self._span_cache.put(key, (top, last_top + last_height))
         return hit
 
     def _check_cache(self) -> None:
@@ -166,7 +169,7 @@ class MeasuredTextEdit(QPlainTextEdit):
         if key == self._cache_key:
             return
         self._cache_key = key
-        self._span_cache = {}
+        self._span_cache.clear()
         layout = self.document().documentLayout()
         tops = []
         y = 0.0
