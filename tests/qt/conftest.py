@@ -1,15 +1,20 @@
-"""Fixtures shared by the Qt widget tests."""
+"""Fixtures shared by the Qt tests: sample pairs, compare views, the window, and guards."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.engine.align.pair import align_pair
-from desktop.engine.load.articles import load_article
-from desktop.engine.model import Article, PairAlignment
+from desktop.engine.load.articles import article_from_text, load_article
+from desktop.engine.model import Article, DiffOp, Kind, Op, PairAlignment, Passage
+from tests.qt.helpers import show_widget
+
+Pair = tuple[Article, Article, PairAlignment]
 
 
 @pytest.fixture(scope="session")
@@ -18,17 +23,6 @@ def seed_pair(seed_paths: list[Path]) -> tuple[Article, Article, PairAlignment]:
     a = load_article(seed_paths[1])
     b = load_article(seed_paths[2])
     return a, b, align_pair(a, b)
-
-
-def show_widget(qtbot, widget: QWidget, width: int, height: int) -> None:
-    """Show ``widget`` at ``width`` x ``height`` and wait until it is on screen.
-
-    ``qtbot`` closes and deletes the widget at teardown.
-    """
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
 
 
 @pytest.fixture
@@ -52,10 +46,6 @@ def compare_view(make_compare_view, seed_pair: tuple[Article, Article, PairAlign
 
 
 # --------------------------------------------------------------------------- main window
-
-from collections.abc import Iterator  # noqa: E402
-
-from PySide6.QtCore import QSettings, QThreadPool  # noqa: E402
 
 JOB_GRACE_MS = 3000
 
@@ -84,6 +74,20 @@ def main_window(qtbot, window_settings: QSettings):
     window = MainWindow(window_settings)
     show_widget(qtbot, window, 1300, 850)
     return window
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[tuple[str, str]]:
+    """Message boxes the window shows, recorded instead of blocking the test."""
+    shown: list[tuple[str, str]] = []
+
+    def record(_parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", record)
+    monkeypatch.setattr(QMessageBox, "information", record)
+    return shown
 
 
 @pytest.fixture
@@ -121,3 +125,39 @@ def crossing_pair() -> tuple[Article, Article, PairAlignment]:
         article_id="cross-b",
     )
     return a, b, align_pair(a, b)
+
+
+_KINDS = (Kind.VERBATIM, Kind.EDITED, Kind.PARAPHRASE)
+
+
+def _paragraph(n: int) -> str:
+    words = " ".join(f"word{n}x{k}" for k in range(8 + n % 13))
+    return f"Paragraph {n} says {words}."
+
+
+@pytest.fixture(scope="session")
+def long_pair() -> Pair:
+    """Sixty shared paragraphs; B moves every fifth one far away, so many bands cross."""
+    count = 60
+    paragraphs = [_paragraph(n) for n in range(count)]
+    moved = [n for n in range(count) if n % 5 == 0]
+    order_b = [n for n in range(count) if n % 5] + moved[::-1]
+    text_a = "\n\n".join(paragraphs)
+    text_b = "\n\n".join(paragraphs[n] for n in order_b)
+    start_a, start_b, at = {}, {}, 0
+    for n in range(count):
+        start_a[n] = at
+        at += len(paragraphs[n]) + 2
+    at = 0
+    for n in order_b:
+        start_b[n] = at
+        at += len(paragraphs[n]) + 2
+    passages = []
+    for n in range(count):
+        a0, b0, length = start_a[n], start_b[n], len(paragraphs[n])
+        word = paragraphs[n].index("word")
+        diff = (DiffOp(Op.DELETE, a0 + word, a0 + word + 6, b0 + word, b0 + word),)
+        passages.append(Passage(a0, a0 + length, b0, b0 + length, _KINDS[n % 3], 0.9, diff))
+    a = article_from_text(text_a, article_id="long-a")
+    b = article_from_text(text_b, article_id="long-b")
+    return a, b, PairAlignment(a.id, b.id, tuple(passages))

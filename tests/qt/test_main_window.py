@@ -1,47 +1,46 @@
-"""The main window driven like a user would: open, pick a pair, navigate, tune, export."""
+"""The main window driven like a user would: open, align, pick a pair, follow a family, tune;
+what the title and the status bar say meanwhile.
+"""
 
 from __future__ import annotations
 
-import json
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import article_from_text
-from desktop.engine.model import CorpusAlignment
-from desktop.qt.main_tabs import TAB_COMPARE
-from desktop.qt.main_window import MainWindow
+from desktop.engine.model import CorpusAlignment, Settings
+from desktop.qt.article_model import ArticleModel
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX
+from desktop.qt.main_window import DOCK_WIDTH, MainWindow
+from desktop.qt.settings_panel import SLIDER_MIN_WIDTH
 from desktop.qt.widgets.highlight import PASSAGE_PROPERTY, WORD_PROPERTY
+from desktop.qt.workers import MODEL_LOADING
+from tests.qt.helpers import richest_pair, small_window
 
 
-def _richest_pair(window: MainWindow) -> tuple[str, str]:
-    corpus = window.session.alignment()
-    assert corpus is not None
-    best = max(corpus.pairs, key=lambda p: len(p.passages))
-    return best.a, best.b
-
-
-def _activate(qtbot, window: MainWindow) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+def _articles(seed_paths: list[Path], n: int = 2):
+    return [article_from_text(p.read_text("utf-8"), article_id=p.stem) for p in seed_paths[:n]]
 
 
 @pytest.fixture
-def warnings(monkeypatch) -> list[tuple[str, str]]:
-    """Message boxes the window shows, recorded instead of blocking the test."""
-    shown: list[tuple[str, str]] = []
+def blocked_loader():
+    """A model loader that holds the job until the test releases it."""
+    release = threading.Event()
+    started = threading.Event()
 
-    def record(_parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
+    def loader(settings: Settings, announce) -> None:
+        announce(MODEL_LOADING)
+        started.set()
+        release.wait(5)
 
-    monkeypatch.setattr(QMessageBox, "warning", record)
-    monkeypatch.setattr(QMessageBox, "information", record)
-    return shown
+    yield loader, started, release
+    release.set()
 
 
 def test_opening_the_samples_aligns_them_and_shows_a_pair(aligned_window: MainWindow) -> None:
@@ -63,7 +62,7 @@ def test_opening_the_samples_aligns_them_and_shows_a_pair(aligned_window: MainWi
 
 def test_passages_and_changed_words_are_highlighted(aligned_window: MainWindow) -> None:
     window = aligned_window
-    window.session.set_pair(*_richest_pair(window))
+    window.session.set_pair(*richest_pair(window))
     alignment = window.session.pair_alignment()
     selections = window.compare_tab.compare.pane_a().extraSelections()
     marked = {
@@ -87,7 +86,7 @@ def test_passages_and_changed_words_are_highlighted(aligned_window: MainWindow) 
 def test_clicking_a_passage_brings_its_counterpart_into_view(qtbot, aligned_window: MainWindow) -> None:
     window = aligned_window
     window.resize(1000, 560)  # short panes, so a counterpart can be out of sight
-    window.session.set_pair(*_richest_pair(window))
+    window.session.set_pair(*richest_pair(window))
     window.menu_actions.sync_scroll.setChecked(False)  # only the selection may move B
     alignment = window.session.pair_alignment()
     index = max(range(len(alignment.passages)), key=lambda n: alignment.passages[n].b_start)
@@ -115,66 +114,6 @@ def test_clicking_a_passage_brings_its_counterpart_into_view(qtbot, aligned_wind
     assert window.passage_label.text() == f"Passage {index + 1} of {len(alignment.passages)}"
 
 
-def test_navigation_shortcuts_step_through_passages(qtbot, aligned_window: MainWindow) -> None:
-    window = aligned_window
-    window.session.set_pair(*_richest_pair(window))
-    count = window.compare_tab.compare.passage_count()
-    assert count >= 2
-    _activate(qtbot, window)
-    pane = window.compare_tab.compare.pane_a()
-    pane.setFocus()
-    window.compare_tab.compare.select_passage(0)
-    first = window.compare_tab.compare.current_passage()
-    assert window.passage_label.text() == f"Passage {first + 1} of {count}"
-    QTest.keyClick(pane, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    second = window.compare_tab.compare.current_passage()
-    assert second != first
-    assert window.passage_label.text() == f"Passage {second + 1} of {count}"
-    QTest.keyClick(pane, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert window.compare_tab.compare.current_passage() == first
-    QTest.keyClick(pane, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert window.compare_tab.compare.current_passage() == second
-    QTest.keyClick(pane, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert window.passage_label.text() == f"Passage {first + 1} of {count}"
-
-
-def test_find_bar_enter_shift_enter_and_escape(qtbot, aligned_window: MainWindow) -> None:
-    window = aligned_window
-    _activate(qtbot, window)
-    window.compare_tab.compare.pane_a().setFocus()
-    QTest.keyClick(window.compare_tab.compare.pane_a(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.compare_tab.find_bar.isVisible() and window.compare_tab.find_bar.edit.hasFocus()
-    a_text = window.session.article(window.session.pair()[0]).text
-    word = next(w for w in a_text.split() if w.isalpha() and len(w) > 5 and a_text.count(w) >= 2)
-    QTest.keyClicks(window.compare_tab.find_bar.edit, word)
-    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Return)
-    cursor = window.compare_tab.compare.pane_a().textCursor()
-    assert cursor.selectedText() == word
-    first = cursor.selectionStart()
-    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Return)
-    second = window.compare_tab.compare.pane_a().textCursor().selectionStart()
-    assert second != first
-    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
-    assert window.compare_tab.compare.pane_a().textCursor().selectionStart() == first
-    window.compare_tab.find_bar.edit.setText("zzqqxx-not-in-any-article")
-    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Return)
-    assert window.compare_tab.find_bar.status.text() == "Not found"
-    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Escape)
-    assert not window.compare_tab.find_bar.isVisible()
-
-
-def test_swap_and_pair_picker(aligned_window: MainWindow) -> None:
-    window = aligned_window
-    a, b = window.session.pair()
-    window.compare_tab.picker.swap.click()
-    assert window.session.pair() == (b, a)
-    assert window.session.pair_alignment().a == b
-    # Choosing for A the article shown as B swaps them instead of comparing it with itself.
-    window.compare_tab.picker.combo_a.setCurrentIndex(window.compare_tab.picker.combo_b.currentIndex())
-    window.compare_tab.picker.combo_a.activated.emit(window.compare_tab.picker.combo_a.currentIndex())
-    assert window.session.pair() == (a, b)
-
-
 def test_changing_a_setting_realigns_in_background_and_is_remembered(
     qtbot, aligned_window: MainWindow, window_settings: QSettings
 ) -> None:
@@ -194,30 +133,6 @@ def test_changing_a_setting_realigns_in_background_and_is_remembered(
     reread = QSettings(window_settings.fileName(), QSettings.Format.IniFormat)
     assert int(reread.value("alignment/min_words")) == 40
     assert str(reread.value("alignment/ignore_punctuation")).lower() == "true"
-
-
-def test_a_file_that_cannot_be_loaded_is_reported_and_the_rest_load(
-    tmp_path: Path, main_window: MainWindow, seed_paths, warnings
-) -> None:
-    png = tmp_path / "photo.txt"
-    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    empty = tmp_path / "empty.txt"
-    empty.write_text("")
-    added = main_window.open_paths([seed_paths[0], png, empty, seed_paths[1]])
-    assert len(added) == 2
-    assert len(warnings) == 1
-    title, text = warnings[0]
-    assert "photo.txt" in text and "binary" in text
-    assert "empty.txt" in text and "empty" in text
-    assert "2 articles were loaded" in text
-
-
-def test_a_folder_without_articles_is_reported(tmp_path: Path, main_window: MainWindow, warnings) -> None:
-    (tmp_path / "notes.csv").write_text("a,b\n")
-    assert main_window.open_paths([tmp_path]) == []
-    assert len(warnings) == 1 and tmp_path.name in warnings[0][1]
-    assert main_window.session.pair() is None
-    assert main_window.compare_tab.currentWidget() is main_window.compare_tab.welcome
 
 
 def test_markup_in_an_article_is_shown_literally(qtbot, main_window: MainWindow, seed_paths) -> None:
@@ -254,83 +169,6 @@ def test_dropping_files_on_the_window_opens_them(qtbot, main_window: MainWindow,
     assert main_window.files.recent_files()[:2] == [str(p) for p in reversed(seed_paths[:2])]
 
 
-def test_file_open_dialog_adds_several_files(qtbot, main_window: MainWindow, seed_paths, monkeypatch) -> None:
-    chosen = [str(p) for p in seed_paths[2:5]]
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
-    with qtbot.waitSignal(main_window.session.alignment_finished, timeout=10000):
-        main_window.menu_actions.open.trigger()
-    assert len(main_window.session.articles()) == 3
-    main_window.menu_actions.open.trigger()  # the same files again: nothing added twice
-    assert len(main_window.session.articles()) == 3
-
-
-def test_export_json_writes_the_alignment(tmp_path: Path, aligned_window: MainWindow, monkeypatch) -> None:
-    target = tmp_path / "out"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    aligned_window.menu_actions.export_json.trigger()
-    data = json.loads((tmp_path / "out.json").read_text("utf-8"))
-    assert len(data["articles"]) == 5
-    assert data["settings"]["min_words"] == aligned_window.session.settings().min_words
-
-
-def test_export_pair_html(tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings) -> None:
-    pytest.importorskip("desktop.engine.export.html_report")
-    target = tmp_path / "pair.html"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    aligned_window.menu_actions.export_pair.trigger()
-    assert warnings == []
-    page = target.read_text("utf-8")
-    a = aligned_window.session.article(aligned_window.session.pair()[0])
-    assert "<html" in page.lower() and a.title.split()[0] in page
-
-
-def test_export_failure_is_reported(
-    tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings
-) -> None:
-    target = tmp_path / "missing-folder" / "out.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    aligned_window.menu_actions.export_json.trigger()
-    assert len(warnings) == 1 and "out.json" in warnings[0][1]
-
-
-def test_layout_and_view_options_persist(
-    qtbot, aligned_window: MainWindow, window_settings: QSettings
-) -> None:
-    window = aligned_window
-    window.menu_actions.show_unique.setChecked(True)
-    window.tabs.setCurrentIndex(2)
-    window.resize(window.width(), 530)  # the offscreen screen is only 800x600
-    expected = window.size()
-    window.close()
-    again = MainWindow(QSettings(window_settings.fileName(), QSettings.Format.IniFormat))
-    qtbot.addWidget(again)
-    assert again.menu_actions.show_unique.isChecked()
-    assert again.tabs.currentIndex() == 2
-    assert again.size().height() == expected.height()
-    assert again.files.recent_files(), "the sample folder or files are in Open Recent"
-    assert again.settings_panel.settings() == window.settings_panel.settings()
-
-
-def test_unique_toggle_marks_text_found_nowhere_else(aligned_window: MainWindow) -> None:
-    from desktop.qt.widgets.highlight import UNIQUE_PROPERTY
-
-    window = aligned_window
-    window.menu_actions.show_unique.setChecked(True)
-    unique = [
-        s
-        for s in window.compare_tab.compare.pane_a().extraSelections()
-        if s.format.hasProperty(UNIQUE_PROPERTY)
-    ]
-    assert unique
-    window.menu_actions.show_unique.setChecked(False)
-    unique = [
-        s
-        for s in window.compare_tab.compare.pane_a().extraSelections()
-        if s.format.hasProperty(UNIQUE_PROPERTY)
-    ]
-    assert unique == []
-
-
 def test_compare_tab_and_remove_article(aligned_window: MainWindow, qtbot) -> None:
     window = aligned_window
     a, b = window.session.pair()
@@ -342,58 +180,6 @@ def test_compare_tab_and_remove_article(aligned_window: MainWindow, qtbot) -> No
     assert window.tabs.currentIndex() == TAB_COMPARE
     # The overview shows the alignment in force: never the closed article.
     assert window.tabs.matrix.article_ids() == window.session.article_ids()
-
-
-def test_new_article_dialog_refuses_empty_text_and_builds_the_article(qtbot) -> None:
-    from desktop.qt.dialogs import NewArticleDialog
-
-    dialog = NewArticleDialog()
-    qtbot.addWidget(dialog)
-    dialog.title_edit.setText("My title")
-    dialog.outlet_edit.setText("Le Temps")
-    dialog.text_edit.setPlainText("   \n  ")
-    dialog._on_buttons_accepted()
-    assert dialog.result() != dialog.DialogCode.Accepted
-    assert dialog.error.isVisibleTo(dialog) and "paste the article" in dialog.error.text()
-    dialog.text_edit.setPlainText("First line\n\nThe body of the <b>article</b>.")
-    dialog._on_buttons_accepted()
-    assert dialog.result() == dialog.DialogCode.Accepted
-    article = dialog.article()
-    assert (article.title, article.outlet) == ("My title", "Le Temps")
-    assert "<b>article</b>" in article.text
-
-
-def test_new_article_command_adds_the_pasted_text(qtbot, main_window: MainWindow, monkeypatch) -> None:
-    from desktop.qt.dialogs import NewArticleDialog
-
-    def fake_exec(dialog: NewArticleDialog) -> int:
-        dialog.text_edit.setPlainText("Pasted headline\n\nPasted body text of the story.")
-        dialog.outlet_edit.setText("Clipboard News")
-        dialog._on_buttons_accepted()
-        return dialog.result()
-
-    monkeypatch.setattr(NewArticleDialog, "exec", fake_exec)
-    main_window.menu_actions.new_article.trigger()
-    (article,) = main_window.session.articles()
-    assert article.outlet == "Clipboard News" and article.title == "Pasted headline"
-
-
-def test_every_command_has_a_shortcut_and_a_tooltip(main_window: MainWindow) -> None:
-    from desktop.qt.dialogs import ShortcutsDialog
-
-    actions = main_window.menu_actions.all
-    assert len(actions) >= 30
-    for action in actions:
-        assert action.shortcuts(), action.text()
-        assert action.toolTip() and action.toolTip() != action.text().replace("&", ""), action.text()
-    dialog = ShortcutsDialog(actions, main_window)
-    rows = {
-        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())
-    }
-    assert "Alt+Down" in rows["Next Passage"] and "Ctrl+Down" in rows["Next Passage"]
-    dialog.deleteLater()
-    menus = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Go", "Help"]
 
 
 def test_alignment_failure_is_reported(qtbot, window_settings: QSettings, warnings) -> None:
@@ -408,30 +194,149 @@ def test_alignment_failure_is_reported(qtbot, window_settings: QSettings, warnin
     assert not window.progress.isVisible()
 
 
-def test_the_samples_are_found_and_the_entry_point_runs() -> None:
-    import subprocess
-    import sys
+def test_the_window_says_it_is_loading_the_model(
+    qtbot, window_settings: QSettings, seed_paths: list[Path], blocked_loader
+) -> None:
+    loader, started, release = blocked_loader
+    window = MainWindow(window_settings, load_model=loader)
+    qtbot.addWidget(window)
+    window.show()
+    window.session.add_articles(_articles(seed_paths))
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == MODEL_LOADING, timeout=2000)
+    assert window.progress.isVisible()
+    assert window.progress.maximum() == 0, "no fraction to show: the bar runs as busy"
+    # While the pair is being aligned there is no passage count to give yet.
+    assert window.passage_label.text() == "" and window.passage_label.isHidden()
+    with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
+        release.set()
+    assert window.progress.maximum() == 100 and window.progress.isHidden()
+    assert window.statusBar().currentMessage().startswith("Aligned 2 articles")
+    assert window.passage_label.text().startswith(("Passage", "No shared passages"))
 
-    from desktop.paths import seed_files
 
-    assert len(seed_files()) == 5
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--version"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+def test_without_a_slow_step_the_status_only_says_aligning(
+    qtbot, window_settings: QSettings, seed_paths: list[Path]
+) -> None:
+    messages: list[str] = []
+    release = threading.Event()
+
+    def align(articles, settings, *, progress, cancelled):
+        release.wait(5)
+        return align_corpus(articles, settings)
+
+    window = MainWindow(window_settings, align=align, load_model=None)
+    qtbot.addWidget(window)
+    window.statusBar().messageChanged.connect(messages.append)
+    window.session.add_articles(_articles(seed_paths))
+    qtbot.waitUntil(
+        lambda: window.session.scheduler.is_busy() and window.progress.maximum() == 100, timeout=2000
     )
-    assert done.returncode == 0 and done.stdout.startswith("syndiff ")
+    with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
+        release.set()
+    assert MODEL_LOADING not in messages
 
 
-def test_a_new_pair_opens_on_its_first_passage_and_realigning_keeps_the_selection(
+def test_renaming_an_outlet_updates_every_view_without_realigning(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    a, _b = window.session.pair()
+    generation = window.session.scheduler.generation
+    row = window.article_model.row_of(a)
+    assert window.article_model.setData(window.article_model.index(row, ArticleModel.OUTLET), "  Reuters  ")
+    assert window.session.article(a).outlet == "Reuters"
+    assert window.session.alignment().article(a).outlet == "Reuters"
+    assert window.compare_tab.picker.combo_a.currentText().startswith("Reuters — ")
+    assert "Reuters" in window.compare_tab.summary.text()
+    assert window.tabs.matrix.value(0, 0) is None
+    assert any("Reuters" in label for label in window.tabs.matrix._labels)
+    assert window.session.scheduler.generation == generation, "a new label does not need a new alignment"
+
+
+def test_clicking_a_matrix_cell_opens_that_pair(qtbot, aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.tabs.setCurrentIndex(TAB_MATRIX)
+    matrix = window.tabs.matrix
+    ids = matrix.article_ids()
+    row, col = 3, 1
+    with qtbot.waitSignal(matrix.pair_activated) as blocker:
+        QTest.mouseClick(matrix, Qt.MouseButton.LeftButton, pos=matrix.cell_rect(row, col).center())
+    assert blocker.args == [ids[row], ids[col]]
+    assert window.session.pair() == (ids[row], ids[col])
+    assert window.tabs.currentIndex() == TAB_COMPARE
+    assert window.compare_tab.compare.passage_count() == len(
+        window.session.alignment().pair(ids[row], ids[col]).passages
+    )
+
+
+def test_activating_a_version_opens_a_pair_with_it_and_scrolls_to_it(
     qtbot, aligned_window: MainWindow
 ) -> None:
     window = aligned_window
-    assert window.compare_tab.compare.current_passage() == 0
-    assert window.passage_label.text() == f"Passage 1 of {window.compare_tab.compare.passage_count()}"
-    window.compare_tab.compare.select_passage(1)
+    window.tabs.setCurrentIndex(TAB_FAMILIES)
+    panel = window.tabs.families
+    corpus = window.session.alignment()
+    a, b = window.session.pair()
+    family = next(f for f in corpus.families if any(m.article not in (a, b) for m in f.members))
+    panel.select_family(family.id)
+    index, version = next(
+        (n, v) for n, v in enumerate(panel.version_blocks()) if v.member.article not in (a, b)
+    )
+    with qtbot.waitSignal(panel.version_activated) as blocker:
+        cursor = QTextCursor(panel.versions.document().findBlockByNumber(version.first_block + 1))
+        panel.versions.setTextCursor(cursor)
+        panel.versions.setFocus()
+        QTest.keyClick(panel.versions, Qt.Key.Key_Return)
+    member = version.member
+    assert blocker.args == [member.article, member.start, member.end]
+    assert window.tabs.currentIndex() == TAB_COMPARE
+    assert member.article in window.session.pair()
+    side = (
+        window.compare_tab.compare.pane_a()
+        if window.session.pair()[0] == member.article
+        else window.compare_tab.compare.pane_b()
+    )
+    selected = side.textCursor()
+    assert selected.selectionStart() == side.to_qt(member.start)
+    top, _ = side.span_y(member.start, member.end)
+    assert 0 <= top < side.viewport().height()
+    assert index >= 0
+
+
+def test_status_bar_position_follows_the_tab_shown(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    label = window.passage_label
+    count = window.compare_tab.compare.passage_count()
+    assert count > 0
+    window.compare_tab.compare.select_passage(count - 1)
+    assert label.isVisible() and label.text() == f"Passage {count} of {count}"
+
+    window.tabs.setCurrentIndex(TAB_MATRIX)
+    assert label.isHidden(), "the matrix has no passage of its own to count"
+
+    window.tabs.setCurrentIndex(TAB_FAMILIES)
+    panel = window.tabs.families
+    families = len(panel.family_ids())
+    assert families > 1
+    assert label.isVisible() and label.text() == f"{families} passage families"
+    second = panel.family_ids()[1]
+    panel.select_family(second)
+    assert label.text() == f"Family 2 of {families}"
+    panel.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the family moves in the list
+    assert label.text() == f"Family {panel.family_ids().index(second) + 1} of {families}"
+
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    assert label.isVisible() and label.text() == f"Passage {count} of {count}"
+
+
+def test_a_small_window_gives_its_width_to_the_compare_panes(
+    qtbot, window_settings: QSettings, seed_paths: list[Path]
+) -> None:
+    window = small_window(qtbot, window_settings)
     with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
-        window.settings_panel.ignore_typography.setChecked(False)
-    assert window.compare_tab.compare.current_passage() == 1
+        window.open_paths(seed_paths)
+    assert window.library_dock.width() <= DOCK_WIDTH + 10
+    assert window.settings_dock.width() <= DOCK_WIDTH + 10
+    panes = (window.compare_tab.compare.pane_a(), window.compare_tab.compare.pane_b())
+    assert all(p.width() >= 280 for p in panes), [p.width() for p in panes]
+    # The slider in the narrow settings dock keeps a usable length.
+    assert window.settings_panel.sensitivity.width() >= SLIDER_MIN_WIDTH

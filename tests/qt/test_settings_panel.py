@@ -1,4 +1,4 @@
-"""The alignment settings panel: the embeddings switch and its persistence."""
+"""The alignment settings panel: the embeddings switch, its persistence, and a narrow dock."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtCore import QSettings
 
 from desktop.engine.align import embeddings
 from desktop.engine.model import Settings
-from desktop.qt.settings_panel import SettingsPanel, load_settings, save_settings
+from desktop.qt.main_window import MainWindow
+from desktop.qt.settings_panel import SLIDER_MIN_WIDTH, SettingsPanel, load_settings, save_settings
+from tests.qt.helpers import show_widget
 
 
 @pytest.mark.parametrize("present", [False, True])
@@ -41,7 +43,6 @@ def test_turning_embeddings_off_re_runs_and_persists(
 def test_a_saved_embeddings_choice_without_the_extra_shows_off_and_is_kept(
     qtbot, window_settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.qt.main_window import MainWindow
 
     monkeypatch.setattr(embeddings, "installed", lambda: False)
     window_settings.setValue("alignment/use_embeddings", True)
@@ -58,3 +59,9 @@ def test_a_saved_embeddings_choice_without_the_extra_shows_off_and_is_kept(
     qtbot.addWidget(panel)
     panel.set_settings(load_settings(window_settings))
     assert panel.use_embeddings.isChecked() and panel.settings().use_embeddings
+
+
+def test_the_settings_slider_keeps_its_length_in_a_narrow_dock(qtbot) -> None:
+    panel = SettingsPanel()
+    show_widget(qtbot, panel, 260, 400)
+    assert panel.sensitivity.width() >= SLIDER_MIN_WIDTH

@@ -1,18 +1,32 @@
-"""Background alignment: AlignWorker signals, cancellation, coalescing, stale results."""
+"""Background alignment: AlignWorker signals, cancellation and the model-loading step; the
+scheduler's coalescing, generations and shutdown.
+"""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QThreadPool
 
+from desktop.engine.align import embeddings
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Cancelled, CorpusAlignment, Settings
-from desktop.qt.workers import AlignScheduler, AlignWorker
+from desktop.qt.workers import MODEL_LOADING, AlignScheduler, AlignWorker, load_embedding_model
+
+
+@pytest.fixture
+def no_model_loaded() -> Iterator[None]:
+    """The engine has not tried to load the embedding model yet (and forgets it afterwards)."""
+    embeddings.reset()
+    yield
+    embeddings.reset()
+
 
 TEXT_A = "The minister said the new rules would take effect next year across the whole country."
+
 TEXT_B = "The new rules would take effect next year across the whole country, the minister said."
 
 
@@ -150,3 +164,92 @@ def test_scheduler_shutdown_cancels_running_job(qtbot, two_articles) -> None:
     assert scheduler.shutdown(3000)
     assert not scheduler.is_busy()
     assert finished == []
+
+
+def test_the_model_is_loaded_once_and_announced_before(monkeypatch, no_model_loaded) -> None:
+    loads: list[int] = []
+
+    def load_model() -> object:
+        loads.append(1)
+        raise ImportError("no model in this test")  # the engine records the outcome either way
+
+    monkeypatch.setattr(embeddings, "installed", lambda: True)
+    monkeypatch.setattr(embeddings, "_load_model", load_model)
+    said: list[str] = []
+
+    load_embedding_model(Settings(use_embeddings=False), said.append)
+    assert said == [] and loads == [], "an alignment without embeddings loads nothing"
+    load_embedding_model(Settings(use_embeddings=True), said.append)
+    assert said == [MODEL_LOADING] and loads == [1]
+    load_embedding_model(Settings(use_embeddings=True), said.append)
+    assert said == [MODEL_LOADING] and loads == [1], "loaded once per process, announced once"
+
+
+def test_a_model_the_engine_loaded_already_is_not_announced(monkeypatch, no_model_loaded) -> None:
+    monkeypatch.setattr(embeddings, "installed", lambda: True)
+    monkeypatch.setattr(embeddings, "_load_model", lambda: object())
+    embeddings.load_encoder()  # as an alignment in the engine would
+    said: list[str] = []
+    load_embedding_model(Settings(use_embeddings=True), said.append)
+    assert said == []
+
+
+def test_without_the_extra_nothing_is_announced(monkeypatch, no_model_loaded) -> None:
+    monkeypatch.setattr(embeddings, "installed", lambda: False)
+    said: list[str] = []
+    load_embedding_model(Settings(use_embeddings=True), said.append)
+    assert said == []
+
+
+def test_the_worker_reports_the_loading_step_before_aligning(qtbot) -> None:
+    events: list[str] = []
+
+    def loader(settings: Settings, announce) -> None:
+        announce("Loading something slow")
+        events.append("loaded")
+
+    def align(articles, settings, *, progress, cancelled):
+        events.append("aligned")
+        return CorpusAlignment(tuple(articles), settings, ())
+
+    articles = [article_from_text("Only one article here.", article_id="a")]
+    worker = AlignWorker(4, articles, Settings(), align, loader)
+    phases: list[tuple[int, str]] = []
+    worker.signals.phase_changed.connect(lambda g, p: phases.append((g, p)))
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000):
+        QThreadPool.globalInstance().start(worker)
+    assert events == ["loaded", "aligned"]
+    assert phases == [(4, "Loading something slow"), (4, "")], "the step is announced, then over"
+
+
+def test_a_job_cancelled_while_loading_does_not_align(qtbot) -> None:
+    aligned: list[int] = []
+    worker: AlignWorker
+
+    def loader(settings: Settings, announce) -> None:
+        worker.cancel()  # the user changed something while the model loaded
+
+    def align(articles, settings, *, progress, cancelled):
+        aligned.append(1)
+        return CorpusAlignment(tuple(articles), settings, ())
+
+    worker = AlignWorker(1, [article_from_text("Text.", article_id="a")], Settings(), align, loader)
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
+        QThreadPool.globalInstance().start(worker)
+    assert aligned == []
+
+
+def test_the_scheduler_forwards_phases_of_the_newest_job_only(qtbot) -> None:
+    def loader(settings: Settings, announce) -> None:
+        announce(f"step for {settings.min_words}")
+
+    def align(articles, settings, *, progress, cancelled):
+        return CorpusAlignment(tuple(articles), settings, ())
+
+    scheduler = AlignScheduler(align=align, load_model=loader, delay_ms=10)
+    phases: list[str] = []
+    scheduler.phase_changed.connect(phases.append)
+    articles = [article_from_text("Text.", article_id="a")]
+    with qtbot.waitSignal(scheduler.finished, timeout=5000):
+        scheduler.run_now(articles, Settings(min_words=7))
+    assert phases == ["step for 7", ""]

@@ -1,0 +1,74 @@
+"""CompareTab: the session's pair with its picker, summary line, passages and find bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+
+from desktop.qt.main_window import MainWindow
+from tests.qt.helpers import activate, small_window
+
+
+def test_find_bar_enter_shift_enter_and_escape(qtbot, aligned_window: MainWindow) -> None:
+    window = aligned_window
+    activate(qtbot, window)
+    window.compare_tab.compare.pane_a().setFocus()
+    QTest.keyClick(window.compare_tab.compare.pane_a(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.compare_tab.find_bar.isVisible() and window.compare_tab.find_bar.edit.hasFocus()
+    a_text = window.session.article(window.session.pair()[0]).text
+    word = next(w for w in a_text.split() if w.isalpha() and len(w) > 5 and a_text.count(w) >= 2)
+    QTest.keyClicks(window.compare_tab.find_bar.edit, word)
+    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Return)
+    cursor = window.compare_tab.compare.pane_a().textCursor()
+    assert cursor.selectedText() == word
+    first = cursor.selectionStart()
+    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Return)
+    second = window.compare_tab.compare.pane_a().textCursor().selectionStart()
+    assert second != first
+    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.compare_tab.compare.pane_a().textCursor().selectionStart() == first
+    window.compare_tab.find_bar.edit.setText("zzqqxx-not-in-any-article")
+    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Return)
+    assert window.compare_tab.find_bar.status.text() == "Not found"
+    QTest.keyClick(window.compare_tab.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.compare_tab.find_bar.isVisible()
+
+
+def test_swap_and_pair_picker(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    a, b = window.session.pair()
+    window.compare_tab.picker.swap.click()
+    assert window.session.pair() == (b, a)
+    assert window.session.pair_alignment().a == b
+    # Choosing for A the article shown as B swaps them instead of comparing it with itself.
+    window.compare_tab.picker.combo_a.setCurrentIndex(window.compare_tab.picker.combo_b.currentIndex())
+    window.compare_tab.picker.combo_a.activated.emit(window.compare_tab.picker.combo_a.currentIndex())
+    assert window.session.pair() == (a, b)
+
+
+def test_a_new_pair_opens_on_its_first_passage_and_realigning_keeps_the_selection(
+    qtbot, aligned_window: MainWindow
+) -> None:
+    window = aligned_window
+    assert window.compare_tab.compare.current_passage() == 0
+    assert window.passage_label.text() == f"Passage 1 of {window.compare_tab.compare.passage_count()}"
+    window.compare_tab.compare.select_passage(1)
+    with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
+        window.settings_panel.ignore_typography.setChecked(False)
+    assert window.compare_tab.compare.current_passage() == 1
+
+
+def test_the_small_window_elides_the_pair_labels(
+    qtbot, window_settings: QSettings, seed_paths: list[Path]
+) -> None:
+    window = small_window(qtbot, window_settings)
+    with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
+        window.open_paths(seed_paths)
+    for combo in (window.compare_tab.picker.combo_a, window.compare_tab.picker.combo_b):
+        shown = combo.displayed_text()
+        metrics = combo.fontMetrics()
+        assert metrics.horizontalAdvance(shown) < combo.width() - 20, "the arrow stays clear"
+        if metrics.horizontalAdvance(combo.currentText()) >= combo.width() - 20:
+            assert shown.endswith("…") and shown != combo.currentText()

@@ -1,0 +1,113 @@
+"""FileCommands: opening files and folders, pasting, exports, and what is said when one fails."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import Qt  # with QtGui's Qt.mightBeRichText
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.engine.load.articles import article_from_text
+from desktop.qt.main_window import MainWindow
+
+
+def test_same_file_twice_and_clashing_ids(main_window: MainWindow, seed_paths) -> None:
+    first = main_window.open_paths([seed_paths[0]])
+    again = main_window.open_paths([seed_paths[0]])
+    assert len(first) == 1 and again == []
+    pasted = article_from_text("Body text of the pasted article.", article_id=first[0].id)
+    added = main_window.session.add_articles([pasted])
+    assert added[0].id != first[0].id
+    assert len({a.id for a in main_window.session.articles()}) == 2
+
+
+def test_a_file_that_cannot_be_loaded_is_reported_and_the_rest_load(
+    tmp_path: Path, main_window: MainWindow, seed_paths, warnings
+) -> None:
+    png = tmp_path / "photo.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    added = main_window.open_paths([seed_paths[0], png, empty, seed_paths[1]])
+    assert len(added) == 2
+    assert len(warnings) == 1
+    title, text = warnings[0]
+    assert "photo.txt" in text and "binary" in text
+    assert "empty.txt" in text and "empty" in text
+    assert "2 articles were loaded" in text
+
+
+def test_a_folder_without_articles_is_reported(tmp_path: Path, main_window: MainWindow, warnings) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    assert main_window.open_paths([tmp_path]) == []
+    assert len(warnings) == 1 and tmp_path.name in warnings[0][1]
+    assert main_window.session.pair() is None
+    assert main_window.compare_tab.currentWidget() is main_window.compare_tab.welcome
+
+
+def test_file_open_dialog_adds_several_files(qtbot, main_window: MainWindow, seed_paths, monkeypatch) -> None:
+    chosen = [str(p) for p in seed_paths[2:5]]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
+    with qtbot.waitSignal(main_window.session.alignment_finished, timeout=10000):
+        main_window.menu_actions.open.trigger()
+    assert len(main_window.session.articles()) == 3
+    main_window.menu_actions.open.trigger()  # the same files again: nothing added twice
+    assert len(main_window.session.articles()) == 3
+
+
+def test_export_json_writes_the_alignment(tmp_path: Path, aligned_window: MainWindow, monkeypatch) -> None:
+    target = tmp_path / "out"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    aligned_window.menu_actions.export_json.trigger()
+    data = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert len(data["articles"]) == 5
+    assert data["settings"]["min_words"] == aligned_window.session.settings().min_words
+
+
+def test_export_pair_html(tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings) -> None:
+    pytest.importorskip("desktop.engine.export.html_report")
+    target = tmp_path / "pair.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    aligned_window.menu_actions.export_pair.trigger()
+    assert warnings == []
+    page = target.read_text("utf-8")
+    a = aligned_window.session.article(aligned_window.session.pair()[0])
+    assert "<html" in page.lower() and a.title.split()[0] in page
+
+
+def test_export_failure_is_reported(
+    tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings
+) -> None:
+    target = tmp_path / "missing-folder" / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    aligned_window.menu_actions.export_json.trigger()
+    assert len(warnings) == 1 and "out.json" in warnings[0][1]
+
+
+def test_new_article_command_adds_the_pasted_text(qtbot, main_window: MainWindow, monkeypatch) -> None:
+    from desktop.qt.dialogs import NewArticleDialog
+
+    def fake_exec(dialog: NewArticleDialog) -> int:
+        dialog.text_edit.setPlainText("Pasted headline\n\nPasted body text of the story.")
+        dialog.outlet_edit.setText("Clipboard News")
+        dialog._on_buttons_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(NewArticleDialog, "exec", fake_exec)
+    main_window.menu_actions.new_article.trigger()
+    (article,) = main_window.session.articles()
+    assert article.outlet == "Clipboard News" and article.title == "Pasted headline"
+
+
+def test_export_failure_names_a_markup_file_literally(
+    tmp_path: Path, aligned_window: MainWindow, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    target = tmp_path / "missing-folder" / "<b>report.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    aligned_window.menu_actions.export_json.trigger()
+    assert len(shown) == 1 and target.name in shown[0]
+    assert not Qt.mightBeRichText(shown[0]), "shown as plain text"
