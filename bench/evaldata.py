@@ -73,6 +73,20 @@ def sts_news(splits: tuple[str, ...] = ("train", "dev", "test")) -> list[Sentenc
     return out
 
 
+def ists_headlines(split: str) -> list[SentencePair]:
+    """iSTS 2015 headline pairs of ``train`` or ``test`` (the two headlines only; the chunk
+    alignments are not needed here). Label: the pair's position in the file, 1-based."""
+    path = eval_dir() / "ists_headlines" / split / "STSint.gs.headlines.wa"
+    out = []
+    # A few bytes are not valid UTF-8: latin-1 reads every file.
+    for block in path.read_text(encoding="latin-1").split("<sentence id=")[1:]:
+        ident = block.split('"', 2)[1]
+        lines = [ln[3:].strip() for ln in block.splitlines() if ln.startswith("// ")]
+        if len(lines) >= 2:
+            out.append(SentencePair(f"ists-{split}-{ident}", lines[0], lines[1], float(ident)))
+    return out
+
+
 # --- Edinburgh++ --------------------------------------------------------------------
 
 

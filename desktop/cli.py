@@ -4,6 +4,7 @@
     syndiff-cli families FILE... --json OUT.json              passage families
     syndiff-cli export A B --html OUT.html [--changes-only]   one pair as HTML
     syndiff-cli export FILE... --html OUT.html                corpus report
+    syndiff-cli quotes FILE... --json OUT.json [--html OUT.html]   the quote check
 
 Exit status: 0 on success, 2 with a one-line message on bad input.
 """
@@ -16,8 +17,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .engine.align.changes import corpus_with_changes
 from .engine.align.corpus import align_corpus
-from .engine.export.json_report import alignment_json, families_json, json_text
+from .engine.align.quotes import quote_check
+from .engine.export.json_report import alignment_json, families_json, json_text, quotes_json
 from .engine.export.output import write_atomic
 from .engine.load.articles import ArticleError, load_articles
 from .engine.model import Article, Settings
@@ -80,6 +83,13 @@ def _parser() -> argparse.ArgumentParser:
     p_exp.add_argument(
         "--changes-only", action="store_true", help="only the shared passages and their changes"
     )
+
+    p_quotes = sub.add_parser(
+        "quotes", help="every quoted statement and how each outlet quotes it; write JSON and/or HTML"
+    )
+    common(p_quotes)
+    p_quotes.add_argument("--json", metavar="OUT", help="JSON output file, or - for standard output")
+    p_quotes.add_argument("--html", metavar="OUT", help="HTML output file, or - for standard output")
     return parser
 
 
@@ -133,11 +143,24 @@ def _same_file(one: str, two: str) -> bool:
 def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = _settings(args)
+    if args.command == "quotes":
+        if not (args.json or args.html):
+            raise UsageError("quotes needs --json OUT, --html OUT or both")
+        if args.json == args.html == "-":
+            raise UsageError("only one of --json and --html can go to standard output")
     articles = _load(args.files, 2)
     if args.command == "export" and args.changes_only and len(articles) != 2:
         raise UsageError("--changes-only applies to a pair: give exactly two files")
-    corpus = align_corpus(articles, settings)
-    if args.command == "align":
+    corpus = corpus_with_changes(align_corpus(articles, settings))
+    if args.command == "quotes":
+        statements = quote_check(corpus)
+        if args.json:
+            _write(args.json, json_text(quotes_json(corpus, statements)), articles)
+        if args.html:
+            from .engine.export.quotes_html import render_quotes_html
+
+            _write(args.html, render_quotes_html(corpus, statements), articles)
+    elif args.command == "align":
         _write(args.json, json_text(alignment_json(corpus)), articles)
     elif args.command == "families":
         _write(args.json, json_text(families_json(corpus)), articles)

@@ -105,3 +105,11 @@ def test_synthetic_pairs_do_not_depend_on_string_hashing() -> None:
     for source in sources:
         prints = {_fingerprint(source, seed) for seed in ("0", "1", "2")}
         assert len(prints) == 1, f"{source}: planted pairs differ between hash seeds"
+
+
+def test_changes_bench_prints_the_precision_table() -> None:
+    proc = _run("changes.py", "--quick")
+    assert proc.returncode == 0, proc.stderr
+    assert "== Typed changes: precision on a hand-checked sample (quick run) ==" in proc.stdout
+    for kind in ("quote", "number", "name", "attribution", "hedge", "negation", "wording"):
+        assert f"\n{kind} " in proc.stdout

@@ -129,3 +129,47 @@ def test_undecodable_file_name_gives_readable_ids(tmp_path: Path, seed_paths: li
 def test_changes_only_needs_a_pair_before_any_work(seed_paths: list[Path], capsys) -> None:
     assert main(["export", *map(str, seed_paths[:3]), "--html", "-", "--changes-only"]) == 2
     assert "exactly two files" in capsys.readouterr().err
+
+
+def test_quotes_lists_the_statement_two_outlets_quote_differently(
+    seed_paths: list[Path], tmp_path: Path
+) -> None:
+    out, page = tmp_path / "quotes.json", tmp_path / "quotes.html"
+    assert main(["quotes", *map(str, seed_paths), "--json", str(out), "--html", str(page)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["version"] == "1.1" and data["quotes"]
+    (statement,) = [q for q in data["quotes"] if "simplified regulatory" in q["label"].lower()]
+    assert statement["altered"] is True
+    outlets = {v["article"]: v["use"] for v in statement["versions"]}
+    assert len(outlets) == 2 and "altered" in outlets.values()
+    texts = " ".join(v["text"] for v in statement["versions"])
+    assert "regulatory structure" in texts and "regulatory framework" in texts
+    html = page.read_text(encoding="utf-8")
+    assert "Syndiff quote check" in html and "altered by some" in html
+
+
+def test_align_passages_carry_typed_changes(
+    seed_paths: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["align", *map(str, seed_paths[:3]), "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    types = {c["type"] for pair in data["pairs"] for p in pair["passages"] for c in p["changes"]}
+    assert "quote" in types and types <= {
+        "quote", "number", "name", "attribution", "hedge", "negation", "wording"
+    }  # fmt: skip
+
+
+def test_quotes_needs_an_output(seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quotes", *map(str, seed_paths)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--json" in err
+    assert main(["quotes", *map(str, seed_paths), "--json", "-", "--html", "-"]) == 2
+
+
+def test_quotes_bad_input_is_one_line_and_exit_2(
+    seed_paths: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "q.json"
+    assert main(["quotes", str(seed_paths[0]), str(tmp_path / "missing.txt"), "--json", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not found" in err and not out.exists()

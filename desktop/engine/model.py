@@ -31,7 +31,8 @@ class Kind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class KindWording:
-    """The words for one kind, shared by the window and the exports so they agree."""
+    """The words for one kind (or change type), shared by the window and the exports so
+    they agree."""
 
     label: str  # "Paraphrase": table cells, legends, tooltips
     letter: str  # "P": passage badges and the families overview
@@ -108,6 +109,75 @@ class DiffOp:
         return DiffOp(op, self.b_start, self.b_end, self.a_start, self.a_end)
 
 
+class ChangeType(enum.StrEnum):
+    """What a change in a passage's wording is about (what each means: :data:`CHANGE_WORDING`).
+
+    Listed in the order views show them; :data:`WORDING` is everything no rule claims.
+    """
+
+    QUOTE = "quote"
+    NUMBER = "number"
+    NAME = "name"
+    ATTRIBUTION = "attribution"
+    HEDGE = "hedge"
+    NEGATION = "negation"
+    WORDING = "wording"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def wording(self) -> KindWording:
+        """How this type is named to readers."""
+        return CHANGE_WORDING[self]
+
+
+CHANGE_WORDING: dict[ChangeType, KindWording] = {
+    ChangeType.QUOTE: KindWording(
+        "Quotation altered", "Q", "quotations altered", "words inside quotation marks differ on the two sides"
+    ),
+    ChangeType.NUMBER: KindWording(
+        "Number or date", "#", "numbers changed", "a number, amount or date changed, added or dropped"
+    ),
+    ChangeType.NAME: KindWording(
+        "Name", "N", "names changed", "a person, organisation or place replaced by another"
+    ),
+    ChangeType.ATTRIBUTION: KindWording(
+        "Attribution", "A", "attributions changed", "the speaker or the verb of saying changed"
+    ),
+    ChangeType.HEDGE: KindWording(
+        "Hedge or certainty",
+        "H",
+        "hedges shifted",
+        "a hedge (could, reportedly) or an assertion (no doubt) on one side only",
+    ),
+    ChangeType.NEGATION: KindWording("Negation", "¬", "negations changed", "a negation added or dropped"),
+    ChangeType.WORDING: KindWording("Wording", "W", "other wording", "other words changed, added or removed"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One typed change of a passage: the changed pieces it covers on each side.
+
+    Spans are absolute offsets into each article's text, inside the passage and inside
+    the non-equal pieces of its word diff; a side where nothing is (say a dropped "not")
+    has no spans, and ``a_at``/``b_at`` say where the change sits on each side (the start
+    of its first span, or where the missing words would go). ``quoted``: the change lies
+    inside quotation marks on both sides, whatever its type.
+    """
+
+    type: ChangeType
+    a_spans: tuple[Span, ...]
+    b_spans: tuple[Span, ...]
+    a_at: int
+    b_at: int
+    quoted: bool = False
+
+    def swapped(self) -> Change:
+        return Change(self.type, self.b_spans, self.a_spans, self.b_at, self.a_at, self.quoted)
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A shared passage: a span of A, its counterpart in B, and how they differ."""
@@ -119,6 +189,9 @@ class Passage:
     kind: Kind
     score: float  # similarity of the two sides, 0..1
     diff: tuple[DiffOp, ...] = ()
+    # The typed changes of ``diff`` (``desktop.engine.align.changes``), filled once after
+    # alignment; None until then.
+    changes: tuple[Change, ...] | None = None
 
     @property
     def a_span(self) -> Span:
@@ -137,6 +210,7 @@ class Passage:
             self.kind,
             self.score,
             tuple(op.swapped() for op in self.diff),
+            None if self.changes is None else tuple(c.swapped() for c in self.changes),
         )
 
 
@@ -234,6 +308,72 @@ class Family:
     @property
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article for m in self.members))
+
+
+class QuoteUse(enum.StrEnum):
+    """How an outlet carries a quoted statement, compared with its reference version."""
+
+    VERBATIM = "verbatim"  # in quotation marks, the reference version's words
+    ALTERED = "altered"  # in quotation marks, with words changed, added or dropped
+    PARAPHRASED = "paraphrased"  # the same words or claim without quotation marks
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVersion:
+    """One outlet's version of a quoted statement.
+
+    ``text`` is the version as one line: its quoted segments (a quote split by "he said"
+    has two) joined by a space, white space collapsed. ``diff`` compares the reference
+    version's ``text`` (side A) with this ``text`` (side B), offsets into those two strings,
+    over the part both carry (``ref_core`` and ``core``): quoting less or more of a
+    statement is not altering it. Empty for the reference itself.
+    """
+
+    article: str
+    use: QuoteUse
+    spans: tuple[Span, ...]  # the quoted segments, or the paraphrasing passage, in the article
+    text: str
+    score: float  # share of words kept from the reference version over the common part, 0..1
+    core: Span
+    ref_core: Span
+    diff: tuple[DiffOp, ...] = ()
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedStatement:
+    """A statement quoted in at least one article, with every outlet's version of it."""
+
+    id: str
+    label: str
+    versions: tuple[QuoteVersion, ...]
+    reference: int = 0  # index into versions of the version the others are compared with
+
+    @property
+    def reference_version(self) -> QuoteVersion:
+        return self.versions[self.reference]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(v.article for v in self.versions))
+
+    @property
+    def altered(self) -> bool:
+        """Some outlet quotes it with different words."""
+        return any(v.use is QuoteUse.ALTERED for v in self.versions)
+
+    def by_use(self, use: QuoteUse) -> tuple[QuoteVersion, ...]:
+        return tuple(v for v in self.versions if v.use is use)
 
 
 @dataclass(frozen=True, slots=True)

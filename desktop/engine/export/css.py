@@ -23,6 +23,8 @@ _LIGHT = """
   --del-bg: #ffd6d3; --del-fg: #85160c;
   --ins-bg: #c9f2d3; --ins-fg: #0b5222;
   --heat: #e8590c;
+  --chg-quote: #b0166e; --chg-number: #0a5fc2; --chg-name: #8a5a00;
+  --chg-attribution: #6b3fc0; --chg-hedge: #c24d00; --chg-negation: #c0142c;
 """
 
 _DARK = """
@@ -34,6 +36,8 @@ _DARK = """
   --del-bg: #5c201c; --del-fg: #ffcdc8;
   --ins-bg: #16472a; --ins-fg: #c2f1cf;
   --heat: #c2410c;
+  --chg-quote: #ff7ac4; --chg-number: #7fb6ff; --chg-name: #e8b650;
+  --chg-attribution: #c3a2ff; --chg-hedge: #ffa05c; --chg-negation: #ff7b8a;
 """
 
 CSS = (
@@ -110,6 +114,34 @@ del, .del { text-decoration: line-through; text-decoration-thickness: 0.09em; ba
 ins, .ins { text-decoration: underline; text-decoration-thickness: 0.1em; text-underline-offset: 0.16em;
   background: var(--ins-bg); color: var(--ins-fg); border-radius: 2px; }
 .boilerplate { color: var(--muted); opacity: 0.75; font-style: italic; }
+.chg, .chg-badge { --c: var(--muted); }
+.chg-quote { --c: var(--chg-quote); }
+.chg-number { --c: var(--chg-number); }
+.chg-name { --c: var(--chg-name); }
+.chg-attribution { --c: var(--chg-attribution); }
+.chg-hedge { --c: var(--chg-hedge); }
+.chg-negation { --c: var(--chg-negation); }
+.chg { outline: 2px solid var(--c); outline-offset: 0; }
+.chg-end::after { content: attr(data-letter); display: inline-block; margin-left: 0.15em;
+  font: 700 0.62em/1 system-ui, sans-serif; vertical-align: 0.55em; color: var(--c); }
+.chg-badge { display: inline-block; font: 700 0.72rem/1.3 system-ui, sans-serif; padding: 0 0.35rem;
+  margin: 0 0.2rem 0.1rem 0; border: 1.5px solid var(--c); border-radius: 0.6rem; color: var(--c);
+  white-space: nowrap; }
+td.changes { white-space: nowrap; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
+.legend-head { margin: 0.6rem 0 0.3rem; }
+.flag { font: 650 0.75rem/1.4 system-ui, sans-serif; color: var(--del-fg); background: var(--del-bg);
+  border-radius: 0.6rem; padding: 0 0.45rem; vertical-align: 0.1em; }
+.use-verbatim, .member.use-verbatim { --k-edge: var(--verbatim-edge); }
+.use-altered, .member.use-altered { --k-edge: var(--del-fg); }
+.use-paraphrased, .member.use-paraphrased { --k-edge: var(--paraphrase-edge); }
+.use-swatch { display: inline-block; min-width: 1.5em; text-align: center; font-weight: 700;
+  border-left: 4px solid var(--k-edge); }
+.article-keys { list-style: none; padding: 0; margin: 0.6rem 0; display: flex; flex-wrap: wrap;
+  gap: 0.3rem 1.5rem; font-size: 0.9rem; }
+details.alone summary { cursor: pointer; color: var(--muted); margin: 1.2rem 0 0.4rem; }
+.alone-list { font-size: 0.9rem; padding-left: 1.2rem; }
 .legend .swatch { padding: 0 0.3em; }
 .cards { display: flex; flex-direction: column; gap: 1rem; }
 .card { border: 1px solid var(--rule); border-left: 5px solid var(--k-edge); border-radius: 6px;

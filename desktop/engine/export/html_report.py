@@ -10,8 +10,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..align.changes import ORDER, changes_of, counts, describe
+from ..align.quotes import quote_check
 from ..align.text import collapse_space, excerpt, word_count
-from ..model import Article, CorpusAlignment, Family, Kind, PairAlignment, Settings
+from ..model import (
+    Article,
+    Change,
+    ChangeType,
+    CorpusAlignment,
+    Family,
+    Kind,
+    PairAlignment,
+    Passage,
+    Settings,
+)
 from .css import page
 from .marks import (
     INVALID,
@@ -22,6 +34,7 @@ from .marks import (
     render_text,
     unified,
 )
+from .quotes_html import quotes_section
 
 __all__ = ["html_document", "render_corpus_html", "render_pair_html"]
 
@@ -115,20 +128,55 @@ def _legend(boilerplate: bool = False, *, cards: bool = False) -> str:
     extra += '<li><ins class="ins">underlined</ins> words only in B</li>'
     if boilerplate:
         extra += '<li><span class="boilerplate">dimmed italic</span> site text, not compared</li>'
+    types = "".join(
+        f'<li><span class="chg chg-{t.value} chg-end swatch" data-letter="{esc(t.wording.letter)}">'
+        f"{esc(t.wording.label)}</span> {esc(t.wording.meaning)}</li>"
+        for t in ORDER
+        if t is not ChangeType.WORDING
+    )
     help_text = LINK_HELP_CARDS if cards else LINK_HELP_COLUMNS
     return (
         f'<section class="legend" aria-label="Legend"><ul>{kinds}{extra}</ul>'
+        f'<div class="legend-head">What changed: a changed word of one of these types is framed in its '
+        f"colour and tagged with its letter; point at it for the words on both sides. Other changes "
+        f'are wording.</div><ul class="change-types">{types}</ul>'
         f'<p class="js-only no-print">{esc(help_text)}</p></section>'
     )
+
+
+def _typed(passage: Passage, a: Article, b: Article) -> list[tuple[Change, str]]:
+    """The passage's typed changes, each with the line that describes it."""
+    return [(c, describe(c, a.text, b.text)) for c in changes_of(passage, a.text, b.text)]
+
+
+def _change_badges(changes: list[tuple[Change, str]]) -> str:
+    """One badge per type of change but wording, with its count; wording as a count."""
+    tally = counts(c for c, _ in changes)
+    out = []
+    for t in ORDER:
+        n = tally[t]
+        if not n or t is ChangeType.WORDING:
+            continue
+        tip = "; ".join(title for c, title in changes if c.type is t)
+        out.append(
+            f'<span class="chg-badge chg-{t.value}" title="{esc(tip)}">'
+            f'<span aria-hidden="true">{esc(t.wording.letter)}{n}</span>'
+            f'<span class="sr">{n} {esc(t.wording.label)}</span></span>'
+        )
+    wording = tally[ChangeType.WORDING]
+    if wording:
+        out.append(f'<span class="muted">{"+" if out else ""}{wording} wording</span>')
+    return " ".join(out) or '<span class="muted">none</span>'
 
 
 def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: str) -> str:
     """One passage as a card: the A side and the B side next to each other."""
     p = alignment.passages[index]
     key = f"{prefix}{index + 1}"
+    typed = _typed(p, a, b)
     sides = []
     for side, art, start, end in (("a", a, p.a_start, p.a_end), ("b", b, p.b_start, p.b_end)):
-        body = render_text(art.text, start, end, (), change_marks(art.text, p.diff, side))
+        body = render_text(art.text, start, end, (), change_marks(art.text, p.diff, side, typed))
         sides.append(
             f'<div><div class="side-label">{side.upper()} · {esc(_name(art))}</div>'
             f'<div class="passage {p.kind.value} prose" id="p{side}-{key}" data-pair="{key}" tabindex="0">'
@@ -137,7 +185,7 @@ def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: 
     return (
         f'<article class="card {p.kind.value}"><div class="card-head">'
         f'<span class="badge">{p.kind.wording.letter}{index + 1}</span><b>Passage {index + 1}</b> · '
-        f"{p.kind.value} · {_pct(p.score)} similar</div>"
+        f"{p.kind.value} · {_pct(p.score)} similar · {_change_badges(typed)}</div>"
         f'<div class="pair-sides">{"".join(sides)}</div></article>'
     )
 
@@ -169,18 +217,18 @@ def _passage_table(a: Article, b: Article, alignment: PairAlignment) -> str:
         text_b = esc(excerpt(b.text, p.b_start, p.b_end, EXCERPT_CHARS))
         rows.append(
             f'<tr><td class="num"><a href="#pa-{n}">{n}</a></td><td>{p.kind.value}</td>'
-            f'<td class="num">{_pct(p.score)}</td>'
+            f'<td class="num">{_pct(p.score)}</td><td class="changes">{_change_badges(_typed(p, a, b))}</td>'
             f'<td class="excerpt"><a href="#pa-{n}">{text_a}</a></td>'
             f'<td class="excerpt"><a href="#pb-{n}">{text_b}</a></td></tr>'
         )
     head = (
-        '<tr><th class="num">#</th><th>Kind</th><th class="num">Similarity</th>'
+        '<tr><th class="num">#</th><th>Kind</th><th class="num">Similarity</th><th>Changes</th>'
         f"<th>A · {esc(_name(a))}</th><th>B · {esc(_name(b))}</th></tr>"
     )
     return f'<table class="passages"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def _column(side: str, article: Article, alignment: PairAlignment) -> str:
+def _column(side: str, article: Article, other_article: Article, alignment: PairAlignment) -> str:
     """One article's full text with its passages, changes and boilerplate marked."""
     other = "b" if side == "a" else "a"
     spans = [p.a_span if side == "a" else p.b_span for p in alignment.passages]
@@ -195,7 +243,8 @@ def _column(side: str, article: Article, alignment: PairAlignment) -> str:
             f'go to article {other.upper()}">{p.kind.wording.letter}{n}</a>'
         )
         outer.append(Mark(start, end, first, f'<span class="{cls} cont" data-pair="{n}">', "</span>"))
-        inner.extend(change_marks(article.text, p.diff, side))
+        a, b = (article, other_article) if side == "a" else (other_article, article)
+        inner.extend(change_marks(article.text, p.diff, side, _typed(p, a, b)))
     text = render_text(article.text, 0, len(article.text), outer, inner)
     return (
         f'<section class="column column-{side}" aria-label="Article {side.upper()}">'
@@ -231,7 +280,7 @@ def render_pair_html(
         main = f"<main><h2>Shared passages</h2>{_cards(a, b, alignment)}</main>"
     else:
         table = _passage_table(a, b, alignment) if alignment.passages else _NO_PASSAGES
-        columns = _column("a", a, alignment) + _column("b", b, alignment)
+        columns = _column("a", a, b, alignment) + _column("b", b, a, alignment)
         main = (
             f'<nav aria-label="Passages"><h2>Passages</h2>{table}</nav>'
             f'<main><h2>Side by side</h2><div class="columns">{columns}</div></main>'
@@ -376,7 +425,8 @@ def render_corpus_html(corpus: CorpusAlignment, *, generated: datetime | None = 
     """The whole set as one self-contained HTML document.
 
     Articles, the overlap matrix, the passage families (each outlet's version compared
-    with the family's central one) and every pair's shared passages.
+    with the family's central one), the quote check (every quoted statement and how each
+    outlet carries it) and every pair's shared passages.
     """
     arts = corpus.articles
     keys = {a.id: n for n, a in enumerate(arts, start=1)}
@@ -401,6 +451,7 @@ def render_corpus_html(corpus: CorpusAlignment, *, generated: datetime | None = 
         f'<main><h2 id="articles">Articles</h2>{_articles_table(corpus)}'
         f'<h2 id="overlap">Overlap</h2>{_matrix(corpus)}'
         f'<h2 id="families">Passage families</h2>{_families(corpus, keys)}'
+        f'<h2 id="quotes">Quotes</h2>{quotes_section(corpus, quote_check(corpus), keys)}'
         f'<h2 id="pairs">Pair by pair</h2>{_pair_sections(corpus)}</main>'
     )
     return page(f"Syndiff: {len(arts)} articles compared", "corpus-report", header + body)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Article, CorpusAlignment, PairAlignment, Passage
+from ..align.changes import changes_of
+from ..align.quotes import quote_check
+from ..model import Article, Change, CorpusAlignment, PairAlignment, Passage, QuotedStatement, QuoteVersion
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def json_text(data: dict[str, Any]) -> str:
-    """A document from :func:`alignment_json` or :func:`families_json` as the file's text.
+    """A document from :func:`alignment_json`, :func:`families_json` or :func:`quotes_json`
+    as the file's text.
 
     UTF-8-ready (no ``\\u`` escapes for non-ASCII text), one-space indents, a final newline.
     """
@@ -29,7 +32,19 @@ def article_json(article: Article) -> dict[str, Any]:
     }
 
 
-def passage_json(passage: Passage) -> dict[str, Any]:
+def change_json(change: Change) -> dict[str, Any]:
+    return {
+        "type": change.type.value,
+        "a_spans": [list(span) for span in change.a_spans],
+        "b_spans": [list(span) for span in change.b_spans],
+        "a_at": change.a_at,
+        "b_at": change.b_at,
+        "quoted": change.quoted,
+    }
+
+
+def passage_json(passage: Passage, text_a: str, text_b: str) -> dict[str, Any]:
+    """One passage; its typed changes as stored, or typed now (``text_a``, ``text_b``)."""
     return {
         "a_start": passage.a_start,
         "a_end": passage.a_end,
@@ -38,17 +53,18 @@ def passage_json(passage: Passage) -> dict[str, Any]:
         "kind": passage.kind.value,
         "score": passage.score,
         "diff": [[op.op.value, op.a_start, op.a_end, op.b_start, op.b_end] for op in passage.diff],
+        "changes": [change_json(c) for c in changes_of(passage, text_a, text_b)],
     }
 
 
-def pair_json(pair: PairAlignment) -> dict[str, Any]:
+def pair_json(pair: PairAlignment, text_a: str, text_b: str) -> dict[str, Any]:
     return {
         "a": pair.a,
         "b": pair.b,
         "score": round(pair.score, 4),
         "shared_a": pair.shared_a,
         "shared_b": pair.shared_b,
-        "passages": [passage_json(p) for p in pair.passages],
+        "passages": [passage_json(p, text_a, text_b) for p in pair.passages],
     }
 
 
@@ -56,12 +72,13 @@ def alignment_json(corpus: CorpusAlignment, *, all_pairs: bool = True) -> dict[s
     """Every article and every pair (pairs that share nothing included, with no passages)."""
     pairs = []
     ids = [a.id for a in corpus.articles]
+    texts = {a.id: a.text for a in corpus.articles}
     if all_pairs:
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                pairs.append(pair_json(corpus.pair(a, b)))
+                pairs.append(pair_json(corpus.pair(a, b), texts[a], texts[b]))
     else:
-        pairs = [pair_json(p) for p in corpus.pairs]
+        pairs = [pair_json(p, texts[p.a], texts[p.b]) for p in corpus.pairs]
     return {
         "version": SCHEMA_VERSION,
         "settings": corpus.settings.to_dict(),
@@ -103,5 +120,38 @@ def families_json(corpus: CorpusAlignment) -> dict[str, Any]:
                 "families": s.families,
             }
             for s in corpus.stats
+        ],
+    }
+
+
+def _version_json(version: QuoteVersion) -> dict[str, Any]:
+    return {
+        "article": version.article,
+        "use": version.use.value,
+        "spans": [list(span) for span in version.spans],
+        "text": version.text,
+        "score": version.score,
+        "core": list(version.core),
+        "reference_core": list(version.ref_core),
+        "diff": [[op.op.value, op.a_start, op.a_end, op.b_start, op.b_end] for op in version.diff],
+    }
+
+
+def quotes_json(corpus: CorpusAlignment, quotes: tuple[QuotedStatement, ...] | None = None) -> dict[str, Any]:
+    """Articles and every quoted statement with each outlet's version (the quote check)."""
+    found = quote_check(corpus) if quotes is None else quotes
+    return {
+        "version": SCHEMA_VERSION,
+        "settings": corpus.settings.to_dict(),
+        "articles": [article_json(a) for a in corpus.articles],
+        "quotes": [
+            {
+                "id": q.id,
+                "label": q.label,
+                "reference": q.reference,
+                "altered": q.altered,
+                "versions": [_version_json(v) for v in q.versions],
+            }
+            for q in found
         ],
     }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..align.segment import blocks
 from ..align.text import SPACE_RE, trimmed_span
-from ..model import Article, DiffOp, Op
+from ..model import Article, Change, ChangeType, DiffOp, Op
 
 # Characters that are not allowed in an HTML document (C0 controls other than tab, line
 # feed and carriage return; DEL; lone surrogates, which cannot be written as UTF-8).
@@ -43,17 +43,52 @@ class Mark:
     close: str
 
 
-def change_marks(text: str, ops: Sequence[DiffOp], side: str) -> list[Mark]:
-    """``<del>`` for words only in A (side "a"), ``<ins>`` for words only in B (side "b")."""
+def change_marks(
+    text: str, ops: Sequence[DiffOp], side: str, typed: Sequence[tuple[Change, str]] = ()
+) -> list[Mark]:
+    """``<del>`` for words only in A (side "a"), ``<ins>`` for words only in B (side "b").
+
+    ``typed``: the passage's typed changes, each with its one-line description. A piece of
+    a change that is not wording gets its type as a class (``chg chg-number``), the
+    description as its title, and its last piece on this side ``chg-end`` (where the
+    style sheet puts the type's letter, so the type does not depend on colour).
+    """
     wanted, tag, label = (Op.DELETE, "del", "only in A") if side == "a" else (Op.INSERT, "ins", "only in B")
-    marks = []
+    cuts: list[tuple[int, int, Change, str, bool]] = []
+    for change, title in typed:
+        if change.type is ChangeType.WORDING:
+            continue
+        own = change.a_spans if side == "a" else change.b_spans
+        cuts.extend((s, e, change, title, k == len(own) - 1) for k, (s, e) in enumerate(own))
+    cuts.sort(key=lambda cut: cut[0])
+    plain = f'<{tag} class="{tag}" title="{label}">'
+    marks: list[Mark] = []
+
+    def add(start: int, end: int, opening: str) -> None:
+        start, end = trimmed_span(text, start, end)
+        if start < end:
+            marks.append(Mark(start, end, opening, opening, f"</{tag}>"))
+
     for op in ops:
         if op.op != wanted:
             continue
-        start, end = trimmed_span(text, *((op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end)))
-        if start < end:
-            opening = f'<{tag} class="{tag}" title="{label}">'
-            marks.append(Mark(start, end, opening, opening, f"</{tag}>"))
+        start, end = (op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end)
+        pos = start
+        for s, e, change, title, last in cuts:
+            s, e = max(s, start), min(e, end)
+            if s >= e:
+                continue
+            add(pos, s, plain)
+            kind = change.type
+            end_class = " chg-end" if last else ""  # a span never crosses a changed piece
+            add(
+                s,
+                e,
+                f'<{tag} class="{tag} chg chg-{kind.value}{end_class}" title="{esc(title)} ({label})" '
+                f'data-letter="{esc(kind.wording.letter)}">',
+            )
+            pos = e
+        add(pos, end, plain)
     return marks
 
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from desktop.engine.align.families import compare_member, marking_for
 from desktop.engine.align.pair import align_pair
+from desktop.engine.align.quotes import quote_check
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.export.css import CSS, SCRIPT
 from desktop.engine.export.html_report import (
@@ -31,10 +32,12 @@ from desktop.engine.export.html_report import (
     render_corpus_html,
     render_pair_html,
 )
+from desktop.engine.export.quotes_html import render_quotes_html
 from desktop.engine.load.articles import load_article
 from desktop.engine.model import (
     Article,
     ArticleStats,
+    ChangeType,
     CorpusAlignment,
     Family,
     FamilyMember,
@@ -51,7 +54,7 @@ VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source"}
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "nav", "section", "article",
     "div", "p", "span", "a", "b", "h1", "h2", "h3", "ul", "ol", "li", "dl", "dt", "dd", "table",
-    "caption", "thead", "tbody", "tr", "th", "td", "del", "ins", "time", "script",
+    "caption", "thead", "tbody", "tr", "th", "td", "del", "ins", "time", "script", "details", "summary",
 }  # fmt: skip
 HOSTILE = [
     "<script>document.title='pwned'</script>",
@@ -606,3 +609,50 @@ def test_html_document_is_the_pair_comparison_or_the_corpus_report() -> None:
     assert html_document(corpus, generated=WHEN) == render_corpus_html(corpus, generated=WHEN)
     with pytest.raises(ValueError, match="pair"):
         html_document(corpus, changes_only=True)
+
+
+# --------------------------------------------------------------------------- typed changes and quotes
+
+
+def test_typed_changes_are_marked_with_their_type_title_and_letter() -> None:
+    a = art("a", 'Police said 12,000 people came. "We hired 300 staff," Ek said.')
+    b = art("b", 'Police claimed 1,200 people came. "We hired 400 staff," Ek said.')
+    pair = align_pair(a, b, Settings(min_words=3))
+    doc = render_pair_html(a, b, pair, Settings())
+    check_document(doc)
+    tree = tree_of(doc)
+    marked = {
+        (el.tag, el.get("class"), el.text_content(), el.get("data-letter"))
+        for el in tree.xpath(
+            "//section[contains(@class, 'column')]//*[contains(concat(' ', @class, ' '), ' chg ')]"
+        )
+    }
+    assert ("del", "del chg chg-number chg-end", "12,000", "#") in marked
+    assert ("ins", "ins chg chg-number chg-end", "1,200", "#") in marked
+    assert ("ins", "ins chg chg-attribution chg-end", "claimed", "A") in marked
+    (title,) = tree.xpath("//section[@class='column column-a']//del[text()='12,000']/@title")
+    assert title == "Number or date: “12,000” → “1,200” (only in A)"
+    quoted = tree.xpath("//section[@class='column column-b']//ins[text()='400']/@title")
+    assert quoted == ["Number or date: “300” → “400” (inside quotation marks) (only in B)"]
+    badges = flat(tree.xpath("//table[@class='passages']//td[@class='changes']")[0].text_content())
+    assert "#1" in badges and "A1" in badges and "1 Number or date" in badges
+    legend = tree.xpath("//ul[@class='change-types']/li")
+    assert len(legend) == len(ChangeType) - 1  # every type but wording
+
+
+def test_hostile_quotes_are_escaped_in_the_quote_report() -> None:
+    quote = '"<script>alert(1)</script> is what the officials wrote in the letter," she said.'
+    a = art("a", quote, title=HOSTILE[0], outlet=HOSTILE[1])
+    b = art("b", quote.replace("letter", "<b>memo</b>"), title=HOSTILE[2], outlet=HOSTILE[3])
+    corpus = CorpusAlignment((a, b), Settings(), ())
+    statements = quote_check(corpus)
+    for doc in (render_quotes_html(corpus, statements), render_corpus_html(corpus)):
+        toks = check_document(doc)
+        assert [tag for tag, _ in toks.tags].count("b") >= 1  # ours only: the outlet names in bold
+        tree = tree_of(doc)
+        (section,) = tree.xpath("//section[contains(@class, 'quote-statement')]")
+        text = flat(section.text_content())
+        assert "<script>alert(1)</script>" in text and "<b>memo</b>" in text
+        marked = {el.text_content() for el in section.xpath(".//del | .//ins")}
+        assert marked == {"<b>memo</b>", "letter"}
+        assert "altered by some" in text

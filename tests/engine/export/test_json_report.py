@@ -49,7 +49,7 @@ def corpus() -> CorpusAlignment:
 
 def test_alignment_lists_every_pair_with_the_documented_fields() -> None:
     data = alignment_json(corpus())
-    assert data["version"] == SCHEMA_VERSION == "1.0"
+    assert data["version"] == SCHEMA_VERSION == "1.1"
     assert data["settings"] == {
         "sensitivity": 0.5,
         "min_words": 3,
@@ -81,6 +81,39 @@ def test_alignment_lists_every_pair_with_the_documented_fields() -> None:
     assert text_b[passage["b_start"] : passage["b_end"]] == QUOTE_B
     changes = [(op, text_a[s:e], text_b[t:u]) for op, s, e, t, u in passage["diff"] if op != "equal"]
     assert changes == [("delete", "merger", ""), ("insert", "", "deal")]
+    (typed,) = passage["changes"]
+    assert typed == {
+        "type": "wording",
+        "a_spans": [[text_a.index("merger"), text_a.index("merger") + 6]],
+        "b_spans": [[text_b.index("deal"), text_b.index("deal") + 4]],
+        "a_at": text_a.index("merger"),
+        "b_at": text_b.index("deal"),
+        "quoted": False,
+    }
+
+
+def test_stored_typed_changes_are_written_as_stored() -> None:
+    from desktop.engine.align.changes import corpus_with_changes
+
+    c = corpus()
+    assert alignment_json(corpus_with_changes(c)) == alignment_json(c)
+
+
+def test_quotes_list_each_statement_with_every_version() -> None:
+    from desktop.engine.export.json_report import quotes_json
+
+    a = Article("a", "", "A", '"The agency will review the merger before the end of the year," she said.')
+    b = Article("b", "", "B", "“The agency will review the deal before the end of the year,” she said.")
+    data = quotes_json(CorpusAlignment((a, b), Settings(), ()))
+    assert data["version"] == "1.1" and [x["id"] for x in data["articles"]] == ["a", "b"]
+    (quote,) = data["quotes"]
+    assert quote["id"] == "Q1" and quote["altered"] is True
+    uses = {v["article"]: v["use"] for v in quote["versions"]}
+    assert sorted(uses.values()) == ["altered", "verbatim"]
+    for v in quote["versions"]:
+        assert set(v) == {"article", "use", "spans", "text", "score", "core", "reference_core", "diff"}
+        text = (a if v["article"] == "a" else b).text
+        assert " ".join(text[s:e] for s, e in v["spans"]) == v["text"]
 
 
 def test_alignment_of_the_computed_pairs_only() -> None:
@@ -98,7 +131,7 @@ def test_a_pair_is_written_the_way_round_the_articles_come() -> None:
 
 def test_families_with_members_relative_to_the_central_one_and_stats() -> None:
     data = families_json(corpus())
-    assert data["version"] == "1.0" and data["settings"]["min_words"] == 3
+    assert data["version"] == "1.1" and data["settings"]["min_words"] == 3
     assert [a["id"] for a in data["articles"]] == ["a", "b", "c"]
     (family,) = data["families"]
     assert family["id"] == "F1" and family["label"] == QUOTE_A and family["central"] == 0

@@ -1,0 +1,151 @@
+"""The quote check as HTML: a section of the corpus report, or a page of its own.
+
+Every piece of article text goes through :func:`~.marks.esc`; a version's differences from
+the reference version are drawn by :func:`~.marks.unified`, as the families' are.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..align.text import excerpt
+from ..model import CorpusAlignment, QuotedStatement, QuoteUse, QuoteVersion
+from .css import page
+from .marks import esc, unified
+
+ROW_CHARS = 81
+TITLE_CHARS = 90
+HEADING_CHARS = 161
+USE_WORDS = {
+    QuoteUse.VERBATIM: ("V", "verbatim", "in quotation marks, word for word"),
+    QuoteUse.ALTERED: ("A", "altered", "in quotation marks, with words changed, added or dropped"),
+    QuoteUse.PARAPHRASED: ("P", "paraphrased", "the same words or claim without quotation marks"),
+}
+CAPTION = (
+    "Every statement quoted in at least two articles, and how each outlet carries it, compared "
+    "with a reference version (●, the one most outlets quote word for word): V verbatim, "
+    "A altered, P paraphrased without quotation marks. Quoting less or more of a statement is "
+    "not altering it. Below, each version underlines its words that are not in the reference "
+    "and strikes through the reference's words it lacks (paraphrases: only its own words)."
+)
+
+
+def _name(corpus: CorpusAlignment, article_id: str) -> str:
+    art = corpus.article(article_id)
+    return art.outlet or art.id
+
+
+def _key(n: int) -> str:
+    return f'<span class="key">{n}</span>'
+
+
+def _body(statement: QuotedStatement, version: QuoteVersion) -> str:
+    """A version's text, its part in common with the reference marked against it."""
+    if version is statement.reference_version or not version.diff:
+        return esc(version.text)
+    ref = statement.reference_version.text
+    start, end = version.core
+    marked = unified(ref, version.text, version.diff, deletions=version.use is not QuoteUse.PARAPHRASED)
+    lead, tail = version.text[:start].strip(), version.text[end:].strip()
+    parts = [esc(lead), marked.strip(), esc(tail)]
+    return " ".join(p for p in parts if p)
+
+
+def _statement(n: int, statement: QuotedStatement, corpus: CorpusAlignment, keys: dict[str, int]) -> str:
+    order = sorted(
+        range(len(statement.versions)),
+        key=lambda k: (k != statement.reference, keys.get(statement.versions[k].article, 0)),
+    )
+    items = []
+    for k in order:
+        v = statement.versions[k]
+        letter, word, _ = USE_WORDS[v.use]
+        if k == statement.reference:
+            cls, what = "central", "reference version"
+        else:
+            cls, what = f"use-{v.use.value}", f"{word} · {round(v.score * 100)}% of the words kept"
+        items.append(
+            f'<li class="member {cls}"><div class="who">{_key(keys.get(v.article, 0))}'
+            f"<b>{esc(_name(corpus, v.article))}</b> · {esc(what)}</div>"
+            f'<div class="quote prose">{_body(statement, v)}</div></li>'
+        )
+    label = esc(excerpt(statement.label, limit=HEADING_CHARS))
+    flag = ' <span class="flag">altered by some</span>' if statement.altered else ""
+    return (
+        f'<section class="family quote-statement" id="quote-{n}"><h3>{n}. “{label}”{flag} '
+        f'<span class="muted">· in {len(statement.articles)} articles</span></h3>'
+        f'<ol class="members">{"".join(items)}</ol></section>'
+    )
+
+
+def quotes_section(
+    corpus: CorpusAlignment, statements: tuple[QuotedStatement, ...], keys: dict[str, int]
+) -> str:
+    """An article-by-statement overview, each shared statement in full, then the statements
+    only one outlet quotes, listed."""
+    shared = [q for q in statements if len(q.articles) > 1]
+    alone = [q for q in statements if len(q.articles) == 1]
+    if not statements:
+        return '<p class="empty">No article quotes a statement.</p>'
+    out = []
+    if shared:
+        head = "".join(f'<th class="num">{_key(keys[a.id])}</th>' for a in corpus.articles)
+        rows = []
+        for n, q in enumerate(shared, start=1):
+            marks: dict[str, str] = {}
+            for k, v in enumerate(q.versions):
+                marks.setdefault(v.article, "●" if k == q.reference else USE_WORDS[v.use][0])
+            cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in corpus.articles)
+            label = esc(excerpt(q.label, limit=ROW_CHARS))
+            rows.append(f'<tr><td class="num">{n}</td><td><a href="#quote-{n}">{label}</a></td>{cells}</tr>')
+        out.append(
+            f'<table class="presence quotes"><caption class="meta">{esc(CAPTION)}</caption>'
+            f'<thead><tr><th class="num">#</th><th>Statement</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+        out.extend(_statement(n, q, corpus, keys) for n, q in enumerate(shared, start=1))
+    else:
+        out.append('<p class="empty">No statement is quoted or carried by more than one article.</p>')
+    if alone:
+        items = "".join(
+            f"<li>{_key(keys.get(v.article, 0))}<b>{esc(_name(corpus, v.article))}</b>: "
+            f"“{esc(excerpt(q.label, limit=HEADING_CHARS))}”</li>"
+            for q in alone
+            for v in q.versions[:1]
+        )
+        noun = "statement" if len(alone) == 1 else "statements"
+        out.append(
+            f'<details class="alone"><summary>{len(alone)} {noun} quoted by one outlet only</summary>'
+            f'<ul class="alone-list">{items}</ul></details>'
+        )
+    return "\n".join(out)
+
+
+def render_quotes_html(
+    corpus: CorpusAlignment, statements: tuple[QuotedStatement, ...], *, generated: datetime | None = None
+) -> str:
+    """The quote check of ``corpus`` as one self-contained page."""
+    keys = {a.id: n for n, a in enumerate(corpus.articles, start=1)}
+    when = generated or datetime.now().astimezone()
+    shared = sum(1 for q in statements if len(q.articles) > 1)
+    altered = sum(1 for q in statements if q.altered)
+    arts = "".join(
+        f"<li>{_key(keys[a.id])}<b>{esc(a.outlet or a.id)}</b>: {esc(a.title or a.id)}</li>"
+        for a in corpus.articles
+    )
+    uses = "".join(
+        f'<li><span class="use-swatch use-{u.value}">{letter}</span> {esc(word)}: {esc(meaning)}</li>'
+        for u, (letter, word, meaning) in USE_WORDS.items()
+    )
+    header = (
+        f'<header><p class="kicker">Syndiff quote check</p><h1>{len(statements)} quoted statements '
+        f"in {len(corpus.articles)} articles</h1>"
+        f'<div class="summary"><span class="stat"><b>{shared}</b> quoted or carried by several outlets</span>'
+        f'<span class="stat"><b>{altered}</b> altered by some outlet</span>'
+        f'<span class="meta">Generated <time datetime="{esc(when.isoformat(timespec="seconds"))}">'
+        f"{esc(when.strftime('%Y-%m-%d %H:%M'))}</time></span></div>"
+        f'<section class="legend" aria-label="Legend"><ul>{uses}</ul></section>'
+        f'<ul class="article-keys">{arts}</ul></header>'
+    )
+    body = f'<main><h2 id="quotes">Quotes</h2>{quotes_section(corpus, statements, keys)}</main>'
+    return page(f"Syndiff: quote check of {len(corpus.articles)} articles", "quotes-report", header + body)

@@ -1,0 +1,162 @@
+"""Quoted text in one article, and the quote check across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.engine.align.pair import align_pair
+from desktop.engine.align.quotemarks import inside_quote, quoted_spans, segments, statements
+from desktop.engine.align.quotes import project, quote_check
+from desktop.engine.align.worddiff import word_diff
+from desktop.engine.model import Article, CorpusAlignment, Kind, Passage, QuoteUse, Settings
+
+from .samples import art
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s:e] for s, e in quoted_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "the rules are unclear" today.', ["the rules are unclear"]),
+        ("He said “the rules are unclear” today.", ["the rules are unclear"]),
+        ("Er sagte „die Regeln sind unklar“ heute.", ["die Regeln sind unklar"]),
+        ("Il a dit « les règles sont floues » hier.", ["les règles sont floues"]),
+        ("The ‘gatekeeper of Big Tech’ label stuck.", ["gatekeeper of Big Tech"]),
+        ("It isn’t Meta’s plan, nor the users’ choice.", []),  # apostrophes open and close nothing
+        ('A 5" screen and "a quote" here.', ["a quote"]),  # an inch sign opens nothing
+        ('"Open to the end of the paragraph\nNext paragraph.', ["Open to the end of the paragraph"]),
+    ],
+)
+def test_quoted_segments(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_a_quote_split_by_he_said_is_one_statement() -> None:
+    text = '"A simplified structure," Ek said, "would accelerate growth." Then "another thing entirely new".'
+    first, second = statements(text)
+    assert len(first.segments) == 2 and first.text == "A simplified structure, would accelerate growth."
+    assert second.text == "another thing entirely new"
+
+
+def test_a_quote_open_at_a_paragraph_end_goes_on_in_the_next() -> None:
+    text = "“The first part of it runs on\n“and the second part ends here,” she said."
+    (statement,) = statements(text)
+    assert len(statement.segments) == 2
+    assert not segments(text)[0].closed
+
+
+def test_short_quotes_are_terms_not_statements() -> None:
+    assert statements('It is called "open source" by many.') == ()
+    assert quoted('It is called "open source" by many.') == ["open source"]
+
+
+def test_inside_quote() -> None:
+    text = 'Before "inside the quote here" after.'
+    s = text.index("inside")
+    assert inside_quote(text, s, s + 6)
+    assert not inside_quote(text, 0, 6)
+    assert inside_quote(text, s + 3, s + 3)  # an insertion point
+
+
+def test_project_carries_offsets_through_the_diff() -> None:
+    a, b = "one two three four", "one deux three four"
+    p = Passage(0, len(a), 0, len(b), Kind.EDITED, 0.8, word_diff(a, 0, len(a), b, 0, len(b)))
+    s, e = project(p, a.index("three"), len(a))
+    assert b[s:e] == "three four"
+    s, e = project(p, a.index("two"), a.index("two") + 3)
+    assert b[s:e] == "deux"
+
+
+# --------------------------------------------------------------------------- across articles
+
+QUOTE = "A simplified regulatory structure would not only accelerate the growth of open-source AI."
+
+
+def check(*texts: str, link: bool = True) -> CorpusAlignment:
+    arts = [art(t, f"n{k}") for k, t in enumerate(texts)]
+    pairs = []
+    if link:
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                pair = align_pair(arts[i], arts[j], Settings(min_words=3))
+                if pair.passages:
+                    pairs.append(pair)
+    return CorpusAlignment(tuple(arts), Settings(), tuple(pairs))
+
+
+def uses(corpus: CorpusAlignment) -> list[dict[str, QuoteUse]]:
+    return [{v.article: v.use for v in q.versions} for q in quote_check(corpus)]
+
+
+@pytest.mark.parametrize("link", [True, False])
+def test_verbatim_altered_and_paraphrased_versions(link: bool) -> None:
+    corpus = check(
+        f'Ek spoke on Monday. "{QUOTE}" Ek said.',
+        f"The CEO was clear. “{QUOTE}” he said.",
+        f"“{QUOTE.replace('structure', 'framework').replace('the growth', 'growth')}” Ek wrote.",
+        link=link,
+    )
+    (statement, *_) = quote_check(corpus)
+    found = {v.article: v.use for v in statement.versions}
+    assert found == {"n0": QuoteUse.VERBATIM, "n1": QuoteUse.VERBATIM, "n2": QuoteUse.ALTERED}
+    assert statement.altered and statement.reference_version.article in ("n0", "n1")
+    altered = next(v for v in statement.versions if v.use is QuoteUse.ALTERED)
+    ref = statement.reference_version.text
+    changed = {
+        (ref[o.a_start : o.a_end], altered.text[o.b_start : o.b_end]) for o in altered.diff if o.op != "equal"
+    }
+    assert ("structure", "") in changed and ("", "framework") in changed
+
+
+def test_paraphrase_without_quotation_marks() -> None:
+    corpus = check(
+        f'Ek spoke on Monday. "{QUOTE}" Ek said.',
+        "Ek spoke too. He said a simplified regulatory structure would not only accelerate the growth of "
+        "open-source AI.",
+    )
+    (statement,) = quote_check(corpus)
+    assert {v.article: v.use for v in statement.versions} == {
+        "n0": QuoteUse.VERBATIM,
+        "n1": QuoteUse.PARAPHRASED,
+    }
+
+
+def test_quoting_part_of_a_statement_is_not_altering_it() -> None:
+    longer = f"{QUOTE[:-1]} and it would also support developers across Europe."
+    corpus = check(
+        f'"{longer}" Ek said.', "“would not only accelerate the growth of open-source AI” he said."
+    )
+    (statement,) = quote_check(corpus)
+    assert not statement.altered
+    assert statement.reference_version.text.startswith("A simplified")
+
+
+def test_unrelated_quotes_stay_apart() -> None:
+    corpus = check(
+        '"The weather in the mountains will turn cold next week," she said.',
+        '"Our quarterly results beat every analyst forecast this spring," he said.',
+    )
+    assert [len(q.versions) for q in quote_check(corpus)] == [1, 1]
+
+
+def test_quotes_in_boilerplate_are_left_out() -> None:
+    text = '"Share this story with your friends on social media today" Subscribe now.\nBody text.'
+    article = Article("a", "", "", text, boilerplate=((0, text.index("\n")),))
+    assert quote_check(CorpusAlignment((article,), Settings(), ())) == ()
+
+
+def test_seeds_statement_quoted_differently_by_two_outlets(seed_paths) -> None:
+    from desktop.engine.align.corpus import align_corpus
+    from desktop.engine.load.articles import load_articles
+
+    articles, _ = load_articles([str(p) for p in seed_paths])
+    corpus = align_corpus(articles, Settings(use_embeddings=False))
+    (statement,) = [q for q in quote_check(corpus) if "simplified regulatory" in q.label]
+    assert statement.altered and len(statement.articles) == 2
+    # The aligner links these two sentences today; word overlap alone must find them too.
+    unlinked = CorpusAlignment(corpus.articles, corpus.settings, ())
+    (again,) = [q for q in quote_check(unlinked) if "simplified regulatory" in q.label]
+    assert again.altered and set(again.articles) == set(statement.articles)
