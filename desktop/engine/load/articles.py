@@ -301,36 +301,39 @@ def _parse_file(data: bytes, suffix: str) -> _Parsed:
     return _parse_unknown(data, suffix)
 
 
-def load_article(path: str | os.PathLike[str], *, article_id: str | None = None) -> Article:
+def load_article(
+    path: str | os.PathLike[str], *, article_id: str | None = None, given: str | None = None
+) -> Article:
     """Load one file (``.txt``, ``.md``, ``.html``/``.htm``, or anything that decodes as text).
 
     The id defaults to the file stem. Raises :class:`ArticleError` -- and nothing else --
-    for missing, unreadable, empty, binary, oversized or undecodable files.
+    for missing, unreadable, empty, binary, oversized or undecodable files; its message
+    names the file as ``given`` (default: ``path`` as passed).
     """
+    shown = os.fspath(path) if given is None else given
     abs_path = os.path.abspath(os.fspath(path))
-    data = _read_bytes(abs_path)
-    suffix = Path(abs_path).suffix.lower()
     try:
+        data = _read_bytes(abs_path)
+        suffix = Path(abs_path).suffix.lower()
         parsed = _parse_file(data, suffix)
         article_id = article_id or readable(Path(abs_path).stem)
         return _assemble(parsed, article_id=article_id, path=abs_path, empty="empty file")
     except ArticleError as err:
-        if err.path is not None:
-            raise
-        raise ArticleError(err.reason, abs_path) from None
+        raise ArticleError(err.reason, err.path or abs_path, given=shown) from None
     except (ValueError, LookupError, RecursionError, MemoryError) as err:  # defensive: parsers on odd input
-        raise ArticleError(f"cannot read file ({err.__class__.__name__})", abs_path) from None
+        raise ArticleError(f"cannot read file ({err.__class__.__name__})", abs_path, given=shown) from None
 
 
 # --------------------------------------------------------------------------- many files
 
 
 def _folder_files(folder: str) -> list[str]:
-    """Supported, non-hidden files directly inside ``folder``, sorted by name."""
+    """Supported, non-hidden files directly inside ``folder``, sorted by name, as paths
+    that start with ``folder`` as it was written."""
     try:
         names = sorted(os.listdir(folder))
     except OSError as err:
-        raise ArticleError(_os_reason(err), folder) from None
+        raise ArticleError(_os_reason(err), os.path.abspath(folder), given=folder) from None
     files = []
     for name in names:
         full = os.path.join(folder, name)
@@ -339,23 +342,27 @@ def _folder_files(folder: str) -> list[str]:
         if os.path.isfile(full):
             files.append(full)
     if not files:
-        raise ArticleError("no .txt, .md or .html files in this folder", folder)
+        raise ArticleError(
+            "no .txt, .md or .html files in this folder", os.path.abspath(folder), given=folder
+        )
     return files
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]], errors: list[ArticleError]) -> list[str]:
-    """Absolute file paths, folders expanded one level, duplicates dropped (first wins)."""
-    out: dict[str, None] = {}
+def _expand(paths: Iterable[str | os.PathLike[str]], errors: list[ArticleError]) -> dict[str, str]:
+    """Absolute file path -> the path as given, folders expanded one level, duplicates
+    dropped (first wins)."""
+    out: dict[str, str] = {}
     for item in paths:
-        path = os.path.abspath(os.fspath(item))
-        if os.path.isdir(path):
+        given = os.fspath(item)
+        if os.path.isdir(given):
             try:
-                out.update(dict.fromkeys(_folder_files(path)))
+                for file in _folder_files(given):
+                    out.setdefault(os.path.abspath(file), file)
             except ArticleError as err:
                 errors.append(err)
         else:
-            out[path] = None
-    return list(out)
+            out.setdefault(os.path.abspath(given), given)
+    return out
 
 
 def _unique_id(wanted: str, taken: set[str]) -> str:
@@ -381,9 +388,9 @@ def load_articles(
     errors: list[ArticleError] = []
     articles: list[Article] = []
     taken: set[str] = set()
-    for path in _expand(paths, errors):
+    for path, given in _expand(paths, errors).items():
         try:
-            article = load_article(path)
+            article = load_article(path, given=given)
         except ArticleError as err:
             errors.append(err)
             continue
