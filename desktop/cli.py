@@ -115,12 +115,16 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _load(files: Sequence[str], at_least: int) -> list[Article]:
-    articles, errors = load_articles(files)
+    articles, errors = load_articles(files, on_warning=_warn)
     if errors:
         raise UsageError("; ".join(str(err) for err in errors))
     if len(articles) < at_least:
         raise UsageError(f"need at least {at_least} different articles, got {len(articles)}")
     return articles
+
+
+def _warn(message: str) -> None:
+    print(f"syndiff-cli: {message}", file=sys.stderr)
 
 
 def _write(target: str, text: str, inputs: Sequence[Article]) -> None:

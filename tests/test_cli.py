@@ -129,3 +129,21 @@ def test_undecodable_file_name_gives_readable_ids(tmp_path: Path, seed_paths: li
 def test_changes_only_needs_a_pair_before_any_work(seed_paths: list[Path], capsys) -> None:
     assert main(["export", *map(str, seed_paths[:3]), "--html", "-", "--changes-only"]) == 2
     assert "exactly two files" in capsys.readouterr().err
+
+
+def test_damaged_utf8_is_read_as_utf8_with_one_warning_line(
+    seed_paths: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    data = seed_paths[0].read_bytes()
+    cut = data.index(b"Europe")
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:cut] + b"\x92\x92 " + data[cut:] + b" \xff")
+    monkeypatch.chdir(tmp_path)
+    assert main(["align", "damaged.txt", str(seed_paths[1]), "--json", "out.json"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        err
+        == "syndiff-cli: damaged.txt: warning: 3 bytes that are not valid UTF-8 replaced by \ufffd (U+FFFD)\n"
+    )
+    text = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["articles"][0]["text"]
+    assert "\ufffd\ufffd Europe" in text and "Europe’s" in text and "Europe‚Äôs" not in text

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QWidget
 
+from desktop.engine.load.decoding import is_warning
 from desktop.engine.model import Article, ArticleStats
 from desktop.qt.text_utils import article_label, elide, escaped_tooltip
 
@@ -181,6 +182,13 @@ class ArticleModel(QAbstractTableModel):
                 )
             lines.extend(article.notes)
             return escaped_tooltip("\n".join(lines))
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and col == self.TITLE
+            and any(map(is_warning, article.notes))
+        ):
+            # The text is not quite the file's (damaged bytes replaced): the tooltip says how.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WORDS, self.SHARED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.OUTLET and not article.outlet.strip():

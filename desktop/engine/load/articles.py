@@ -22,13 +22,21 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.engine.errors import ArticleError
 from desktop.engine.load.boilerplate import appeared_first_on, find_boilerplate, split_lines
-from desktop.engine.load.decoding import decode_bytes, decode_html, decoding_notes, normalise_newlines
+from desktop.engine.load.decoding import (
+    decode,
+    decode_bytes,
+    decode_page,
+    decoding_notes,
+    is_warning,
+    normalise_newlines,
+    replaced_note,
+)
 from desktop.engine.load.htmlpage import Page, read_page
 from desktop.engine.load.markdown import markdown_to_text
 from desktop.engine.model import Article, readable
@@ -41,6 +49,7 @@ __all__ = [
     "article_from_text",
     "decode_bytes",
     "find_boilerplate",
+    "is_warning",
     "load_article",
     "load_articles",
     "normalise_newlines",
@@ -128,6 +137,7 @@ class _Parsed:
     title: str | None = None
     outlet: str | None = None
     notes: tuple[str, ...] = ()
+    replaced: int = 0  # damaged UTF-8 bytes, each run now U+FFFD
 
 
 def _assemble(
@@ -194,17 +204,24 @@ def article_from_text(
 
 
 def _parse_plain(data: bytes) -> _Parsed:
-    text, encoding = decode_bytes(data)
-    return _Parsed(text=text, encoding=encoding, notes=tuple(decoding_notes(encoding, text)))
+    decoded = decode(data)
+    notes = decoding_notes(decoded.encoding, decoded.text, decoded.replaced)
+    return _Parsed(
+        text=decoded.text, encoding=decoded.encoding, notes=tuple(notes), replaced=decoded.replaced
+    )
 
 
 def _parse_markdown(data: bytes) -> _Parsed:
-    raw, encoding = decode_bytes(data)
+    decoded = decode(data)
+    raw, encoding = decoded.text, decoded.encoding
     heading = _first_heading(normalise_newlines(raw))
     text = markdown_to_text(normalise_newlines(raw))
-    notes = (*decoding_notes(encoding, raw), "Markdown markup removed; the text is what a reader sees")
+    notes = (
+        *decoding_notes(encoding, raw, decoded.replaced),
+        "Markdown markup removed; the text is what a reader sees",
+    )
     title = markdown_to_text(heading).strip() if heading else None
-    return _Parsed(text=text, encoding=encoding, title=title, notes=notes)
+    return _Parsed(text=text, encoding=encoding, title=title, notes=notes, replaced=decoded.replaced)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -214,27 +231,33 @@ def _looks_like_html(text: str) -> bool:
 
 def _parse_unknown(data: bytes, suffix: str) -> _Parsed:
     """A file with an unfamiliar suffix: read it as text (or HTML) if it decodes."""
-    text, encoding = decode_bytes(data)
-    if _looks_like_html(text):
+    decoded = decode(data)
+    if _looks_like_html(decoded.text):
         return _parse_html(data)
     kind = f"{suffix} file" if suffix else "file without a suffix"
-    notes = (f"read the {kind} as plain text", *decoding_notes(encoding, text))
-    return _Parsed(text=text, encoding=encoding, notes=notes)
+    notes = (
+        f"read the {kind} as plain text",
+        *decoding_notes(decoded.encoding, decoded.text, decoded.replaced),
+    )
+    return _Parsed(text=decoded.text, encoding=decoded.encoding, notes=notes, replaced=decoded.replaced)
 
 
 def _parse_html(data: bytes) -> _Parsed:
     """Main text of a saved web page, with title and site name from its metadata."""
-    markup, encoding = decode_html(data)
-    page = read_page(markup)
+    decoded = decode_page(data)
+    page = read_page(decoded.text)
     if not page.text.strip():
         raise ArticleError("no article text found in the page")
-    notes = [f"decoded as {encoding}"] if encoding not in ("utf-8", "utf-8-sig") else []
+    notes = [replaced_note(decoded.replaced)] if decoded.replaced else []
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        notes.append(f"decoded as {decoded.encoding}")
     return _Parsed(
         text=page.text,
-        encoding=encoding,
+        encoding=decoded.encoding,
         title=page.title,
         outlet=page.site_name,
         notes=(*notes, *page.notes),
+        replaced=decoded.replaced,
     )
 
 
@@ -377,11 +400,16 @@ def _unique_id(wanted: str, taken: set[str]) -> str:
 
 def load_articles(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    on_warning: Callable[[str], None] | None = None,
 ) -> tuple[list[Article], list[ArticleError]]:
     """Load every file it can; collect an :class:`ArticleError` for each one it cannot.
 
     Folders are expanded to their supported files (sorted, not recursive). Each article
-    gets an id unique within the result, derived from its file stem.
+    gets an id unique within the result, derived from its file stem. ``on_warning`` is
+    called with ``"FILE: warning: ..."`` (the file as given) for each loaded article whose
+    text is not quite what the file holds (damaged UTF-8 bytes replaced); the same note is
+    in the article's ``notes``.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -394,6 +422,9 @@ def load_articles(
         except ArticleError as err:
             errors.append(err)
             continue
+        if on_warning is not None:
+            for note in filter(is_warning, article.notes):
+                on_warning(f"{readable(given)}: {note}")
         articles.append(_with_id(article, _unique_id(article.id, taken)))
     return articles, errors
 

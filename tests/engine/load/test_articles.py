@@ -414,3 +414,23 @@ def test_seed_files_load() -> None:
     for article in loaded:
         assert article.encoding == "utf-8"
         assert len(article.title) <= 201
+
+
+# --------------------------------------------------------------------------- damaged text
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".log"])
+def test_damaged_utf8_is_noted_as_a_warning(tmp_path: Path, suffix: str) -> None:
+    body = "Europe’s “open” rules, déjà vu. The regulators met again on Tuesday."
+    data = (PAGE if suffix == ".html" else "Headline\n\n" + body).encode("utf-8")
+    cut = data.index(b"Tuesday")
+    path = tmp_path / f"story{suffix}"
+    path.write_bytes(data[:cut] + b"\x92" + data[cut:])
+    warned: list[str] = []
+    loaded, errors = load_articles([path], on_warning=warned.append)
+    assert errors == []
+    note = "warning: 1 byte that is not valid UTF-8 replaced by \ufffd (U+FFFD)"
+    assert note in loaded[0].notes
+    assert loaded[0].encoding == "utf-8"
+    assert "\ufffdTuesday" in loaded[0].text
+    assert warned == [f"{path}: {note}"]
