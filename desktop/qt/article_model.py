@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QWidget
 
+from desktop.engine.bidi import isolate
 from desktop.engine.load.decoding import is_warning
 from desktop.engine.model import Article, ArticleStats
 from desktop.qt.text_utils import article_label, elide, escaped_tooltip
@@ -151,13 +152,14 @@ class ArticleModel(QAbstractTableModel):
         if role == ID_ROLE:
             return article.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            # Shown text is bidi-isolated: a right-to-left control in a title or outlet stays in it.
             if col == self.TITLE:
-                return elide(article.title, 120)
+                return isolate(elide(article.title, 120))
             if col == self.OUTLET:
                 # The title has its own column: without an outlet, show a dash, not the title again.
                 if role == Qt.ItemDataRole.EditRole:
                     return article.outlet
-                return elide(article.outlet, OUTLET_CHARS) if article.outlet.strip() else NO_OUTLET
+                return isolate(elide(article.outlet, OUTLET_CHARS)) if article.outlet.strip() else NO_OUTLET
             if col == self.WORDS:
                 return f"{stats.words:,}" if stats else "…"
             if col == self.SHARED:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from desktop.engine.bidi import strip_bidi_controls
 from desktop.engine.model import PairAlignment
 from desktop.qt.text_utils import elide
 
@@ -107,9 +108,9 @@ class PairNavigationMixin:
                 unique_b=stats_b.unique_spans if stats_b else (),
             )
             self.library.set_current_pair(a.id, b.id)
-            self.setWindowTitle(
-                f"{elide(a.title, _TITLE_CHARS)} ↔ {elide(b.title, _TITLE_CHARS)} — {APP_NAME}"
-            )
+            # Window managers may draw titles without bidi isolation: controls are dropped.
+            title_a, title_b = (strip_bidi_controls(elide(x.title, _TITLE_CHARS)) for x in (a, b))
+            self.setWindowTitle(f"{title_a} ↔ {title_b} — {APP_NAME}")
         self._show_position()
         self.menu_actions.update_enabled()
 

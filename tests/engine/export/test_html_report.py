@@ -51,7 +51,7 @@ VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source"}
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "nav", "section", "article",
     "div", "p", "span", "a", "b", "h1", "h2", "h3", "ul", "ol", "li", "dl", "dt", "dd", "table",
-    "caption", "thead", "tbody", "tr", "th", "td", "del", "ins", "time", "script",
+    "caption", "thead", "tbody", "tr", "th", "td", "del", "ins", "time", "script", "bdi",
 }  # fmt: skip
 HOSTILE = [
     "<script>document.title='pwned'</script>",
@@ -606,3 +606,57 @@ def test_html_document_is_the_pair_comparison_or_the_corpus_report() -> None:
     assert html_document(corpus, generated=WHEN) == render_corpus_html(corpus, generated=WHEN)
     with pytest.raises(ValueError, match="pair"):
         html_document(corpus, changes_only=True)
+
+
+# --------------------------------------------------------------------------- bidi isolation
+
+RLO = "\u202e"
+ISOLATING = {"passage", "boilerplate", "del", "ins", "badge", "key", "side-label"}
+
+
+def _isolated(el: lxml.html.HtmlElement) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node.tag == "bdi" or (node.tag == "p" and "prose" in node.getparent().get("class", "")):
+            return True
+        if ISOLATING & set(node.get("class", "").split()):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("kind", ["pair", "changes only", "corpus"])
+def test_every_piece_of_article_text_is_bidi_isolated(kind: str) -> None:
+    shared = f"The regulators met in Brussels {RLO}on Tuesday to discuss the new rules."
+    a = art("a", f"Rules {RLO}on AI\n{shared}", title=f"Rules {RLO}on AI", outlet=f"Reuters{RLO}")
+    b = art("b", f"AI rules\n{shared}", title="AI rules", outlet=f"{RLO}Associated Press")
+    pair = pair_of(a, b, passage(a, b, shared, shared, Kind.VERBATIM, 1.0))
+    members = (
+        FamilyMember("a", pair.passages[0].a_start, pair.passages[0].a_end, Kind.VERBATIM, 1.0),
+        FamilyMember("b", pair.passages[0].b_start, pair.passages[0].b_end, Kind.VERBATIM, 1.0),
+    )
+    if kind == "corpus":
+        doc = render_corpus_html(
+            CorpusAlignment((a, b), Settings(), (pair,), (Family("f", shared, members),)), generated=WHEN
+        )
+    else:
+        doc = render_pair_html(a, b, pair, Settings(), changes_only=kind == "changes only", generated=WHEN)
+    check_document(doc)
+    tree = tree_of(doc)
+    assert RLO not in tree.xpath("//title")[0].text_content()
+    seen = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("title", "style", "script"):
+            continue
+        if RLO in (el.text or ""):
+            seen += 1
+            assert _isolated(el), lxml.html.tostring(el)
+        if RLO in (el.tail or "") and el.getparent() is not None:
+            seen += 1
+            assert _isolated(el.getparent()), lxml.html.tostring(el.getparent())
+        for value in el.attrib.values():
+            if RLO in value:
+                seen += 1
+                assert value.count("\u2068") and value.index("\u2068") < value.index(RLO), value
+    assert seen >= 4, "the hostile names and text were found in the page"
+    for bdi in tree.iter("bdi"):
+        text = bdi.text_content()
+        assert text.count(RLO) == text.count("\u202c"), "an override opened in a name is closed in it"
