@@ -38,7 +38,7 @@ from desktop.engine.load.decoding import (
     replaced_note,
 )
 from desktop.engine.load.htmlpage import Page, read_page
-from desktop.engine.load.markdown import markdown_to_text
+from desktop.engine.load.markdown import read_markdown
 from desktop.engine.model import Article, readable
 
 __all__ = [
@@ -78,15 +78,6 @@ def _clean_title(line: str) -> str:
         return title
     cut = title[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] or title[:TITLE_MAX_CHARS]
     return cut.rstrip(",;:-–— ") + "…"
-
-
-def _first_heading(text: str) -> str | None:
-    """The first Markdown ATX heading ("# Title"), without the hashes."""
-    for line in split_lines(text):
-        match = re.match(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", line.text)
-        if match:
-            return match.group(1)
-    return None
 
 
 def _first_content_line(text: str, boilerplate: tuple[tuple[int, int], ...]) -> str | None:
@@ -138,6 +129,7 @@ class _Parsed:
     outlet: str | None = None
     notes: tuple[str, ...] = ()
     replaced: int = 0  # damaged UTF-8 bytes, each run now U+FFFD
+    source_map: tuple[tuple[int, int, int], ...] = ()  # for text read out of markup
 
 
 def _assemble(
@@ -170,6 +162,7 @@ def _assemble(
         boilerplate=boilerplate,
         encoding=parsed.encoding,
         notes=parsed.notes,
+        source_map=parsed.source_map,
     )
 
 
@@ -214,14 +207,20 @@ def _parse_plain(data: bytes) -> _Parsed:
 def _parse_markdown(data: bytes) -> _Parsed:
     decoded = decode(data)
     raw, encoding = decoded.text, decoded.encoding
-    heading = _first_heading(normalise_newlines(raw))
-    text = markdown_to_text(normalise_newlines(raw))
+    reading = read_markdown(normalise_newlines(raw))
     notes = (
         *decoding_notes(encoding, raw, decoded.replaced),
         "Markdown markup removed; the text is what a reader sees",
     )
-    title = markdown_to_text(heading).strip() if heading else None
-    return _Parsed(text=text, encoding=encoding, title=title, notes=notes, replaced=decoded.replaced)
+    title = reading.heading.strip() if reading.heading else None
+    return _Parsed(
+        text=reading.text,
+        encoding=encoding,
+        title=title or None,
+        notes=notes,
+        replaced=decoded.replaced,
+        source_map=reading.source,
+    )
 
 
 def _looks_like_html(text: str) -> bool:

@@ -434,3 +434,17 @@ def test_damaged_utf8_is_noted_as_a_warning(tmp_path: Path, suffix: str) -> None
     assert loaded[0].encoding == "utf-8"
     assert "\ufffdTuesday" in loaded[0].text
     assert warned == [f"{path}: {note}"]
+
+
+def test_a_markdown_article_maps_its_text_back_to_the_file(tmp_path: Path) -> None:
+    source = "# The *EU* rules\r\n\r\nRead [the report](https://ex.com/a_(b)) &amp; weep.\r\n"
+    path = tmp_path / "story.md"
+    path.write_bytes(source.encode("utf-8"))
+    article = load_article(path)
+    assert article.text == "The EU rules\n\nRead the report & weep."
+    assert article.title == "The EU rules"
+    file_text = source.replace("\r\n", "\n")
+    assert article.source_map
+    for start, file_start, length in article.source_map:
+        assert article.text[start : start + length] == file_text[file_start : file_start + length]
+    assert load_article(SEEDS / "000_910161cb7de8ba55.txt").source_map == ()
