@@ -535,7 +535,7 @@ sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda w
     a_parts=st.lists(sentence, min_size=1, max_size=6),
     b_parts=st.lists(sentence, min_size=1, max_size=6),
     seps=st.lists(st.sampled_from([" ", "\n", "\n\n", " \n "]), min_size=6, max_size=6),
-    picks=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=4),
+    picks=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), min_size=1, max_size=4),
     chrome=st.lists(st.tuples(st.integers(0, 300), st.integers(1, 60)), max_size=3),
 )
 def test_any_pair_renders_complete_and_well_nested(
@@ -579,6 +579,7 @@ def test_any_pair_renders_complete_and_well_nested(
             ea = spans_a[i + 1][1]
         diff = word_diff(text_a, sa, ea, text_b, sb, eb, Settings())
         passages.append(Passage(sa, ea, sb, eb, Kind.EDITED, 0.5, diff))
+    assert passages, "the first pick always makes a passage, so marks are rendered"
     alignment = PairAlignment("a", "b", tuple(sorted(passages, key=lambda p: p.a_start)))
     for changes_only in (False, True):
         doc = render_pair_html(a, b, alignment, Settings(), changes_only=changes_only)
