@@ -102,6 +102,9 @@ def decode(data: bytes) -> Decoded:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            if encoding == "utf-8-sig":  # says it is UTF-8: a few damaged bytes are replaced
+                text, damaged = _replacing_utf8(data[len(bom) :])
+                return _no_nul(Decoded(text, encoding, damaged))
             return _no_nul(Decoded(_strict_decode(data[len(bom) :], encoding), encoding))
     wide = _unmarked_utf16(data)
     if wide is not None:
@@ -182,6 +185,13 @@ def _count_and_replace(err: UnicodeError) -> tuple[str, int]:
 codecs.register_error("syndiff-count-replace", _count_and_replace)
 
 
+def _replacing_utf8(data: bytes) -> tuple[str, int]:
+    """``data`` as UTF-8 with each damaged run replaced by U+FFFD, and the damaged bytes."""
+    _COUNTED.bytes = 0
+    text = data.decode("utf-8", "syndiff-count-replace")
+    return text, _COUNTED.bytes
+
+
 def _utf8_or_legacy(data: bytes) -> Decoded:
     """UTF-8, with damaged bytes replaced, when most of the non-ASCII text is valid UTF-8;
     otherwise the most plausible legacy encoding."""
@@ -189,9 +199,7 @@ def _utf8_or_legacy(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    _COUNTED.bytes = 0
-    text = data.decode("utf-8", "syndiff-count-replace")
-    damaged = _COUNTED.bytes
+    text, damaged = _replacing_utf8(data)
     runs = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")  # less any U+FFFD written in the file
     valid = len(text) - len(text.encode("ascii", "ignore")) - runs  # valid non-ASCII characters
     # A legacy file has no valid multi-byte sequences, or a chance few (Ã© in latin-1);

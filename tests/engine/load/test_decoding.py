@@ -167,6 +167,11 @@ def test_a_run_of_bad_bytes_is_one_replacement_counted_by_bytes() -> None:
     assert decoded.encoding == "utf-8"
 
 
+def test_damaged_bytes_after_a_utf8_byte_order_mark_are_replaced() -> None:
+    decoded = decode(b"\xef\xbb\xbf" + "Zürich ".encode() + b"\x92" + " Genève".encode())
+    assert (decoded.text, decoded.encoding, decoded.replaced) == ("Zürich \ufffd Genève", "utf-8-sig", 1)
+
+
 def test_a_replacement_character_in_the_file_is_not_counted() -> None:
     decoded = decode("an � already there, “quoted” ".encode() + b"\x92")
     assert (decoded.encoding, decoded.replaced) == ("utf-8", 1)
