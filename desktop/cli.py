@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
-from pathlib import Path
+from typing import Any
 
 from .engine.align.changes import corpus_with_changes
 from .engine.align.corpus import align_corpus
 from .engine.align.quotes import quote_check
 from .engine.export.json_report import alignment_json, families_json, json_text, quotes_json
-from .engine.export.output import write_atomic
+from .engine.export.output import OutputError, write_output
 from .engine.load.articles import ArticleError, load_articles
 from .engine.model import Article, Settings
 
@@ -31,6 +33,20 @@ _DEFAULTS = Settings()
 
 class UsageError(Exception):
     """Bad input the user can fix; reported as one line, exit status 2."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived. Raised from the signal handler so that a write in
+    progress removes its temporary file on the way out (Python's default for these
+    signals ends the process on the spot)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -109,7 +125,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _load(files: Sequence[str], at_least: int) -> list[Article]:
-    articles, errors = load_articles(files)
+    articles, errors = load_articles(files, on_warning=_warn)
     if errors:
         raise UsageError("; ".join(str(err) for err in errors))
     if len(articles) < at_least:
@@ -117,7 +133,13 @@ def _load(files: Sequence[str], at_least: int) -> list[Article]:
     return articles
 
 
+def _warn(message: str) -> None:
+    print(f"syndiff-cli: {message}", file=sys.stderr)
+
+
 def _write(target: str, text: str, inputs: Sequence[Article]) -> None:
+    if not target:
+        raise UsageError("the output file name is empty; name a file, or - for standard output")
     if target == "-":
         # UTF-8 whatever the console's encoding: the JSON and HTML say they are UTF-8.
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -127,10 +149,12 @@ def _write(target: str, text: str, inputs: Sequence[Article]) -> None:
         if article.path and _same_file(target, article.path):
             raise UsageError(f"{target}: is one of the input articles; choose another output file")
     try:
-        write_atomic(Path(target), text)
+        write_output(target, text)
+    except OutputError as err:
+        raise UsageError(f"{target}: {err}") from None
     except (OSError, UnicodeError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        raise UsageError(f"{target}: cannot write ({reason})") from err
+        raise UsageError(f"{target}: cannot write ({reason})") from None
 
 
 def _same_file(one: str, two: str) -> bool:
@@ -173,8 +197,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    previous = _catch_signals()
     try:
         return run(argv)
+    except Terminated as err:
+        print(f"syndiff-cli: stopped by {signal.Signals(err.signum).name}", file=sys.stderr)
+        return 128 + err.signum
     except (UsageError, ArticleError) as err:
         print(f"syndiff-cli: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -186,6 +214,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         # interpreter's final flush from failing again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _catch_signals() -> dict[int, Any]:
+    """Turn SIGTERM and SIGHUP into :class:`Terminated`; returns the handlers replaced.
+
+    Only from the main thread (the only one Python lets set handlers); a caller that
+    ignores a signal keeps ignoring it.
+    """
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        current = signal.getsignal(signum)
+        if current is signal.SIG_IGN:
+            continue
+        previous[signum] = current
+        signal.signal(signum, _on_signal)
+    return previous
 
 
 if __name__ == "__main__":

@@ -78,9 +78,11 @@ sys.path.insert(0, sys.argv[1])
 from bench import synth_eval, synthetic
 pool = synthetic.news_pool("test") if sys.argv[2] == "news" else synthetic.seed_pool()
 h = hashlib.sha256()
+n = 0
 for a, b, planted in synth_eval.build(pool, 20, 2):
     h.update(repr((a.text, b.text, planted)).encode())
-print(h.hexdigest())
+    n += 1
+print(n, h.hexdigest())
 """
 
 
@@ -105,6 +107,7 @@ def test_synthetic_pairs_do_not_depend_on_string_hashing() -> None:
     for source in sources:
         prints = {_fingerprint(source, seed) for seed in ("0", "1", "2")}
         assert len(prints) == 1, f"{source}: planted pairs differ between hash seeds"
+        assert int(prints.pop().split()[0]) > 0, f"{source}: no planted pairs were fingerprinted"
 
 
 def test_changes_bench_prints_the_precision_table() -> None:

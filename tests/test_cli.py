@@ -173,3 +173,21 @@ def test_quotes_bad_input_is_one_line_and_exit_2(
     assert main(["quotes", str(seed_paths[0]), str(tmp_path / "missing.txt"), "--json", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not found" in err and not out.exists()
+
+
+def test_damaged_utf8_is_read_as_utf8_with_one_warning_line(
+    seed_paths: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    data = seed_paths[0].read_bytes()
+    cut = data.index(b"Europe")
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:cut] + b"\x92\x92 " + data[cut:] + b" \xff")
+    monkeypatch.chdir(tmp_path)
+    assert main(["align", "damaged.txt", str(seed_paths[1]), "--json", "out.json"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        err
+        == "syndiff-cli: damaged.txt: warning: 3 bytes that are not valid UTF-8 replaced by \ufffd (U+FFFD)\n"
+    )
+    text = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["articles"][0]["text"]
+    assert "\ufffd\ufffd Europe" in text and "Europe’s" in text and "Europe‚Äôs" not in text

@@ -74,6 +74,10 @@ class Article:
     boilerplate: tuple[Span, ...] = ()
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()  # what loading noticed (decoding fallbacks, extraction)
+    # Text read out of markup (Markdown): runs (text_start, file_start, length), each a
+    # piece of ``text`` copied from the file's decoded text (line endings as "\n"). Empty
+    # when the text is the file's, or when no map is known (a saved page).
+    source_map: tuple[tuple[int, int, int], ...] = ()
 
     def with_outlet(self, outlet: str) -> Article:
         return replace(self, outlet=outlet)

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.engine.bidi import isolate
+from desktop.engine.load.decoding import is_warning
 from desktop.engine.model import Article, ArticleStats, CorpusAlignment
 from desktop.qt.session import Session
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
@@ -138,13 +140,14 @@ class ArticleModel(QAbstractTableModel):
         if role == ID_ROLE:
             return article.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            # Shown text is bidi-isolated: a right-to-left control in a title or outlet stays in it.
             if col == self.TITLE:
-                return elide(article.title, 120)
+                return isolate(elide(article.title, 120))
             if col == self.OUTLET:
                 # The title has its own column: without an outlet, show a dash, not the title again.
                 if role == Qt.ItemDataRole.EditRole:
                     return article.outlet
-                return elide(article.outlet, OUTLET_CHARS) if article.outlet.strip() else NO_OUTLET
+                return isolate(elide(article.outlet, OUTLET_CHARS)) if article.outlet.strip() else NO_OUTLET
             if col == self.WORDS:
                 return f"{stats.words:,}" if stats else "…"
             if col == self.SHARED:
@@ -169,6 +172,13 @@ class ArticleModel(QAbstractTableModel):
                 )
             lines.extend(article.notes)
             return escaped_tooltip("\n".join(lines))
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and col == self.TITLE
+            and any(map(is_warning, article.notes))
+        ):
+            # The text is not quite the file's (damaged bytes replaced): the tooltip says how.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WORDS, self.SHARED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.OUTLET and not article.outlet.strip():

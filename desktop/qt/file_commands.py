@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QObject, QSettings, QStandardPaths, Qt, Sl
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from desktop.engine.export.json_report import alignment_json, json_text
-from desktop.engine.export.output import write_atomic
+from desktop.engine.export.output import OutputError, write_output
 from desktop.engine.load.articles import ArticleError, load_articles
 from desktop.engine.model import Article, CorpusAlignment
 from desktop.paths import seed_files
@@ -222,7 +222,10 @@ class FileCommands(QObject):
     def _write(self, path: Path, produce: Callable[[], str]) -> bool:
         try:
             text = produce()
-            write_atomic(path, text)
+            write_output(path, text)
+        except OutputError as err:
+            self._export_failed(f"{path.name}: {err}.")
+            return False
         except OSError as err:
             self._export_failed(f"{path.name}: cannot write ({err.strerror or err}).")
             return False

@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEve
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QWidget
 
 from desktop.engine.align.corpus import align_corpus
+from desktop.engine.bidi import strip_bidi_controls
 from desktop.engine.model import Article, CorpusAlignment, Settings
 from desktop.qt.actions import ActionTargets, WindowActions
 from desktop.qt.article_model import ArticleModel
@@ -193,9 +194,9 @@ class MainWindow(QMainWindow):
         if a is None or b is None:
             self.setWindowTitle(APP_NAME)
         else:
-            self.setWindowTitle(
-                f"{elide(a.title, _TITLE_CHARS)} ↔ {elide(b.title, _TITLE_CHARS)} — {APP_NAME}"
-            )
+            # Window managers may draw titles without bidi isolation: controls are dropped.
+            title_a, title_b = (strip_bidi_controls(elide(x.title, _TITLE_CHARS)) for x in (a, b))
+            self.setWindowTitle(f"{title_a} ↔ {title_b} — {APP_NAME}")
 
     def _refresh_overview(self) -> None:
         alignment = self.session.alignment()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -220,3 +221,44 @@ def test_corpus_report_in_browser(browser: Browser, seed_paths: list[Path], tmp_
         assert len(section.xpath(".//li[contains(@class, 'member')]")) == len(family.members)
     ids = set(dom.xpath("//@id"))
     assert all(href[1:] in ids for href in dom.xpath("//a/@href"))
+
+
+# Reports, for each of the page's own words listed, whether Chromium lays out its letters
+# left to right: a leaked right-to-left override would draw "and" as "dna".
+_LETTER_ORDER = """
+const out = {};
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (const word of WORDS) {
+    const at = node.textContent.indexOf(word);
+    if (at < 0 || out[word] === false) continue;
+    const rects = [...word].map((_, k) => {
+      const range = document.createRange();
+      range.setStart(node, at + k);
+      range.setEnd(node, at + k + 1);
+      return range.getBoundingClientRect();
+    });
+    if (rects.some((r) => r.width === 0)) continue;  // not displayed
+    const xs = rects.map((r) => r.left);
+    out[word] = xs.every((x, k) => k === 0 || x > xs[k - 1]);
+  }
+}
+document.body.setAttribute('data-order', JSON.stringify(out));
+"""
+
+
+def test_a_right_to_left_override_in_an_outlet_stays_inside_it(browser: Browser, tmp_path: Path) -> None:
+    shared = "The regulators met in Brussels on Tuesday to discuss the new rules for AI."
+    a = Article("a", "Rules \u202eon AI", "Reuters\u202e", f"Rules on AI\n{shared}")
+    b = Article("b", "AI rules", "Associated Press", f"AI rules\n{shared}")
+    sa, sb = a.text.index("The"), b.text.index("The")
+    diff = word_diff(a.text, sa, len(a.text), b.text, sb, len(b.text), Settings())
+    passage = Passage(sa, len(a.text), sb, len(b.text), Kind.VERBATIM, 1.0, diff)
+    alignment = PairAlignment("a", "b", (passage,), 0.5, 0.5)
+    words = ["and", "Associated", "Passages", "Article", "shared"]
+    js = f"const WORDS = {words!r};\n{_LETTER_ORDER}"
+    doc = with_script(render_pair_html(a, b, alignment, Settings()), js)
+    dom = browser.dump_dom(save(tmp_path, "bidi.html", doc))
+    order = json.loads(dom.xpath("//body/@data-order")[0])
+    assert order == dict.fromkeys(words, True), "text after the outlet name is drawn left to right"
+    assert "\u202e" not in dom.xpath("//title")[0].text_content()

@@ -16,13 +16,17 @@ from dataclasses import dataclass
 
 import syntok.segmenter
 
-from .text import trimmed_span
+from .text import CJK, trimmed_span
 
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n")
 # syntok keeps "closed at 929.06. Meanwhile, ..." as one sentence: a full stop right after a
 # decimal number, followed by a capital, ends a sentence.
 _DECIMAL_END = re.compile(r"\d\.\d+\.(?=\s+[\"“‘']?[A-Z])")
 _TERMINAL = tuple('.!?:;"”’)')
+# Chinese and Japanese end sentences with full-width marks and no space after them, which
+# syntok does not split at; a closing quote or bracket after the mark stays with it.
+_CJK_END = re.compile("[。！？!?．]+[」』”’）)\\]】〕〉》]*")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +74,29 @@ def _decimal_ends(text: str, start: int, end: int) -> list[int]:
     return [m.end() for m in _DECIMAL_END.finditer(text, start, end) if m.end() < end]
 
 
+def _mostly_cjk(text: str, start: int, end: int) -> bool:
+    """More CJK characters than other letters in ``text[start:end]``."""
+    cjk = len(_CJK_CHAR.findall(text, start, end))
+    return cjk > 0 and cjk >= sum(1 for ch in text[start:end] if ch.isalpha()) - cjk
+
+
+def _cjk_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans of a Chinese or Japanese block: up to each full-width end mark."""
+    pos = start
+    for match in _CJK_END.finditer(text, start, end):
+        yield from _trimmed(text, pos, match.end())
+        pos = match.end()
+    yield from _trimmed(text, pos, end)
+
+
 def sentences(text: str) -> tuple[Sentence, ...]:
     """Every sentence of ``text`` with its offsets, in order."""
     out: list[Sentence] = []
     for para_index, (start, end) in enumerate(blocks(text)):
+        if _mostly_cjk(text, start, end):
+            for s, e in _cjk_sentences(text, start, end):
+                out.append(Sentence(len(out), s, e, para_index))
+            continue
         chunk = text[start:end]
         for paragraph in syntok.segmenter.analyze(chunk):
             for sent in paragraph:

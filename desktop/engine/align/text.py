@@ -12,10 +12,60 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
+
+def _mark_ranges() -> tuple[str, str]:
+    """Character class bodies for every combining mark (general category M*), inside the
+    Basic Multilingual Plane and beyond it: an accent written as its own code point (NFD
+    "é" is "e" + U+0301) or a vowel sign in an Indic script belongs to the word it sits
+    on, not a punctuation token of its own. Two classes, because the regular expression
+    engine tests a class within the BMP by table lookup but one beyond it range by range."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for cp in range(0x20000):  # no marks above this but the variation selectors below
+        mark = unicodedata.category(chr(cp)).startswith("M")
+        if mark and start is None:
+            start = cp
+        elif not mark and start is not None:
+            out.append((start, cp - 1))
+            start = None
+    out.append((0xE0100, 0xE01EF))
+
+    def body(spans: list[tuple[int, int]]) -> str:
+        return "".join(f"{chr(a)}-{chr(b)}" for a, b in spans)
+
+    return body([r for r in out if r[1] <= 0xFFFF]), body([r for r in out if r[1] > 0xFFFF])
+
+
+# Invisible characters that may sit inside a word and are not compared: the soft hyphen
+# (a hyphenation hint), zero-width space, non-joiner and joiner, word joiner, and U+FEFF
+# as a zero-width no-break space.
+IGNORABLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_IGNORED = str.maketrans(dict.fromkeys(map(ord, IGNORABLE)))
+
+# Scripts written without spaces between words, where each character counts as a word:
+# Han ideographs (with the iteration mark 々), Hiragana and Katakana (with the prolonged
+# sound mark), full and half width. Hangul is written with spaces and stays as it is.
+_CJK_BMP = (
+    "\u3005\u3007\u3021-\u3029\u3038-\u303b\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+)
+CJK = _CJK_BMP + "\U00020000-\U0002fa1f\U00030000-\U0003134f"
+_HIRAGANA = re.compile("[\u3040-\u309f]")
+
+_MARKS, _ASTRAL_MARKS = _mark_ranges()
+# May continue a word, never start one. The beyond-BMP class is only tried on such a
+# character (a cheap range test first): tried on every letter it would double the time.
+_INSIDE = f"(?:[{_MARKS}{IGNORABLE}]|(?=[\U00010000-\U0010ffff])[{_ASTRAL_MARKS}])"
+# A word character of a script written with spaces. The rare ideographs beyond the BMP
+# are left to it (each is then a word of its own, or joined to letters next to it): in
+# this class they would be tested range by range on every letter.
+_LETTER = f"[^\\W{_CJK_BMP}]"
+_PART = f"{_LETTER}+(?:{_INSIDE}+{_LETTER}*)*"  # runs of letters first: the common case, fast
 # A word keeps inner apostrophes, dots of abbreviations and digit groups ("isn't", "U.S",
-# "12,000"); everything
-# else that is not white space is a token of its own, so a diff never splits a word.
-_WORD = r"\w+(?:(?:['’.]|(?<=\d),(?=\d{3}))\w+)*"  # also "12,000" and "3.5"
+# "12,000", "3.5"), its combining marks and invisible hyphenation hints ("Regie\u00adrung");
+# a CJK character, with its marks, is a word of its own. Everything else that is not white
+# space is a token of its own, so a diff never splits a word.
+_WORD = f"{_PART}(?:(?:['’.]|(?<=\\d),(?=\\d{{3}})){_PART})*|[{_CJK_BMP}]{_INSIDE}*"
 TOKEN_RE = re.compile(_WORD + r"|\s+|[^\w\s]")
 WORD_RE = re.compile(_WORD)
 SPACE_RE = re.compile(r"\s+")
@@ -246,15 +296,28 @@ _STEMMER = snowballstemmer.stemmer("english")
 _STEMMER_LOCK = threading.Lock()
 
 
+def normal_form(text: str) -> str:
+    """``text`` as it is compared: in Unicode NFC (so "é" written as "e" + U+0301 equals
+    the single "é"), without soft hyphens and zero-width characters.
+
+    Only for comparison keys: offsets always refer to the article's own text.
+    """
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text.translate(_IGNORED))
+
+
 def typographic(text: str) -> str:
-    """Fold curly quotes, dash variants and special spaces to their plain forms."""
-    return text.translate(_TYPOGRAPHY)
+    """Fold curly quotes, dash variants and special spaces to their plain forms, in
+    :func:`normal_form`."""
+    return normal_form(text).translate(_TYPOGRAPHY)
 
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Porter2 stem of a lower-cased word with any possessive ending removed."""
-    word = word.lower().replace("’", "'")
+    """Porter2 stem of a lower-cased word (in :func:`normal_form`) with any possessive
+    ending removed. A CJK character is its own stem."""
+    word = normal_form(word).lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
     elif word.endswith("'"):
@@ -264,12 +327,31 @@ def stem(word: str) -> str:
 
 
 def is_content(word: str) -> bool:
-    """True for words that say something: not a function word, not a single letter."""
-    lower = word.lower().replace("’", "'")
+    """True for words that say something: not a function word, not a single letter.
+
+    A CJK character is a word of its own (see :data:`WORD_RE`): a Han or Katakana one says
+    something unless it is one of the commonest function characters; a Hiragana one is a
+    particle or an inflection.
+    """
+    lower = normal_form(word).lower().replace("’", "'")
+    if is_cjk(lower):
+        return not _HIRAGANA.match(lower) and lower[0] not in CJK_STOP_CHARS
     if _is_number(lower):
         return True
     base = lower.split("'", 1)[0]
     return len(base) > 1 and base not in STOPWORDS
+
+
+_CJK_RE = re.compile(f"[{CJK}]")
+
+# The commonest Chinese function characters (particles, pronouns, "is", "and", measure
+# words), and the Japanese ones written in kanji; Hiragana is never content.
+CJK_STOP_CHARS = frozenset("的了是在和与及或也都就而之其这那此个们着过把被对为以于从向但并所")
+
+
+def is_cjk(word: str) -> bool:
+    """Whether ``word`` is a CJK character (a word of its own; see :data:`WORD_RE`)."""
+    return bool(_CJK_RE.match(word))
 
 
 def _is_number(word: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import diff_match_patch
 
 from ..model import DiffOp, Op, Settings
-from .text import Token, is_punctuation, tokens, typographic, word_count
+from .text import Token, is_punctuation, normal_form, tokens, typographic, word_count
 
 # 0 disables the time limit: the result must not depend on how fast the machine is.
 # Passages are sentence-sized, so the exact algorithm stays fast.
@@ -37,10 +37,15 @@ class DiffStats:
 
 
 def token_key(token: str, settings: Settings) -> str:
-    """What a token is compared as under the user's settings."""
-    if token.isspace():
-        return " " if settings.ignore_typography else token
-    key = typographic(token) if settings.ignore_typography else token
+    """What a token is compared as under the user's settings.
+
+    Always in :func:`normal_form` (NFC, soft hyphens and zero-width characters dropped),
+    even with strict typography: the two spellings are the same text on screen.
+    """
+    folded = normal_form(token)
+    if not folded or folded.isspace():  # white space, or only invisible characters
+        return " " if settings.ignore_typography or not folded else folded
+    key = typographic(folded) if settings.ignore_typography else folded
     if settings.ignore_case:
         key = key.lower()
     if settings.ignore_punctuation and all(ch.isspace() or is_punctuation(ch) for ch in key):

@@ -50,6 +50,9 @@ CSS = (
     + _DARK
     + """} }
 * { box-sizing: border-box; }
+/* Article text is bidi-isolated: a right-to-left override in one outlet's name, title or
+   passage cannot reorder the headings, badges and text around it. */
+bdi, .prose p, .passage, .boilerplate, .del, .ins, .badge, .key, .side-label { unicode-bidi: isolate; }
 html { background: var(--bg); color: var(--fg); }
 body {
   margin: 0 auto; max-width: 1480px; padding: 1.5rem 2rem 4rem;

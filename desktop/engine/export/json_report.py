@@ -22,7 +22,7 @@ def json_text(data: dict[str, Any]) -> str:
 
 
 def article_json(article: Article) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": article.id,
         "path": article.path_text,
         "title": article.title,
@@ -30,6 +30,9 @@ def article_json(article: Article) -> dict[str, Any]:
         "text": article.text,
         "boilerplate": [list(span) for span in article.boilerplate],
     }
+    if article.source_map:  # text read out of Markdown: where each piece is in the file
+        data["source_map"] = [list(run) for run in article.source_map]
+    return data
 
 
 def change_json(change: Change) -> dict[str, Any]:

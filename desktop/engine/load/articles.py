@@ -22,15 +22,23 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.engine.errors import ArticleError
 from desktop.engine.load.boilerplate import appeared_first_on, find_boilerplate, split_lines
-from desktop.engine.load.decoding import decode_bytes, decode_html, decoding_notes, normalise_newlines
+from desktop.engine.load.decoding import (
+    decode,
+    decode_bytes,
+    decode_page,
+    decoding_notes,
+    is_warning,
+    normalise_newlines,
+    replaced_note,
+)
 from desktop.engine.load.htmlpage import Page, read_page
-from desktop.engine.load.markdown import markdown_to_text
+from desktop.engine.load.markdown import read_markdown
 from desktop.engine.model import Article, readable
 
 __all__ = [
@@ -41,6 +49,7 @@ __all__ = [
     "article_from_text",
     "decode_bytes",
     "find_boilerplate",
+    "is_warning",
     "load_article",
     "load_articles",
     "normalise_newlines",
@@ -69,15 +78,6 @@ def _clean_title(line: str) -> str:
         return title
     cut = title[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] or title[:TITLE_MAX_CHARS]
     return cut.rstrip(",;:-–— ") + "…"
-
-
-def _first_heading(text: str) -> str | None:
-    """The first Markdown ATX heading ("# Title"), without the hashes."""
-    for line in split_lines(text):
-        match = re.match(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", line.text)
-        if match:
-            return match.group(1)
-    return None
 
 
 def _first_content_line(text: str, boilerplate: tuple[tuple[int, int], ...]) -> str | None:
@@ -128,6 +128,8 @@ class _Parsed:
     title: str | None = None
     outlet: str | None = None
     notes: tuple[str, ...] = ()
+    replaced: int = 0  # damaged UTF-8 bytes, each run now U+FFFD
+    source_map: tuple[tuple[int, int, int], ...] = ()  # for text read out of markup
 
 
 def _assemble(
@@ -160,6 +162,7 @@ def _assemble(
         boilerplate=boilerplate,
         encoding=parsed.encoding,
         notes=parsed.notes,
+        source_map=parsed.source_map,
     )
 
 
@@ -194,17 +197,30 @@ def article_from_text(
 
 
 def _parse_plain(data: bytes) -> _Parsed:
-    text, encoding = decode_bytes(data)
-    return _Parsed(text=text, encoding=encoding, notes=tuple(decoding_notes(encoding, text)))
+    decoded = decode(data)
+    notes = decoding_notes(decoded.encoding, decoded.text, decoded.replaced)
+    return _Parsed(
+        text=decoded.text, encoding=decoded.encoding, notes=tuple(notes), replaced=decoded.replaced
+    )
 
 
 def _parse_markdown(data: bytes) -> _Parsed:
-    raw, encoding = decode_bytes(data)
-    heading = _first_heading(normalise_newlines(raw))
-    text = markdown_to_text(normalise_newlines(raw))
-    notes = (*decoding_notes(encoding, raw), "Markdown markup removed; the text is what a reader sees")
-    title = markdown_to_text(heading).strip() if heading else None
-    return _Parsed(text=text, encoding=encoding, title=title, notes=notes)
+    decoded = decode(data)
+    raw, encoding = decoded.text, decoded.encoding
+    reading = read_markdown(normalise_newlines(raw))
+    notes = (
+        *decoding_notes(encoding, raw, decoded.replaced),
+        "Markdown markup removed; the text is what a reader sees",
+    )
+    title = reading.heading.strip() if reading.heading else None
+    return _Parsed(
+        text=reading.text,
+        encoding=encoding,
+        title=title or None,
+        notes=notes,
+        replaced=decoded.replaced,
+        source_map=reading.source,
+    )
 
 
 def _looks_like_html(text: str) -> bool:
@@ -214,27 +230,33 @@ def _looks_like_html(text: str) -> bool:
 
 def _parse_unknown(data: bytes, suffix: str) -> _Parsed:
     """A file with an unfamiliar suffix: read it as text (or HTML) if it decodes."""
-    text, encoding = decode_bytes(data)
-    if _looks_like_html(text):
+    decoded = decode(data)
+    if _looks_like_html(decoded.text):
         return _parse_html(data)
     kind = f"{suffix} file" if suffix else "file without a suffix"
-    notes = (f"read the {kind} as plain text", *decoding_notes(encoding, text))
-    return _Parsed(text=text, encoding=encoding, notes=notes)
+    notes = (
+        f"read the {kind} as plain text",
+        *decoding_notes(decoded.encoding, decoded.text, decoded.replaced),
+    )
+    return _Parsed(text=decoded.text, encoding=decoded.encoding, notes=notes, replaced=decoded.replaced)
 
 
 def _parse_html(data: bytes) -> _Parsed:
     """Main text of a saved web page, with title and site name from its metadata."""
-    markup, encoding = decode_html(data)
-    page = read_page(markup)
+    decoded = decode_page(data)
+    page = read_page(decoded.text)
     if not page.text.strip():
         raise ArticleError("no article text found in the page")
-    notes = [f"decoded as {encoding}"] if encoding not in ("utf-8", "utf-8-sig") else []
+    notes = [replaced_note(decoded.replaced)] if decoded.replaced else []
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        notes.append(f"decoded as {decoded.encoding}")
     return _Parsed(
         text=page.text,
-        encoding=encoding,
+        encoding=decoded.encoding,
         title=page.title,
         outlet=page.site_name,
         notes=(*notes, *page.notes),
+        replaced=decoded.replaced,
     )
 
 
@@ -301,36 +323,39 @@ def _parse_file(data: bytes, suffix: str) -> _Parsed:
     return _parse_unknown(data, suffix)
 
 
-def load_article(path: str | os.PathLike[str], *, article_id: str | None = None) -> Article:
+def load_article(
+    path: str | os.PathLike[str], *, article_id: str | None = None, given: str | None = None
+) -> Article:
     """Load one file (``.txt``, ``.md``, ``.html``/``.htm``, or anything that decodes as text).
 
     The id defaults to the file stem. Raises :class:`ArticleError` -- and nothing else --
-    for missing, unreadable, empty, binary, oversized or undecodable files.
+    for missing, unreadable, empty, binary, oversized or undecodable files; its message
+    names the file as ``given`` (default: ``path`` as passed).
     """
+    shown = os.fspath(path) if given is None else given
     abs_path = os.path.abspath(os.fspath(path))
-    data = _read_bytes(abs_path)
-    suffix = Path(abs_path).suffix.lower()
     try:
+        data = _read_bytes(abs_path)
+        suffix = Path(abs_path).suffix.lower()
         parsed = _parse_file(data, suffix)
         article_id = article_id or readable(Path(abs_path).stem)
         return _assemble(parsed, article_id=article_id, path=abs_path, empty="empty file")
     except ArticleError as err:
-        if err.path is not None:
-            raise
-        raise ArticleError(err.reason, abs_path) from None
+        raise ArticleError(err.reason, err.path or abs_path, given=shown) from None
     except (ValueError, LookupError, RecursionError, MemoryError) as err:  # defensive: parsers on odd input
-        raise ArticleError(f"cannot read file ({err.__class__.__name__})", abs_path) from None
+        raise ArticleError(f"cannot read file ({err.__class__.__name__})", abs_path, given=shown) from None
 
 
 # --------------------------------------------------------------------------- many files
 
 
 def _folder_files(folder: str) -> list[str]:
-    """Supported, non-hidden files directly inside ``folder``, sorted by name."""
+    """Supported, non-hidden files directly inside ``folder``, sorted by name, as paths
+    that start with ``folder`` as it was written."""
     try:
         names = sorted(os.listdir(folder))
     except OSError as err:
-        raise ArticleError(_os_reason(err), folder) from None
+        raise ArticleError(_os_reason(err), os.path.abspath(folder), given=folder) from None
     files = []
     for name in names:
         full = os.path.join(folder, name)
@@ -339,23 +364,27 @@ def _folder_files(folder: str) -> list[str]:
         if os.path.isfile(full):
             files.append(full)
     if not files:
-        raise ArticleError("no .txt, .md or .html files in this folder", folder)
+        raise ArticleError(
+            "no .txt, .md or .html files in this folder", os.path.abspath(folder), given=folder
+        )
     return files
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]], errors: list[ArticleError]) -> list[str]:
-    """Absolute file paths, folders expanded one level, duplicates dropped (first wins)."""
-    out: dict[str, None] = {}
+def _expand(paths: Iterable[str | os.PathLike[str]], errors: list[ArticleError]) -> dict[str, str]:
+    """Absolute file path -> the path as given, folders expanded one level, duplicates
+    dropped (first wins)."""
+    out: dict[str, str] = {}
     for item in paths:
-        path = os.path.abspath(os.fspath(item))
-        if os.path.isdir(path):
+        given = os.fspath(item)
+        if os.path.isdir(given):
             try:
-                out.update(dict.fromkeys(_folder_files(path)))
+                for file in _folder_files(given):
+                    out.setdefault(os.path.abspath(file), file)
             except ArticleError as err:
                 errors.append(err)
         else:
-            out[path] = None
-    return list(out)
+            out.setdefault(os.path.abspath(given), given)
+    return out
 
 
 def _unique_id(wanted: str, taken: set[str]) -> str:
@@ -370,23 +399,31 @@ def _unique_id(wanted: str, taken: set[str]) -> str:
 
 def load_articles(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    on_warning: Callable[[str], None] | None = None,
 ) -> tuple[list[Article], list[ArticleError]]:
     """Load every file it can; collect an :class:`ArticleError` for each one it cannot.
 
     Folders are expanded to their supported files (sorted, not recursive). Each article
-    gets an id unique within the result, derived from its file stem.
+    gets an id unique within the result, derived from its file stem. ``on_warning`` is
+    called with ``"FILE: warning: ..."`` (the file as given) for each loaded article whose
+    text is not quite what the file holds (damaged UTF-8 bytes replaced); the same note is
+    in the article's ``notes``.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     errors: list[ArticleError] = []
     articles: list[Article] = []
     taken: set[str] = set()
-    for path in _expand(paths, errors):
+    for path, given in _expand(paths, errors).items():
         try:
-            article = load_article(path)
+            article = load_article(path, given=given)
         except ArticleError as err:
             errors.append(err)
             continue
+        if on_warning is not None:
+            for note in filter(is_warning, article.notes):
+                on_warning(f"{readable(given)}: {note}")
         articles.append(_with_id(article, _unique_id(article.id, taken)))
     return articles, errors
 

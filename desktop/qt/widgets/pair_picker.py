@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.bidi import isolate
 from desktop.engine.model import Article
 from desktop.qt.widgets.buttons import tool_button
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
@@ -30,13 +31,14 @@ def pair_item_text(article: Article, title_chars: int | None = _TITLE_CHARS) -> 
     """ "Outlet — Title" (the title alone when it is also the label).
 
     The title is cut to ``title_chars`` characters so the drop-down list stays a
-    sensible width; ``None`` keeps it whole (for tooltips).
+    sensible width; ``None`` keeps it whole (for tooltips). Each part is bidi-isolated,
+    so a right-to-left name or control cannot reorder the other.
     """
     label = article_label(article)
     title = " ".join(article.title.split())
     if title_chars is not None:
         title = elide(title, title_chars)
-    return title if label == article.title.strip() else f"{label} — {title}"
+    return isolate(title) if label == article.title.strip() else f"{isolate(label)} — {isolate(title)}"
 
 
 class ElidingComboBox(QComboBox):

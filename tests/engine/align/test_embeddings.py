@@ -118,8 +118,8 @@ CASES = [
 def test_semantic_candidates(monkeypatch, use_numpy, name, va, vb, cut, expected) -> None:
     if not use_numpy:
         monkeypatch.setattr(emb, "_numpy", lambda: None)
-    elif emb._numpy() is None:
-        pytest.skip("numpy is not installed")
+    else:
+        assert emb._numpy() is not None, "numpy is in the test extra: pip install -e '.[test]'"
     got = emb.semantic_candidates(va, vb, cut)
     assert [(i, j) for i, j, _ in got] == [(i, j) for i, j, _ in expected]
     for (_, _, c), (_, _, want) in zip(got, expected, strict=True):

@@ -55,6 +55,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "nav", "section", "article",
     "div", "p", "span", "a", "b", "h1", "h2", "h3", "ul", "ol", "li", "dl", "dt", "dd", "table",
     "caption", "thead", "tbody", "tr", "th", "td", "del", "ins", "time", "script", "details", "summary",
+    "bdi",
 }  # fmt: skip
 HOSTILE = [
     "<script>document.title='pwned'</script>",
@@ -538,7 +539,7 @@ sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda w
     a_parts=st.lists(sentence, min_size=1, max_size=6),
     b_parts=st.lists(sentence, min_size=1, max_size=6),
     seps=st.lists(st.sampled_from([" ", "\n", "\n\n", " \n "]), min_size=6, max_size=6),
-    picks=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=4),
+    picks=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), min_size=1, max_size=4),
     chrome=st.lists(st.tuples(st.integers(0, 300), st.integers(1, 60)), max_size=3),
 )
 def test_any_pair_renders_complete_and_well_nested(
@@ -582,6 +583,7 @@ def test_any_pair_renders_complete_and_well_nested(
             ea = spans_a[i + 1][1]
         diff = word_diff(text_a, sa, ea, text_b, sb, eb, Settings())
         passages.append(Passage(sa, ea, sb, eb, Kind.EDITED, 0.5, diff))
+    assert passages, "the first pick always makes a passage, so marks are rendered"
     alignment = PairAlignment("a", "b", tuple(sorted(passages, key=lambda p: p.a_start)))
     for changes_only in (False, True):
         doc = render_pair_html(a, b, alignment, Settings(), changes_only=changes_only)
@@ -656,3 +658,57 @@ def test_hostile_quotes_are_escaped_in_the_quote_report() -> None:
         marked = {el.text_content() for el in section.xpath(".//del | .//ins")}
         assert marked == {"<b>memo</b>", "letter"}
         assert "altered by some" in text
+
+
+# --------------------------------------------------------------------------- bidi isolation
+
+RLO = "\u202e"
+ISOLATING = {"passage", "boilerplate", "del", "ins", "badge", "key", "side-label"}
+
+
+def _isolated(el: lxml.html.HtmlElement) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node.tag == "bdi" or (node.tag == "p" and "prose" in node.getparent().get("class", "")):
+            return True
+        if ISOLATING & set(node.get("class", "").split()):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("kind", ["pair", "changes only", "corpus"])
+def test_every_piece_of_article_text_is_bidi_isolated(kind: str) -> None:
+    shared = f"The regulators met in Brussels {RLO}on Tuesday to discuss the new rules."
+    a = art("a", f"Rules {RLO}on AI\n{shared}", title=f"Rules {RLO}on AI", outlet=f"Reuters{RLO}")
+    b = art("b", f"AI rules\n{shared}", title="AI rules", outlet=f"{RLO}Associated Press")
+    pair = pair_of(a, b, passage(a, b, shared, shared, Kind.VERBATIM, 1.0))
+    members = (
+        FamilyMember("a", pair.passages[0].a_start, pair.passages[0].a_end, Kind.VERBATIM, 1.0),
+        FamilyMember("b", pair.passages[0].b_start, pair.passages[0].b_end, Kind.VERBATIM, 1.0),
+    )
+    if kind == "corpus":
+        doc = render_corpus_html(
+            CorpusAlignment((a, b), Settings(), (pair,), (Family("f", shared, members),)), generated=WHEN
+        )
+    else:
+        doc = render_pair_html(a, b, pair, Settings(), changes_only=kind == "changes only", generated=WHEN)
+    check_document(doc)
+    tree = tree_of(doc)
+    assert RLO not in tree.xpath("//title")[0].text_content()
+    seen = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("title", "style", "script"):
+            continue
+        if RLO in (el.text or ""):
+            seen += 1
+            assert _isolated(el), lxml.html.tostring(el)
+        if RLO in (el.tail or "") and el.getparent() is not None:
+            seen += 1
+            assert _isolated(el.getparent()), lxml.html.tostring(el.getparent())
+        for value in el.attrib.values():
+            if RLO in value:
+                seen += 1
+                assert value.count("\u2068") and value.index("\u2068") < value.index(RLO), value
+    assert seen >= 4, "the hostile names and text were found in the page"
+    for bdi in tree.iter("bdi"):
+        text = bdi.text_content()
+        assert text.count(RLO) == text.count("\u202c"), "an override opened in a name is closed in it"

@@ -152,3 +152,12 @@ def test_json_text_is_readable_utf8_with_a_final_newline() -> None:
     assert text == '{\n "version": "1.0",\n "text": "“Café” — naïve",\n "n": [\n  1,\n  2\n ]\n}\n'
     assert json.loads(text) == data
     text.encode("utf-8")
+
+
+def test_an_article_read_out_of_markdown_carries_its_source_map() -> None:
+    md = Article("m", "T", "O", "Read the report.", source_map=((0, 2, 5), (5, 8, 10)))
+    plain = Article("p", "T", "O", "Plain text.")
+    corpus = CorpusAlignment((md, plain), Settings(), (PairAlignment("m", "p", ()),))
+    articles = json.loads(json_text(alignment_json(corpus)))["articles"]
+    assert articles[0]["source_map"] == [[0, 2, 5], [5, 8, 10]]
+    assert "source_map" not in articles[1], "only text read out of markup has a map"

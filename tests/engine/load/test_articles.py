@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -259,22 +260,52 @@ def test_bad_input_gives_one_clear_error(
     with pytest.raises(ArticleError) as info:
         load_article(path)
     err = info.value
-    assert str(err).startswith(f"{name}: {reason}")
+    assert str(err).startswith(f"{path}: {reason}"), "the message names the file as given"
+    assert path.name == name
     assert "\n" not in str(err)
     assert err.reason.startswith(reason)
     assert err.path == str(path.absolute())
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() == 0, reason="needs POSIX permissions as non-root"
-)
-def test_unreadable_file(tmp_path: Path) -> None:
+# Run by the root user (as CI is), the loader would read any file: the child process
+# imports the loader, then gives up root for "nobody" before it opens the file.
+_AS_NOBODY = """
+import os, sys
+from desktop.engine.load.articles import ArticleError, load_article
+os.setgroups([])
+os.setgid(65534)
+os.setuid(65534)
+try:
+    load_article("secret.txt")
+except ArticleError as err:
+    print(err)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX permissions")
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text("Headline\nBody.", encoding="utf-8")
     path.chmod(0)
+    monkeypatch.chdir(tmp_path)
     try:
-        with pytest.raises(ArticleError, match=r"^secret\.txt: permission denied$"):
-            load_article(path)
+        if os.geteuid() != 0:
+            with pytest.raises(ArticleError, match=r"^secret\.txt: permission denied$"):
+                load_article("secret.txt")
+            return
+        tmp_path.chmod(0o711)  # "nobody" may look up the file in it, not list or read it
+        repo = str(Path(__file__).resolve().parents[3])
+        env = {**os.environ, "PYTHONPATH": repo}
+        result = subprocess.run(
+            [sys.executable, "-c", _AS_NOBODY],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "secret.txt: permission denied\n"
     finally:
         path.chmod(0o600)
 
@@ -287,7 +318,7 @@ def test_permission_denied_while_opening(tmp_path: Path, monkeypatch: pytest.Mon
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(articles, "open", refuse, raising=False)
-    with pytest.raises(ArticleError, match=r"^secret\.txt: permission denied$"):
+    with pytest.raises(ArticleError, match=r"secret\.txt: permission denied$"):
         load_article(path)
 
 
@@ -320,7 +351,7 @@ def test_file_is_unchanged_after_loading(tmp_path: Path, name: str, data: bytes)
 # --------------------------------------------------------------------------- many files
 
 
-def test_load_articles_partial_success(tmp_path: Path) -> None:
+def test_load_articles_partial_success(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()
     second.mkdir()
@@ -335,19 +366,18 @@ def test_load_articles_partial_success(tmp_path: Path) -> None:
     (first / "sub" / "deep.txt").write_text("Deep\nBody.", encoding="utf-8")  # not recursive
     (second / "story.txt").write_text("Three\nBody.", encoding="utf-8")
 
-    loaded, errors = load_articles(
-        [first, second / "story.txt", tmp_path / "missing.txt", first / "story.txt"]
-    )
+    monkeypatch.chdir(tmp_path)
+    loaded, errors = load_articles(["a", "b/story.txt", "missing.txt", "./a/story.txt"])
 
     assert [a.title for a in loaded] == ["Two", "Rates rise again", "One", "Three"]
     ids = [a.id for a in loaded]
     assert ids == ["b-notes", "c-page", "story", "story-2"]
     assert len(set(ids)) == len(ids)
     assert sorted(str(e) for e in errors) == [
-        "d-empty.txt: empty file",
-        "e-image.txt: not a text file (binary data: PNG image)",
+        os.path.join("a", "d-empty.txt") + ": empty file",
+        os.path.join("a", "e-image.txt") + ": not a text file (binary data: PNG image)",
         "missing.txt: file not found",
-    ]
+    ], "errors name each file as given: the folder as written, joined with the file's name"
 
 
 def test_load_articles_empty_folder(tmp_path: Path) -> None:
@@ -384,3 +414,37 @@ def test_seed_files_load() -> None:
     for article in loaded:
         assert article.encoding == "utf-8"
         assert len(article.title) <= 201
+
+
+# --------------------------------------------------------------------------- damaged text
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".log"])
+def test_damaged_utf8_is_noted_as_a_warning(tmp_path: Path, suffix: str) -> None:
+    body = "Europe’s “open” rules, déjà vu. The regulators met again on Tuesday."
+    data = (PAGE if suffix == ".html" else "Headline\n\n" + body).encode("utf-8")
+    cut = data.index(b"Tuesday")
+    path = tmp_path / f"story{suffix}"
+    path.write_bytes(data[:cut] + b"\x92" + data[cut:])
+    warned: list[str] = []
+    loaded, errors = load_articles([path], on_warning=warned.append)
+    assert errors == []
+    note = "warning: 1 byte that is not valid UTF-8 replaced by \ufffd (U+FFFD)"
+    assert note in loaded[0].notes
+    assert loaded[0].encoding == "utf-8"
+    assert "\ufffdTuesday" in loaded[0].text
+    assert warned == [f"{path}: {note}"]
+
+
+def test_a_markdown_article_maps_its_text_back_to_the_file(tmp_path: Path) -> None:
+    source = "# The *EU* rules\r\n\r\nRead [the report](https://ex.com/a_(b)) &amp; weep.\r\n"
+    path = tmp_path / "story.md"
+    path.write_bytes(source.encode("utf-8"))
+    article = load_article(path)
+    assert article.text == "The EU rules\n\nRead the report & weep."
+    assert article.title == "The EU rules"
+    file_text = source.replace("\r\n", "\n")
+    assert article.source_map
+    for start, file_start, length in article.source_map:
+        assert article.text[start : start + length] == file_text[file_start : file_start + length]
+    assert load_article(SEEDS / "000_910161cb7de8ba55.txt").source_map == ()

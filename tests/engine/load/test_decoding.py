@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop.engine.errors import ArticleError
 from desktop.engine.load.decoding import (
     binary_kind,
+    decode,
     decode_bytes,
     decode_html,
+    decode_page,
     decoding_notes,
     normalise_newlines,
 )
-from tests.engine.load.samples import DECODING, PNG
+from tests.engine.load.samples import CURLY, DECODING, PNG
 
 
 @pytest.mark.parametrize(
@@ -121,3 +125,111 @@ def test_a_declared_charset_that_is_no_page_encoding_falls_back_to_detection(cha
 def test_a_page_with_a_byte_order_mark_is_decoded_by_it() -> None:
     page = _page("windows-1252", "naïve")
     assert decode_html(b"\xff\xfe" + page.encode("utf-16-le")) == (page, "utf-16-le")
+
+
+# --------------------------------------------------------------------------- damaged UTF-8
+
+
+def _damaged(text: str, bad: bytes, every: int) -> bytes:
+    """``text`` as UTF-8 with ``bad`` put after every ``every``-th space."""
+    out, spaces = bytearray(), 0
+    for ch in text:
+        out += ch.encode("utf-8")
+        if ch == " ":
+            spaces += 1
+            if spaces % every == 0:
+                out += bad
+    return bytes(out)
+
+
+SAMPLE = (Path(__file__).resolve().parents[3] / "seeds" / "000_910161cb7de8ba55.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_a_few_bad_bytes_in_utf8_are_replaced_not_a_legacy_guess() -> None:
+    data = _damaged(SAMPLE, b"\x92", 90)  # a stray cp1252 apostrophe now and then
+    assert 4 <= data.count(b"\x92") <= 8
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.replaced == data.count(b"\x92")
+    assert "Europe’s" in decoded.text and "Europe‚Äôs" not in decoded.text
+    assert decoded.text.replace("\ufffd", "") == SAMPLE
+    assert decoding_notes(decoded.encoding, decoded.text, decoded.replaced) == [
+        f"warning: {decoded.replaced} bytes that are not valid UTF-8 replaced by \ufffd (U+FFFD)"
+    ]
+
+
+def test_a_run_of_bad_bytes_is_one_replacement_counted_by_bytes() -> None:
+    decoded = decode("Zürich – Genève ".encode() + b"\xff\xfe\xfd" + " café".encode())
+    assert decoded.text == "Zürich – Genève \ufffd\ufffd\ufffd café"
+    assert decoded.replaced == 3
+    assert decoded.encoding == "utf-8"
+
+
+def test_damaged_bytes_after_a_utf8_byte_order_mark_are_replaced() -> None:
+    decoded = decode(b"\xef\xbb\xbf" + "Zürich ".encode() + b"\x92" + " Genève".encode())
+    assert (decoded.text, decoded.encoding, decoded.replaced) == ("Zürich \ufffd Genève", "utf-8-sig", 1)
+
+
+def test_a_replacement_character_in_the_file_is_not_counted() -> None:
+    decoded = decode("an � already there, “quoted” ".encode() + b"\x92")
+    assert (decoded.encoding, decoded.replaced) == ("utf-8", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Caf\u00e9 cr\u00e8me, “na\u00efve” d\u00e9j\u00e0 vu \u2013 tr\u00e8s bien.", "cp1252"),
+        ("A menu of caf\u00e9s, cr\u00eapes and cr\u00e8me br\u00fbl\u00e9e, \u00c3\u00a9 a typo.", "cp1252"),
+    ],
+    ids=["no valid utf-8", "one accidental utf-8 pair"],
+)
+def test_a_file_that_is_not_utf8_as_a_whole_is_still_detected(text: str, encoding: str) -> None:
+    decoded = decode(text.encode(encoding))
+    assert (decoded.text, decoded.replaced) == (text, 0)
+    assert decoded.encoding != "utf-8"
+
+
+def test_a_page_declaring_utf8_with_bad_bytes_is_replaced_and_counted() -> None:
+    page = _page("utf-8", "naïve café").encode("utf-8").replace(b"caf", b"c\xe0f")
+    decoded = decode_page(page)
+    assert decoded.encoding == "utf-8" and decoded.replaced == 1
+
+
+# --------------------------------------------------------------------------- UTF-16 without a BOM, NULs
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text", [CURLY, "Москва – столица России. Москва — крупнейший город страны."], ids=["latin", "cyrillic"]
+)
+def test_utf16_without_a_byte_order_mark_is_detected(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == (text, encoding)
+
+
+def test_zeros_in_a_regular_pattern_are_not_taken_for_utf16() -> None:
+    with pytest.raises(ArticleError, match="binary data"):
+        decode(b"abc\x00def\x00" * 50)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Headline\n" + b"Body text. " * 1000 + b"\x00 and more text.",
+        "Headline\nBody text.\x00".encode("utf-16-le"),
+        b"\xff\xfe" + "Headline\nBody.\x00 tail".encode("utf-16-le"),
+        b"\xef\xbb\xbf" + b"Body text. " * 1000 + b"\x00",
+        b"Body text, caf\xe9. " * 1000 + b"\x00",  # cp1252
+    ],
+    ids=["utf-8 after 8 KiB", "utf-16 no bom", "utf-16 bom", "utf-8 bom", "legacy"],
+)
+def test_a_nul_anywhere_is_refused(data: bytes) -> None:
+    with pytest.raises(ArticleError, match=r"^pasted text: not a text file \(binary data"):
+        decode(data)
+
+
+def test_a_nul_in_a_page_is_refused() -> None:
+    page = _page("utf-8", "x" * 9000 + "\x00").encode("utf-8")
+    with pytest.raises(ArticleError, match="NUL"):
+        decode_page(page)

@@ -15,7 +15,7 @@ def test_matrix_cells_hold_the_row_articles_shared_share(aligned_window: MainWin
     matrix = aligned_window.tabs.matrix
     corpus = aligned_window.session.alignment()
     ids = matrix.article_ids()
-    assert ids == [a.id for a in corpus.articles]
+    assert ids == [a.id for a in corpus.articles] and len(ids) == 5
     for r, row_id in enumerate(ids):
         assert matrix.value(r, r) is None
         for c, col_id in enumerate(ids):
