@@ -63,10 +63,13 @@ class WindowActions(QObject):
         self._make_file_actions()
         self._make_edit_actions()
         self._make_view_actions()
+        self._make_alignment_actions()
         self._make_go_actions()
         self._make_help_actions()
         self._build_menus()
         targets.compare_tab.pair_shown.connect(self._on_compare_tab_pair_shown)
+        session.busy_changed.connect(self._on_session_busy_changed)
+        session.alignment_cancelled.connect(self._on_session_alignment_cancelled)
 
     def _make_file_actions(self) -> None:
         files = self._files
@@ -185,6 +188,18 @@ class WindowActions(QObject):
         self._decorate(self.library_panel, ["Ctrl+Shift+L"], "Show or hide the article list")
         self.settings_panel = targets.settings_dock.toggleViewAction()
         self._decorate(self.settings_panel, ["Ctrl+Shift+T"], "Show or hide the alignment settings")
+
+    def _make_alignment_actions(self) -> None:
+        session = self._session
+        self.cancel_alignment = self._make(
+            "&Cancel Alignment", session.cancel_alignment, ["Esc"], "Stop the alignment under way"
+        )
+        self.realign = self._make(
+            "&Realign", session.realign, ["F5"], "Align the open articles again (after a cancelled alignment)"
+        )
+        # Escape belongs to the text fields and menus except while there is something to stop.
+        self.cancel_alignment.setEnabled(False)
+        self.realign.setEnabled(False)
 
     def _make_go_actions(self) -> None:
         targets, compare, session = self._targets, self._compare, self._session
@@ -320,6 +335,8 @@ class WindowActions(QObject):
         view_menu.addActions([self.swap, self.show_unique, self.sync_scroll])
         view_menu.addSeparator()
         view_menu.addActions([self.library_panel, self.settings_panel])
+        view_menu.addSeparator()
+        view_menu.addActions([self.realign, self.cancel_alignment])
 
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.next_passage, self.previous_passage, self.first_passage, self.last_passage])
@@ -366,11 +383,22 @@ class WindowActions(QObject):
             self.remove_article,
         ):
             action.setEnabled(has_articles)
+        busy = self._session.is_busy()
+        self.cancel_alignment.setEnabled(busy)
+        self.realign.setEnabled(has_articles and not busy and not self._session.is_current())
 
     # ---------------------------------------------------------------- slots
 
     @Slot()
     def _on_compare_tab_pair_shown(self) -> None:
+        self.update_enabled()
+
+    @Slot(bool)
+    def _on_session_busy_changed(self, _busy: bool) -> None:
+        self.update_enabled()
+
+    @Slot()
+    def _on_session_alignment_cancelled(self) -> None:
         self.update_enabled()
 
     @Slot()

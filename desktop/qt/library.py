@@ -7,9 +7,17 @@ articles.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.qt.article_model import ID_ROLE, SORT_ROLE, ArticleModel
 from desktop.qt.session import Session
@@ -18,6 +26,21 @@ from desktop.qt.widgets.labels import article_label, elide
 
 ROW_PADDING = 8  # pixels above and below the two lines of a library row
 OUTLET_SHARE = 0.28  # of the table's width, at most, for the outlet column
+
+
+class _EditorDelegate(QStyledItemDelegate):
+    """The view's delegate, whose outlet editor keeps Escape (to cancel the edit) even while
+    the window binds it to cancelling the alignment."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
 
 class LibraryPanel(QWidget):
@@ -43,6 +66,7 @@ class LibraryPanel(QWidget):
         self._view.setObjectName("libraryTable")
         self._view.setHorizontalHeader(CompactHeaderView(self._view))
         self._view.setModel(self._proxy)
+        self._view.setItemDelegate(_EditorDelegate(self._view))
         self._view.setSortingEnabled(True)
         self._view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep opening order until asked
         self._view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

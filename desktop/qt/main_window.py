@@ -14,11 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.model import Article, CorpusAlignment, Settings
 from desktop.qt.actions import ActionTargets, WindowActions
+from desktop.qt.alignment_status import AlignmentStatus
 from desktop.qt.article_model import ArticleModel
 from desktop.qt.compare_tab import CompareTab
 from desktop.qt.file_commands import FileCommands, dropped_paths
@@ -99,13 +100,9 @@ class MainWindow(QMainWindow):
         # Where the reader is in the tab shown: "Passage 3 of 12", "Family 2 of 6".
         self.passage_label = QLabel(self)
         self.passage_label.setObjectName("passageLabel")
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(180)
-        self.progress.setFormat("Aligning %p%")
-        self.progress.hide()
         self.statusBar().addPermanentWidget(self.passage_label)
-        self.statusBar().addPermanentWidget(self.progress)
+        self.alignment_status = AlignmentStatus(self.session, self.statusBar(), self)
+        self.progress = self.alignment_status.progress
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters whose positions are remembered, by settings key."""
@@ -116,13 +113,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         session = self.session
-        session.alignment_requested.connect(self._on_session_alignment_requested)
         session.alignment_finished.connect(self._on_session_alignment_finished)
         session.alignment_cleared.connect(self._on_session_alignment_cleared)
-        session.alignment_failed.connect(self._on_session_alignment_failed)
-        session.alignment_progressed.connect(self._on_session_alignment_progressed)
-        session.alignment_phase_changed.connect(self._on_session_alignment_phase_changed)
-        session.busy_changed.connect(self._on_session_busy_changed)
         session.article_relabelled.connect(self._on_session_article_relabelled)
         self.settings_panel.settings_changed.connect(self._on_settings_panel_settings_changed)
         self.library.pair_requested.connect(self._on_library_pair_requested)
@@ -150,6 +142,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        # Waits a moment at most: a job inside a step of the engine that cannot be left
+        # early is left behind, silenced, for the application to drop on exit.
         self.session.shutdown()
         super().closeEvent(event)
 
@@ -202,55 +196,15 @@ class MainWindow(QMainWindow):
         self.tabs.matrix.set_corpus(alignment)
         self.tabs.families.set_corpus(alignment)
 
-    def _reset_progress(self) -> None:
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setToolTip("")
-
     # ================================================================ slots
 
-    @Slot()
-    def _on_session_alignment_requested(self) -> None:
-        self.statusBar().showMessage("Aligning…")
-
     @Slot(int, object)
-    def _on_session_alignment_finished(self, _generation: int, alignment: CorpusAlignment) -> None:
+    def _on_session_alignment_finished(self, _generation: int, _alignment: CorpusAlignment) -> None:
         self._refresh_overview()
-        pairs = sum(1 for p in alignment.pairs if p.passages)
-        self.statusBar().showMessage(
-            f"Aligned {len(alignment.articles)} articles: {pairs} pairs share passages, "
-            f"{len(alignment.families)} passage families.",
-            8000,
-        )
 
     @Slot()
     def _on_session_alignment_cleared(self) -> None:
         self._refresh_overview()
-
-    @Slot(str)
-    def _on_session_alignment_failed(self, message: str) -> None:
-        self.statusBar().showMessage("Alignment failed.", 8000)
-        QMessageBox.warning(self, "Alignment failed", f"The articles could not be aligned.\n\n{message}")
-
-    @Slot(float)
-    def _on_session_alignment_progressed(self, fraction: float) -> None:
-        self.progress.setValue(round(fraction * 100))
-
-    @Slot(str)
-    def _on_session_alignment_phase_changed(self, phase: str) -> None:
-        if phase:
-            # A step without fractions (loading the model): a moving bar and words.
-            self.progress.setRange(0, 0)
-            self.progress.setToolTip(phase)
-            self.statusBar().showMessage(phase)
-        else:
-            self._reset_progress()
-            self.statusBar().showMessage("Aligning…")
-
-    @Slot(bool)
-    def _on_session_busy_changed(self, busy: bool) -> None:
-        self._reset_progress()
-        self.progress.setVisible(busy)
 
     @Slot(str, str)
     def _on_session_article_relabelled(self, _article_id: str, _outlet: str) -> None:

@@ -71,6 +71,14 @@ class FindBar(QWidget):
             self.find_requested.emit(text, backwards)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()  # Escape closes the bar, even when the window also binds it
+            return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key_event = event
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
