@@ -32,6 +32,7 @@ from desktop.qt.file_commands import FileCommands
 from desktop.qt.library import LibraryPanel
 from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
 from desktop.qt.session import Session
+from desktop.qt.widgets.focus import next_region
 from desktop.qt.widgets.labels import escaped_tooltip
 from desktop.qt.window_state import ViewOptions
 
@@ -48,6 +49,7 @@ class ActionTargets:
     library: LibraryPanel
     library_dock: QDockWidget
     settings_dock: QDockWidget
+    focus_regions: Callable[[], Sequence[QWidget]]  # what F6 moves between, in order
 
 
 class WindowActions(QObject):
@@ -251,6 +253,18 @@ class WindowActions(QObject):
             ["Ctrl+T"],
             "Move the focus to the passage list",
         )
+        self.next_region = self._make(
+            "Next Pa&ne",
+            lambda: self._focus_region(1),
+            ["F6"],
+            "Move the focus to the next part of the window",
+        )
+        self.previous_region = self._make(
+            "Previous Pane",
+            lambda: self._focus_region(-1),
+            ["Shift+F6"],
+            "Move the focus to the previous part of the window",
+        )
         self.go_text = self._make(
             "Article &Text",
             lambda: self._focus(compare.pane_a()),
@@ -344,6 +358,7 @@ class WindowActions(QObject):
         go_menu.addActions([self.next_partner, self.previous_partner])
         go_menu.addSeparator()
         go_menu.addActions([self.go_library, self.go_settings, self.go_text, self.go_passages])
+        go_menu.addActions([self.next_region, self.previous_region])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])
@@ -481,6 +496,11 @@ class WindowActions(QObject):
         dock.show()
         dock.raise_()
         dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_region(self, step: int) -> None:
+        target = next_region(self._targets.focus_regions(), QApplication.focusWidget(), step)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus(self, widget: QWidget) -> None:
         self._targets.tabs.setCurrentIndex(TAB_COMPARE)

@@ -24,9 +24,10 @@ from desktop.qt.article_model import ArticleModel
 from desktop.qt.compare_tab import CompareTab
 from desktop.qt.file_commands import FileCommands, dropped_paths
 from desktop.qt.library import LibraryPanel
-from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, MainTabs
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
 from desktop.qt.session import Session, pair_with_side
 from desktop.qt.settings_panel import SettingsPanel, load_settings, save_settings
+from desktop.qt.widgets.focus import chain_tab_order
 from desktop.qt.widgets.labels import elide
 from desktop.qt.window_state import load_view_options, restore_layout, save_layout, save_view_options
 from desktop.qt.workers import AlignFunction, ModelLoader, load_embedding_model
@@ -66,9 +67,20 @@ class MainWindow(QMainWindow):
                 library=self.library,
                 library_dock=self.library_dock,
                 settings_dock=self.settings_dock,
+                focus_regions=self.focus_regions,
             ),
         )
         self._connect()
+        # As the tab bar's focus proxy, the tab widget makes Tab go back to the tab bar
+        # from the last control of a tab, and the matrix's scroll area would take a turn
+        # of its own: the chain reaches the tab bar and the matrix directly.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (this sets the tab bar's too)
+        self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # None clears it; the stubs miss that
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        matrix_scroll = self.tabs.widget(TAB_MATRIX)
+        assert matrix_scroll is not None
+        matrix_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chain_tab_order(self.focus_chain())
         restore_layout(self.store, self, self._splitters(), self.tabs)
         self.settings_panel.set_settings(load_settings(self.store))
         self.session.set_settings(self.settings_panel.settings())
@@ -110,6 +122,56 @@ class MainWindow(QMainWindow):
             "window/compare_splitter": self.compare_tab.splitter,
             "window/families_splitter": self.tabs.families.splitter,
         }
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in Tab order: the docks on the left, then the tab shown, top to
+        bottom, then the status bar's Cancel. Hidden and disabled ones are skipped."""
+        settings = self.settings_panel
+        compare_tab = self.compare_tab
+        picker, find_bar = compare_tab.picker, compare_tab.find_bar
+        families = self.tabs.families
+        return [
+            self.library.view(),
+            settings.sensitivity,
+            settings.min_words,
+            settings.ignore_case,
+            settings.ignore_punctuation,
+            settings.ignore_typography,
+            settings.use_embeddings,
+            settings.reset,
+            self.tabs.tabBar(),
+            *compare_tab.welcome.buttons,
+            picker.combo_a,
+            picker.swap,
+            picker.combo_b,
+            compare_tab.compare.pane_a(),
+            compare_tab.compare.pane_b(),
+            compare_tab.passage_table,
+            find_bar.edit,
+            find_bar.previous,
+            find_bar.next,
+            find_bar.close_button,
+            self.tabs.matrix,
+            families.list,
+            families.versions,
+            self.alignment_status.cancel_button,
+        ]
+
+    def focus_regions(self) -> list[QWidget]:
+        """The parts of the window F6 moves between (those on screen), in Tab order."""
+        compare = self.compare_tab.compare
+        families = self.tabs.families
+        return [
+            self.library.view(),
+            self.settings_panel,
+            compare.pane_a(),
+            compare.pane_b(),
+            self.compare_tab.passage_table,
+            self.compare_tab.find_bar,
+            self.tabs.matrix,
+            families.list,
+            families.versions,
+        ]
 
     def _connect(self) -> None:
         session = self.session
