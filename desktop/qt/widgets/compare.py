@@ -3,9 +3,10 @@
 :class:`CompareView` shows article A and article B in two read-only panes with the
 passages they share tinted by kind, the words that differ inside them marked, and a
 strip of bands between the panes linking every passage to its counterpart (crossing
-when the articles order them differently). Below sit a legend and a sortable table of
-the passages (which the main window may move elsewhere through
-:meth:`CompareView.passage_table`).
+when the articles order them differently); on the outer edges, a location strip per
+pane shows where in the whole article every passage and the view are. Below sit a
+legend and a sortable table of the passages (which the main window may move elsewhere
+through :meth:`CompareView.passage_table`).
 
 A passage is selected by clicking it in either pane, clicking its band or its table
 row, pressing Return on it, or stepping with :meth:`~CompareView.next_passage` and
@@ -34,6 +35,7 @@ from desktop.engine.model import Article, Op, PairAlignment, Passage
 from desktop.qt.widgets.connector import ConnectorStrip
 from desktop.qt.widgets.highlight import highlight_colors
 from desktop.qt.widgets.legend import ElidedLabel, LegendBar
+from desktop.qt.widgets.overview import LocationStrip
 from desktop.qt.widgets.passage_model import PassageModel
 from desktop.qt.widgets.syncscroll import ScrollSynchroniser
 from desktop.qt.widgets.textpane import PaneSpan, TextPane
@@ -62,6 +64,8 @@ class CompareView(QWidget):
         self._pane_a = TextPane("a", self)
         self._pane_b = TextPane("b", self)
         self._connector = ConnectorStrip(self._pane_a, self._pane_b, self)
+        self._strip_a = LocationStrip(self._pane_a, self)
+        self._strip_b = LocationStrip(self._pane_b, self)
         self._sync = ScrollSynchroniser(self._pane_a, self._pane_b, self)
         self._title_a = ElidedLabel(self)
         self._title_b = ElidedLabel(self)
@@ -103,14 +107,17 @@ class CompareView(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(0)
         grid.setVerticalSpacing(4)
-        grid.addLayout(_titled(self._badge("A"), self._title_a), 0, 0)
-        grid.addLayout(_titled(self._badge("B"), self._title_b), 0, 2)
-        grid.addWidget(self._pane_a, 1, 0)
-        grid.addWidget(self._connector, 1, 1)
-        grid.addWidget(self._pane_b, 1, 2)
-        grid.addWidget(self._legend, 2, 0, 1, 3)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(2, 1)
+        # The location strips sit on the outer edges, the bands between the panes.
+        grid.addLayout(_titled(self._badge("A"), self._title_a), 0, 0, 1, 2)
+        grid.addLayout(_titled(self._badge("B"), self._title_b), 0, 3, 1, 2)
+        grid.addWidget(self._strip_a, 1, 0)
+        grid.addWidget(self._pane_a, 1, 1)
+        grid.addWidget(self._connector, 1, 2)
+        grid.addWidget(self._pane_b, 1, 3)
+        grid.addWidget(self._strip_b, 1, 4)
+        grid.addWidget(self._legend, 2, 0, 1, 5)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         grid.setRowStretch(1, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -140,6 +147,8 @@ class CompareView(QWidget):
         self._pane_a.focus_entered.connect(self._on_pane_a_focus_entered)
         self._pane_b.focus_entered.connect(self._on_pane_b_focus_entered)
         self._connector.band_clicked.connect(self._on_connector_band_clicked)
+        self._strip_a.passage_clicked.connect(self._on_strip_a_passage_clicked)
+        self._strip_b.passage_clicked.connect(self._on_strip_b_passage_clicked)
         self._table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
     # ------------------------------------------------------------------ public API
@@ -184,6 +193,9 @@ class CompareView(QWidget):
         self._has_unique = bool(unique_a) or bool(unique_b)
         self._legend.set_unique_visible(self._show_unique and self._has_unique)
         self._connector.set_selected(-1)
+        for strip in (self._strip_a, self._strip_b):
+            strip.set_selected(-1)
+            strip.refresh()
         self._sync.invalidate()
         self._syncing_table = True
         try:
@@ -247,6 +259,10 @@ class CompareView(QWidget):
     def pane_b(self) -> TextPane:
         return self._pane_b
 
+    def location_strip(self, side: str) -> LocationStrip:
+        """The overview beside pane ``side`` ("a" or "b")."""
+        return self._strip_a if side == "a" else self._strip_b
+
     def passage_table(self) -> QTableView:
         """The passage table (sortable); the main window may place it elsewhere."""
         return self._table
@@ -300,6 +316,8 @@ class CompareView(QWidget):
         self._pane_a.set_selected(index)
         self._pane_b.set_selected(index)
         self._connector.set_selected(index)
+        self._strip_a.set_selected(index)
+        self._strip_b.set_selected(index)
         self._select_table_row(index)
         if index >= 0:
             self._scroll_to_passage(index, lead, keep_lead)
@@ -358,6 +376,14 @@ class CompareView(QWidget):
     def _on_connector_band_clicked(self, index: int) -> None:
         self._select(index, lead=self._active, keep_lead=False)
 
+    @Slot(int)
+    def _on_strip_a_passage_clicked(self, index: int) -> None:
+        self._select(index, lead="a", keep_lead=False)
+
+    @Slot(int)
+    def _on_strip_b_passage_clicked(self, index: int) -> None:
+        self._select(index, lead="b", keep_lead=False)
+
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing_table or not current.isValid():
@@ -378,6 +404,8 @@ class CompareView(QWidget):
         self._pane_a.set_colors(colors)
         self._pane_b.set_colors(colors)
         self._connector.set_colors(colors)
+        self._strip_a.set_colors(colors)
+        self._strip_b.set_colors(colors)
         self._legend.set_colors(colors)
         self._model.set_palette(self.palette())
 
