@@ -11,7 +11,8 @@ through :meth:`CompareView.passage_table`).
 A passage is selected by clicking it in either pane, clicking its band or its table
 row, pressing Return on it, or stepping with :meth:`~CompareView.next_passage` and
 :meth:`~CompareView.previous_passage`; both panes then scroll so it and its counterpart
-are in view, side by side where the texts allow.
+are in view, side by side where the texts allow, and stay so when the panes rewrap
+(resize, font, wrap mode; see :mod:`.keep_in_view`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.model import Article, Op, PairAlignment, Passage
 from desktop.qt.widgets.connector import ConnectorStrip
 from desktop.qt.widgets.highlight import highlight_colors
+from desktop.qt.widgets.keep_in_view import SelectionKeeper
 from desktop.qt.widgets.legend import ElidedLabel, LegendBar
 from desktop.qt.widgets.overview import LocationStrip
 from desktop.qt.widgets.passage_model import PassageModel
@@ -67,6 +69,9 @@ class CompareView(QWidget):
         self._strip_a = LocationStrip(self._pane_a, self)
         self._strip_b = LocationStrip(self._pane_b, self)
         self._sync = ScrollSynchroniser(self._pane_a, self._pane_b, self)
+        self._keeper = SelectionKeeper(
+            {"a": self._pane_a, "b": self._pane_b}, self._selected_spans, self._line_up, self
+        )
         self._title_a = ElidedLabel(self)
         self._title_b = ElidedLabel(self)
         self._legend = LegendBar(self)
@@ -296,6 +301,17 @@ class CompareView(QWidget):
     def _span(self, index: int, side: str) -> tuple[int, int]:
         p = self._passages[index]
         return p.a_span if side == "a" else p.b_span
+
+    def _selected_spans(self) -> tuple[str, dict[str, tuple[int, int]]] | None:
+        """The selected passage for the :class:`SelectionKeeper`: the leading side, both spans."""
+        if self._current < 0:
+            return None
+        return self._active, {side: self._span(self._current, side) for side in ("a", "b")}
+
+    def _line_up(self, lead: str) -> None:
+        """Scroll the other pane so the selected passage sits beside it in pane ``lead``."""
+        if self._current >= 0:
+            self._scroll_to_passage(self._current, lead, keep_lead=True)
 
     def _step(self, delta: int) -> None:
         if not self._passages:
