@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.marking import marked_spans, passage_diff
 from desktop.engine.model import Article, Op, PairAlignment, Passage
 from desktop.qt.widgets.connector import ConnectorStrip
 from desktop.qt.widgets.highlight import highlight_colors
@@ -185,14 +186,16 @@ class CompareView(QWidget):
         self._article_a, self._article_b, self._alignment = a, b, alignment
         self._passages = alignment.passages if alignment is not None else ()
         passages = self._passages
+        # What is marked as changed is the engine's decision, as in every other view.
+        shown = [passage_diff(p, a, b) for p in passages]
         self._pane_a.set_marks(
             [PaneSpan(p.a_start, p.a_end, p.kind, p.score) for p in passages],
-            [(d.a_start, d.a_end, Op.DELETE) for p in passages for d in p.diff if d.op is Op.DELETE],
+            [(s, e, Op.DELETE) for ops in shown for s, e in marked_spans(ops, a.text, "a")],
             unique_a,
         )
         self._pane_b.set_marks(
             [PaneSpan(p.b_start, p.b_end, p.kind, p.score) for p in passages],
-            [(d.b_start, d.b_end, Op.INSERT) for p in passages for d in p.diff if d.op is Op.INSERT],
+            [(s, e, Op.INSERT) for ops in shown for s, e in marked_spans(ops, b.text, "b")],
             unique_b,
         )
         self._has_unique = bool(unique_a) or bool(unique_b)

@@ -47,7 +47,7 @@ from desktop.qt.widgets.highlight import (
     word_format,
 )
 from desktop.qt.widgets.measured import GUTTER, MeasuredTextEdit
-from desktop.qt.widgets.textmarks import PaneSpan, SpanIndex, flatten_keys, merge_formats, trim_word
+from desktop.qt.widgets.textmarks import PaneSpan, SpanIndex, flatten_keys, merge_formats
 
 # Layer order: later layers are merged over earlier ones.
 _LAYER_UNIQUE, _LAYER_PASSAGE, _LAYER_WORD = range(3)
@@ -129,11 +129,14 @@ class TextPane(MeasuredTextEdit):
         words: Sequence[tuple[int, int, Op]],
         unique: Sequence[tuple[int, int]],
     ) -> None:
-        """Passages (index = passage number), changed words and unique spans of this side."""
+        """Passages (index = passage number), changed words and unique spans of this side.
+
+        ``words`` are marked as given: what counts as changed is the engine's decision
+        (:func:`desktop.engine.marking.marked_spans`).
+        """
         self._passages = list(passages)
         self._index = SpanIndex([(p.start, p.end) for p in self._passages])
-        text = self._article.text if self._article else ""
-        self._words = [w for w in (trim_word(text, s, e, op) for s, e, op in words) if w is not None]
+        self._words = [(s, e, op) for s, e, op in words if e > s]
         self._unique = [(s, e) for s, e in unique if e > s]
         self._selected = -1
         self._forget_marks()
