@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.engine.model import Article, ArticleStats, CorpusAlignment
 from desktop.qt.session import Session
+from desktop.qt.widgets.badges import side_badge
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SIDE_ROLE = Qt.ItemDataRole.UserRole + 3  # "A" or "B" for the articles of the pair, else ""
 OUTLET_CHARS = 24  # longer outlet labels are elided in the table (whole in the tooltip)
 NO_OUTLET = "—"
 
@@ -44,6 +46,7 @@ class ArticleModel(QAbstractTableModel):
         session.article_relabelled.connect(self._on_session_article_relabelled)
         session.alignment_finished.connect(self._on_session_alignment_finished)
         session.alignment_cleared.connect(self._on_session_alignment_cleared)
+        session.pair_changed.connect(self._on_session_pair_changed)
 
     # ---------------------------------------------------------------- content
 
@@ -102,6 +105,18 @@ class ArticleModel(QAbstractTableModel):
     def _on_session_alignment_cleared(self) -> None:
         self._set_stats(())
 
+    @Slot(object)
+    def _on_session_pair_changed(self, _pair: object) -> None:
+        if self._articles:  # the A and B badges move
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def side(self, article_id: str) -> str:
+        """ "A" or "B" when the article is that side of the pair shown, else ""."""
+        pair = self._session.pair()
+        if pair is None or article_id not in pair:
+            return ""
+        return "A" if pair[0] == article_id else "B"
+
     # ---------------------------------------------------------------- Qt model
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -137,6 +152,20 @@ class ArticleModel(QAbstractTableModel):
         col = index.column()
         if role == ID_ROLE:
             return article.id
+        if role == SIDE_ROLE:
+            return self.side(article.id)
+        if col == self.TITLE and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole):
+            side = self.side(article.id)
+            if not side:
+                return None
+            if role == Qt.ItemDataRole.DecorationRole:
+                return side_badge(side, QApplication.palette())
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            return font
+        if col == self.TITLE and role == Qt.ItemDataRole.AccessibleTextRole:
+            side = self.side(article.id)
+            return f"{side}: {article.title}" if side else article.title
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == self.TITLE:
                 return elide(article.title, 120)
@@ -160,6 +189,9 @@ class ArticleModel(QAbstractTableModel):
                 return stats.shared if stats else -1.0
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [article.title, f"Outlet: {article_label(article)}"]
+            side = self.side(article.id)
+            if side:
+                lines.append(f"Shown as {side} ({'left' if side == 'A' else 'right'})")
             if article.path:
                 lines.append(f"File: {article.path}")
             if stats:

@@ -36,6 +36,9 @@ APP_NAME = "Syndiff"
 DOCK_WIDTH = 300
 """Default width of the side docks, in pixels (before any saved layout is restored)."""
 _TITLE_CHARS = 48
+WRAPPED_TO_FIRST = "Wrapped to the first passage"
+WRAPPED_TO_LAST = "Wrapped to the last passage"
+NOTICE_MS = 4000
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.store = settings
+        self._matrix_message = ""  # the matrix's last word in the status bar
         self.session = Session(self, align=align, load_model=load_model)
         self.article_model = ArticleModel(self.session, self)
         self._build_widgets()
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
         self.library.rename_requested.connect(self.library.edit_outlet)
         self.compare_tab.pair_shown.connect(self._on_compare_tab_pair_shown)
         self.compare_tab.compare.passage_selected.connect(self._on_compare_passage_selected)
+        self.compare_tab.compare.navigation_wrapped.connect(self._on_compare_navigation_wrapped)
         self.tabs.matrix.pair_activated.connect(self._on_matrix_pair_activated)
         self.tabs.matrix.cell_focused.connect(self._on_matrix_cell_focused)
         self.tabs.families.version_activated.connect(self._on_families_version_activated)
@@ -297,8 +302,16 @@ class MainWindow(QMainWindow):
     def _on_compare_passage_selected(self, index: int) -> None:
         self._show_position(index)
 
+    @Slot(bool)
+    def _on_compare_navigation_wrapped(self, to_first: bool) -> None:
+        self.statusBar().showMessage(WRAPPED_TO_FIRST if to_first else WRAPPED_TO_LAST, NOTICE_MS)
+
     @Slot(int)
-    def _on_tabs_current_changed(self, _index: int) -> None:
+    def _on_tabs_current_changed(self, index: int) -> None:
+        # What the matrix said about a cell is no news on another tab.
+        status = self.statusBar()
+        if index != TAB_MATRIX and self._matrix_message and status.currentMessage() == self._matrix_message:
+            status.clearMessage()
         self._show_position()
 
     @Slot()
@@ -311,6 +324,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_matrix_cell_focused(self, description: str) -> None:
+        self._matrix_message = description
         self.statusBar().showMessage(description, 15000)
 
     @Slot(str, int, int)

@@ -391,3 +391,32 @@ def test_the_open_find_bar_is_in_the_tab_order(qtbot, aligned_window: MainWindow
     window.compare_tab.passage_table.setFocus()
     after_table = _tab_walk(qtbot, window, Qt.Key.Key_Tab, 3)[1:]
     assert after_table == [window.compare_tab.find_bar.edit, window.compare_tab.find_bar.previous]
+
+
+def test_stepping_round_the_end_says_it_wrapped(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.session.set_pair(*richest_pair(window))
+    compare = window.compare_tab.compare
+    count = compare.passage_count()
+    assert count >= 2
+    compare.select_passage(0)
+    compare.pane_a().setFocus()
+    for _ in range(count - 1):
+        window.menu_actions.next_passage.trigger()
+        assert "Wrapped" not in window.statusBar().currentMessage()
+    window.menu_actions.next_passage.trigger()
+    assert window.statusBar().currentMessage() == "Wrapped to the first passage"
+    window.menu_actions.previous_passage.trigger()
+    assert window.statusBar().currentMessage() == "Wrapped to the last passage"
+
+
+def test_the_matrix_message_goes_when_the_matrix_does(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.tabs.setCurrentIndex(TAB_MATRIX)
+    matrix = window.tabs.matrix
+    matrix.setFocus()
+    QTest.keyClick(matrix, Qt.Key.Key_Right)
+    said = window.statusBar().currentMessage()
+    assert said
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    assert window.statusBar().currentMessage() != said

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -41,6 +41,7 @@ from desktop.qt.widgets.legend import ElidedLabel, LegendBar
 from desktop.qt.widgets.overview import LocationStrip
 from desktop.qt.widgets.passage_model import PassageModel
 from desktop.qt.widgets.syncscroll import ScrollSynchroniser
+from desktop.qt.widgets.text_search import FindResult, find_in
 from desktop.qt.widgets.textpane import PaneSpan, TextPane
 
 Spans = Sequence[tuple[int, int]]
@@ -51,6 +52,7 @@ class CompareView(QWidget):
     """Two articles side by side with their shared passages linked and marked."""
 
     passage_selected = Signal(int)  # index into alignment.passages, -1 for none
+    navigation_wrapped = Signal(bool)  # stepping went round: True to the first passage, False to the last
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,6 +212,7 @@ class CompareView(QWidget):
             self._model.set_alignment(a, b, alignment)
         finally:
             self._syncing_table = False
+        self._fit_table()
         self._connector.update()
         if previous != -1:
             self.passage_selected.emit(-1)
@@ -241,25 +244,13 @@ class CompareView(QWidget):
     def sync_scroll(self) -> bool:
         return self._sync.is_enabled()
 
-    def find_text(self, text: str, backwards: bool = False) -> bool:
+    def find_text(self, text: str, backwards: bool = False) -> FindResult:
         """Find ``text`` (ignoring case) in the active pane from its cursor, wrapping round.
 
-        The hit is selected and scrolled into view; returns False when there is none.
+        The hit is selected and scrolled into view; the result (false when there is none)
+        says which match of how many it is and whether the search went round.
         """
-        pane = self._pane(self._active)
-        if not text:
-            return False
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        if pane.find(text, flags):
-            return True
-        original = pane.textCursor()
-        cursor = QTextCursor(pane.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
-        pane.setTextCursor(cursor)
-        if pane.find(text, flags):
-            return True
-        pane.setTextCursor(original)
-        return False
+        return find_in(self._pane(self._active), text, backwards)
 
     def pane_a(self) -> TextPane:
         return self._pane_a
@@ -322,9 +313,14 @@ class CompareView(QWidget):
         order = sorted(range(len(self._passages)), key=lambda n: self._span(n, self._active))
         if self._current < 0:
             target = order[0] if delta > 0 else order[-1]
+            wrapped = False
         else:
-            target = order[(order.index(self._current) + delta) % len(order)]
+            step = order.index(self._current) + delta
+            target = order[step % len(order)]
+            wrapped = not 0 <= step < len(order) and len(order) > 1
         self._select(target, lead=self._active, keep_lead=False)
+        if wrapped:
+            self.navigation_wrapped.emit(delta > 0)
 
     def _select(self, index: int, *, lead: str, keep_lead: bool) -> None:
         """Select ``index``; scroll the ``lead`` pane (unless ``keep_lead``) and align the other."""
@@ -356,6 +352,23 @@ class CompareView(QWidget):
             follow_pane.scroll_index_to(follow_start, min(max(top, 0.0), height * 0.8))
             follow_pane.ensure_span_visible(follow_start, follow_end, _LEAD_FRACTION)
         self._connector.update()
+
+    def _fit_table(self) -> None:
+        """Let the table grow no taller than its rows need (at least one row's room).
+
+        A pair with two passages then leaves the rest of a small window to the texts.
+        """
+        table = self._table
+        rows = max(1, self._proxy.rowCount())
+        row_height = table.verticalHeader().defaultSectionSize()
+        scroll = table.horizontalScrollBar()
+        needed = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * row_height
+            + 2 * table.frameWidth()
+            + (scroll.sizeHint().height() if scroll.isVisible() else 0)
+        )
+        table.setMaximumHeight(needed)
 
     def _select_table_row(self, index: int) -> None:
         self._syncing_table = True
@@ -417,6 +430,8 @@ class CompareView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_table()
 
     def _apply_palette(self) -> None:
         colors = highlight_colors(self.palette())

@@ -11,10 +11,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.qt.widgets.buttons import tool_button
+from desktop.qt.widgets.text_search import FindResult
 
 
 class FindBar(QWidget):
-    """A search field with previous/next/close buttons and a "not found" note."""
+    """A search field with previous/next/close buttons and a note: "3 of 12", "Not found"."""
 
     find_requested = Signal(str, bool)  # text, backwards
     closed = Signal()
@@ -62,8 +63,10 @@ class FindBar(QWidget):
         self.status.clear()
         self.closed.emit()
 
-    def show_result(self, found: bool) -> None:
-        self.status.setText("" if found else "Not found")
+    def show_result(self, result: FindResult) -> None:
+        """Say which match is selected of how many ("3 of 12"), that the search went round
+        the end of the text, or that there is none."""
+        self.status.setText(result.describe())
 
     def request(self, backwards: bool) -> None:
         text = self.edit.text()
