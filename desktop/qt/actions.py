@@ -15,14 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDockWidget,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
-    QTextEdit,
     QWidget,
 )
 
@@ -32,11 +28,10 @@ from desktop.qt.file_commands import FileCommands
 from desktop.qt.library import LibraryPanel
 from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
 from desktop.qt.session import Session
+from desktop.qt.shortcuts import Keys, bind_keys, copy_focused
 from desktop.qt.widgets.focus import next_region
 from desktop.qt.widgets.labels import escaped_tooltip
 from desktop.qt.window_state import ViewOptions
-
-Keys = Sequence[str | QKeySequence.StandardKey]
 
 
 @dataclass(frozen=True)
@@ -117,7 +112,7 @@ class WindowActions(QObject):
 
     def _make_edit_actions(self) -> None:
         self.copy = self._make(
-            "&Copy", self._copy, [QKeySequence.StandardKey.Copy], "Copy the selected text or rows"
+            "&Copy", copy_focused, [QKeySequence.StandardKey.Copy], "Copy the selected text or rows"
         )
         self.find = self._make(
             "&Find…", self._open_find, [QKeySequence.StandardKey.Find], "Find text in the focused article"
@@ -305,20 +300,7 @@ class WindowActions(QObject):
         return action
 
     def _decorate(self, action: QAction, keys: Keys, tip: str) -> None:
-        sequences: list[QKeySequence] = []
-        for key in keys:
-            if isinstance(key, QKeySequence.StandardKey):
-                # Only the platform's primary binding: the others include surprises
-                # such as Ctrl+D for Delete, and text fields handle the rest themselves.
-                bindings = QKeySequence.keyBindings(key)
-                sequences.extend(bindings[:1])
-            else:
-                sequences.append(QKeySequence(key))
-        unique = list(dict.fromkeys(sequences))
-        action.setShortcuts(unique)
-        shown = unique[0].toString(QKeySequence.SequenceFormat.NativeText) if unique else ""
-        action.setToolTip(f"{tip} ({shown})" if shown else tip)
-        action.setStatusTip(tip)
+        bind_keys(action, keys, tip)
         self.all.append(action)
 
     def _build_menus(self) -> None:
@@ -438,20 +420,6 @@ class WindowActions(QObject):
 
     def _close_all(self) -> None:
         self._session.remove_articles(self._session.article_ids())
-
-    def _copy(self) -> None:
-        widget = QApplication.focusWidget()
-        if isinstance(widget, QPlainTextEdit | QTextEdit | QLineEdit):
-            widget.copy()
-        elif isinstance(widget, QAbstractItemView) and widget.selectionModel() is not None:
-            model = widget.model()
-            rows = sorted({i.row() for i in widget.selectionModel().selectedIndexes()})
-            lines = [
-                "\t".join(str(model.index(r, c).data() or "") for c in range(model.columnCount()))
-                for r in rows
-            ]
-            if lines:
-                QApplication.clipboard().setText("\n".join(lines))
 
     def _open_find(self) -> None:
         if self._session.pair() is not None:
