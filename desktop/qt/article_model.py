@@ -47,6 +47,8 @@ class ArticleModel(QAbstractTableModel):
         session.alignment_finished.connect(self._on_session_alignment_finished)
         session.alignment_cleared.connect(self._on_session_alignment_cleared)
         session.pair_changed.connect(self._on_session_pair_changed)
+        session.alignment_cancelled.connect(self._on_session_alignment_cancelled)
+        session.alignment_requested.connect(self._on_session_alignment_cancelled)
 
     # ---------------------------------------------------------------- content
 
@@ -104,6 +106,16 @@ class ArticleModel(QAbstractTableModel):
     @Slot()
     def _on_session_alignment_cleared(self) -> None:
         self._set_stats(())
+
+    def _pending(self) -> str:
+        """A number not known yet: "…" while it is being computed, a dash after a cancel."""
+        return NO_OUTLET if self._session.was_cancelled() else "…"
+
+    @Slot()
+    def _on_session_alignment_cancelled(self) -> None:
+        # (also on a new request, after a cancel) the dashes and the "…" trade places
+        if self._articles:
+            self.dataChanged.emit(self.index(0, self.WORDS), self.index(self.rowCount() - 1, self.SHARED))
 
     @Slot(object)
     def _on_session_pair_changed(self, _pair: object) -> None:
@@ -175,9 +187,9 @@ class ArticleModel(QAbstractTableModel):
                     return article.outlet
                 return elide(article.outlet, OUTLET_CHARS) if article.outlet.strip() else NO_OUTLET
             if col == self.WORDS:
-                return f"{stats.words:,}" if stats else "…"
+                return f"{stats.words:,}" if stats else self._pending()
             if col == self.SHARED:
-                return f"{stats.shared:.0%}" if stats else "…"
+                return f"{stats.shared:.0%}" if stats else self._pending()
         if role == SORT_ROLE:
             if col == self.TITLE:
                 return article.title.casefold()

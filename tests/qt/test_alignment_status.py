@@ -164,3 +164,18 @@ def test_escape_in_the_outlet_editor_ends_the_edit_not_the_alignment(
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert view.state() != view.State.EditingState
     assert window.session.is_busy()
+
+
+def test_the_article_list_does_not_say_in_progress_after_a_cancel(
+    qtbot, window_settings: QSettings, slow: SlowEngine, seed_articles: list[Article]
+) -> None:
+    from desktop.qt.article_model import ArticleModel
+
+    window = _window(qtbot, window_settings, slow)
+    _aligning(qtbot, window, slow, seed_articles)
+    model = window.article_model
+    assert model.index(0, ArticleModel.WORDS).data() == "…"
+    window.session.cancel_alignment()
+    assert model.index(0, ArticleModel.WORDS).data() == "—"
+    window.session.realign()
+    assert model.index(0, ArticleModel.WORDS).data() == "…"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextCharFormat,
     QTextCursor,
@@ -281,7 +282,12 @@ class TextPane(MeasuredTextEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        self.viewport().update()  # the focus ring
         self.focus_entered.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -336,6 +342,8 @@ class TextPane(MeasuredTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.hasFocus():
+            self._paint_focus_ring()
         if self._colors is None or not self._passages:
             return
         painter = QPainter(self.viewport())
@@ -355,6 +363,15 @@ class TextPane(MeasuredTextEdit):
             painter.drawLine(QPointF(x, top + 1), QPointF(x, bottom - 1))
             if selected:
                 self._paint_outline(painter, p, self._colors.kind[p.kind])
+        painter.end()
+
+    def _paint_focus_ring(self) -> None:
+        """A frame in the highlight colour inside the view while the pane has the focus:
+        the style draws none for a text view, and a keyboard user must see where Tab went."""
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
     def _paint_outline(self, painter: QPainter, p: PaneSpan, color: QColor) -> None:
