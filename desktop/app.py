@@ -7,6 +7,7 @@ copy), so a first run shows a real comparison instead of an empty window.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -16,6 +17,8 @@ from desktop import __version__
 
 ORGANIZATION = "Syndiff"
 APPLICATION = "Syndiff"
+EXIT_GRACE_MS = 200
+"""How long the process waits on exit for background jobs still inside a step of the engine."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,7 +75,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     if paths:
         # After the event loop starts, so the window is on screen while files load.
         QTimer.singleShot(0, lambda: window.open_paths(paths))
-    return app.exec()
+    status = app.exec()
+    _exit_now_if_jobs_remain(status)
+    return status
+
+
+def _exit_now_if_jobs_remain(status: int) -> None:
+    """End the process at once if an alignment job is still running.
+
+    Closing the window cancels every job and waits a moment for it to reach the engine's
+    next cancel check. A job inside a long step of the engine (preparing a very long
+    article) may not get there for seconds, and a Python thread cannot be stopped from
+    outside: Qt would wait for it when the application object is destroyed, with the
+    window already gone. The job is detached (it emits nothing), the settings are
+    saved, so there is nothing left to do but leave.
+    """
+    from PySide6.QtCore import QThreadPool
+
+    if QThreadPool.globalInstance().waitForDone(EXIT_GRACE_MS):
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":

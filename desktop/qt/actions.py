@@ -15,14 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDockWidget,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
-    QTextEdit,
     QWidget,
 )
 
@@ -32,10 +28,10 @@ from desktop.qt.file_commands import FileCommands
 from desktop.qt.library import LibraryPanel
 from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
 from desktop.qt.session import Session
+from desktop.qt.shortcuts import Keys, bind_keys, copy_focused
+from desktop.qt.widgets.focus import next_region
 from desktop.qt.widgets.labels import escaped_tooltip
 from desktop.qt.window_state import ViewOptions
-
-Keys = Sequence[str | QKeySequence.StandardKey]
 
 
 @dataclass(frozen=True)
@@ -48,6 +44,7 @@ class ActionTargets:
     library: LibraryPanel
     library_dock: QDockWidget
     settings_dock: QDockWidget
+    focus_regions: Callable[[], Sequence[QWidget]]  # what F6 moves between, in order
 
 
 class WindowActions(QObject):
@@ -63,10 +60,13 @@ class WindowActions(QObject):
         self._make_file_actions()
         self._make_edit_actions()
         self._make_view_actions()
+        self._make_alignment_actions()
         self._make_go_actions()
         self._make_help_actions()
         self._build_menus()
         targets.compare_tab.pair_shown.connect(self._on_compare_tab_pair_shown)
+        session.busy_changed.connect(self._on_session_busy_changed)
+        session.alignment_cancelled.connect(self._on_session_alignment_cancelled)
 
     def _make_file_actions(self) -> None:
         files = self._files
@@ -112,7 +112,7 @@ class WindowActions(QObject):
 
     def _make_edit_actions(self) -> None:
         self.copy = self._make(
-            "&Copy", self._copy, [QKeySequence.StandardKey.Copy], "Copy the selected text or rows"
+            "&Copy", copy_focused, [QKeySequence.StandardKey.Copy], "Copy the selected text or rows"
         )
         self.find = self._make(
             "&Find…", self._open_find, [QKeySequence.StandardKey.Find], "Find text in the focused article"
@@ -186,6 +186,18 @@ class WindowActions(QObject):
         self.settings_panel = targets.settings_dock.toggleViewAction()
         self._decorate(self.settings_panel, ["Ctrl+Shift+T"], "Show or hide the alignment settings")
 
+    def _make_alignment_actions(self) -> None:
+        session = self._session
+        self.cancel_alignment = self._make(
+            "&Cancel Alignment", session.cancel_alignment, ["Esc"], "Stop the alignment under way"
+        )
+        self.realign = self._make(
+            "&Realign", session.realign, ["F5"], "Align the open articles again (after a cancelled alignment)"
+        )
+        # Escape belongs to the text fields and menus except while there is something to stop.
+        self.cancel_alignment.setEnabled(False)
+        self.realign.setEnabled(False)
+
     def _make_go_actions(self) -> None:
         targets, compare, session = self._targets, self._compare, self._session
         self.next_passage = self._make(
@@ -236,6 +248,18 @@ class WindowActions(QObject):
             ["Ctrl+T"],
             "Move the focus to the passage list",
         )
+        self.next_region = self._make(
+            "Next Pa&ne",
+            lambda: self._focus_region(1),
+            ["F6"],
+            "Move the focus to the next part of the window",
+        )
+        self.previous_region = self._make(
+            "Previous Pane",
+            lambda: self._focus_region(-1),
+            ["Shift+F6"],
+            "Move the focus to the previous part of the window",
+        )
         self.go_text = self._make(
             "Article &Text",
             lambda: self._focus(compare.pane_a()),
@@ -276,20 +300,7 @@ class WindowActions(QObject):
         return action
 
     def _decorate(self, action: QAction, keys: Keys, tip: str) -> None:
-        sequences: list[QKeySequence] = []
-        for key in keys:
-            if isinstance(key, QKeySequence.StandardKey):
-                # Only the platform's primary binding: the others include surprises
-                # such as Ctrl+D for Delete, and text fields handle the rest themselves.
-                bindings = QKeySequence.keyBindings(key)
-                sequences.extend(bindings[:1])
-            else:
-                sequences.append(QKeySequence(key))
-        unique = list(dict.fromkeys(sequences))
-        action.setShortcuts(unique)
-        shown = unique[0].toString(QKeySequence.SequenceFormat.NativeText) if unique else ""
-        action.setToolTip(f"{tip} ({shown})" if shown else tip)
-        action.setStatusTip(tip)
+        bind_keys(action, keys, tip)
         self.all.append(action)
 
     def _build_menus(self) -> None:
@@ -320,6 +331,8 @@ class WindowActions(QObject):
         view_menu.addActions([self.swap, self.show_unique, self.sync_scroll])
         view_menu.addSeparator()
         view_menu.addActions([self.library_panel, self.settings_panel])
+        view_menu.addSeparator()
+        view_menu.addActions([self.realign, self.cancel_alignment])
 
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.next_passage, self.previous_passage, self.first_passage, self.last_passage])
@@ -327,6 +340,7 @@ class WindowActions(QObject):
         go_menu.addActions([self.next_partner, self.previous_partner])
         go_menu.addSeparator()
         go_menu.addActions([self.go_library, self.go_settings, self.go_text, self.go_passages])
+        go_menu.addActions([self.next_region, self.previous_region])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])
@@ -366,11 +380,22 @@ class WindowActions(QObject):
             self.remove_article,
         ):
             action.setEnabled(has_articles)
+        busy = self._session.is_busy()
+        self.cancel_alignment.setEnabled(busy)
+        self.realign.setEnabled(has_articles and not busy and not self._session.is_current())
 
     # ---------------------------------------------------------------- slots
 
     @Slot()
     def _on_compare_tab_pair_shown(self) -> None:
+        self.update_enabled()
+
+    @Slot(bool)
+    def _on_session_busy_changed(self, _busy: bool) -> None:
+        self.update_enabled()
+
+    @Slot()
+    def _on_session_alignment_cancelled(self) -> None:
         self.update_enabled()
 
     @Slot()
@@ -395,20 +420,6 @@ class WindowActions(QObject):
 
     def _close_all(self) -> None:
         self._session.remove_articles(self._session.article_ids())
-
-    def _copy(self) -> None:
-        widget = QApplication.focusWidget()
-        if isinstance(widget, QPlainTextEdit | QTextEdit | QLineEdit):
-            widget.copy()
-        elif isinstance(widget, QAbstractItemView) and widget.selectionModel() is not None:
-            model = widget.model()
-            rows = sorted({i.row() for i in widget.selectionModel().selectedIndexes()})
-            lines = [
-                "\t".join(str(model.index(r, c).data() or "") for c in range(model.columnCount()))
-                for r in rows
-            ]
-            if lines:
-                QApplication.clipboard().setText("\n".join(lines))
 
     def _open_find(self) -> None:
         if self._session.pair() is not None:
@@ -453,6 +464,11 @@ class WindowActions(QObject):
         dock.show()
         dock.raise_()
         dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_region(self, step: int) -> None:
+        target = next_region(self._targets.focus_regions(), QApplication.focusWidget(), step)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus(self, widget: QWidget) -> None:
         self._targets.tabs.setCurrentIndex(TAB_COMPARE)

@@ -11,19 +11,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.engine.bidi import isolate
 from desktop.engine.load.decoding import is_warning
 from desktop.engine.model import Article, ArticleStats, CorpusAlignment
 from desktop.qt.session import Session
+from desktop.qt.widgets.badges import side_badge
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
+
+def warning_icon() -> QIcon:
+    """The icon beside an article whose text needed repair when it was read."""
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SIDE_ROLE = Qt.ItemDataRole.UserRole + 3  # "A" or "B" for the articles of the pair, else ""
 OUTLET_CHARS = 24  # longer outlet labels are elided in the table (whole in the tooltip)
 NO_OUTLET = "—"
 
@@ -46,6 +54,9 @@ class ArticleModel(QAbstractTableModel):
         session.article_relabelled.connect(self._on_session_article_relabelled)
         session.alignment_finished.connect(self._on_session_alignment_finished)
         session.alignment_cleared.connect(self._on_session_alignment_cleared)
+        session.pair_changed.connect(self._on_session_pair_changed)
+        session.alignment_cancelled.connect(self._on_session_alignment_cancelled)
+        session.alignment_requested.connect(self._on_session_alignment_cancelled)
 
     # ---------------------------------------------------------------- content
 
@@ -104,6 +115,28 @@ class ArticleModel(QAbstractTableModel):
     def _on_session_alignment_cleared(self) -> None:
         self._set_stats(())
 
+    def _pending(self) -> str:
+        """A number not known yet: "…" while it is being computed, a dash after a cancel."""
+        return NO_OUTLET if self._session.was_cancelled() else "…"
+
+    @Slot()
+    def _on_session_alignment_cancelled(self) -> None:
+        # (also on a new request, after a cancel) the dashes and the "…" trade places
+        if self._articles:
+            self.dataChanged.emit(self.index(0, self.WORDS), self.index(self.rowCount() - 1, self.SHARED))
+
+    @Slot(object)
+    def _on_session_pair_changed(self, _pair: object) -> None:
+        if self._articles:  # the A and B badges move
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def side(self, article_id: str) -> str:
+        """ "A" or "B" when the article is that side of the pair shown, else ""."""
+        pair = self._session.pair()
+        if pair is None or article_id not in pair:
+            return ""
+        return "A" if pair[0] == article_id else "B"
+
     # ---------------------------------------------------------------- Qt model
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -139,6 +172,27 @@ class ArticleModel(QAbstractTableModel):
         col = index.column()
         if role == ID_ROLE:
             return article.id
+        if role == SIDE_ROLE:
+            return self.side(article.id)
+        if (
+            col == self.TITLE
+            and role == Qt.ItemDataRole.DecorationRole
+            and any(map(is_warning, article.notes))
+        ):
+            # The text is not quite the file's (damaged bytes replaced): the tooltip says how.
+            return warning_icon()
+        if col == self.TITLE and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole):
+            side = self.side(article.id)
+            if not side:
+                return None
+            if role == Qt.ItemDataRole.DecorationRole:
+                return side_badge(side, QApplication.palette())
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            return font
+        if col == self.TITLE and role == Qt.ItemDataRole.AccessibleTextRole:
+            side = self.side(article.id)
+            return f"{side}: {article.title}" if side else article.title
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             # Shown text is bidi-isolated: a right-to-left control in a title or outlet stays in it.
             if col == self.TITLE:
@@ -149,9 +203,9 @@ class ArticleModel(QAbstractTableModel):
                     return article.outlet
                 return isolate(elide(article.outlet, OUTLET_CHARS)) if article.outlet.strip() else NO_OUTLET
             if col == self.WORDS:
-                return f"{stats.words:,}" if stats else "…"
+                return f"{stats.words:,}" if stats else self._pending()
             if col == self.SHARED:
-                return f"{stats.shared:.0%}" if stats else "…"
+                return f"{stats.shared:.0%}" if stats else self._pending()
         if role == SORT_ROLE:
             if col == self.TITLE:
                 return article.title.casefold()
@@ -163,6 +217,9 @@ class ArticleModel(QAbstractTableModel):
                 return stats.shared if stats else -1.0
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [article.title, f"Outlet: {article_label(article)}"]
+            side = self.side(article.id)
+            if side:
+                lines.append(f"Shown as {side} ({'left' if side == 'A' else 'right'})")
             if article.path:
                 lines.append(f"File: {article.path}")
             if stats:
@@ -172,13 +229,6 @@ class ArticleModel(QAbstractTableModel):
                 )
             lines.extend(article.notes)
             return escaped_tooltip("\n".join(lines))
-        if (
-            role == Qt.ItemDataRole.DecorationRole
-            and col == self.TITLE
-            and any(map(is_warning, article.notes))
-        ):
-            # The text is not quite the file's (damaged bytes replaced): the tooltip says how.
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WORDS, self.SHARED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.OUTLET and not article.outlet.strip():

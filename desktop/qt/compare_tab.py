@@ -42,6 +42,10 @@ def pair_summary(a: Article, b: Article, alignment: PairAlignment | None) -> str
     )
 
 
+NOT_ALIGNED = "Not aligned: the alignment was cancelled. Realign (F5) to find the shared passages."
+OUT_OF_DATE = "  Not up to date: the last alignment was cancelled (Realign: F5)."
+
+
 def passage_position(index: int, count: int) -> str:
     """The status bar's "Passage 3 of 12"."""
     if count == 0:
@@ -100,6 +104,7 @@ class CompareTab(QStackedWidget):
         session.alignment_finished.connect(self._on_session_alignment_finished)
         session.alignment_cleared.connect(self._on_session_alignment_cleared)
         session.pair_changed.connect(self._on_session_pair_changed)
+        session.alignment_cancelled.connect(self._on_session_alignment_cancelled)
 
     def show_current(self) -> None:
         """Show the session's pair with its alignment in force, or the welcome page."""
@@ -169,7 +174,7 @@ class CompareTab(QStackedWidget):
             self._fresh = True
         self._shown = (a.id, b.id)
         self.compare.set_pair(a, b, alignment, unique_a=unique_a, unique_b=unique_b)
-        self.summary.setText(pair_summary(a, b, alignment))
+        self._show_summary(a, b, alignment)
         count = self.compare.passage_count()
         if count and 0 <= previous < count:
             self.compare.select_passage(previous)  # realigned: keep the selection
@@ -178,6 +183,16 @@ class CompareTab(QStackedWidget):
             # passages straight away; a realignment keeps the reader where they were.
             self._fresh = False
             self.compare.select_passage(0)
+
+    def _show_summary(self, a: Article, b: Article, alignment: PairAlignment | None) -> None:
+        """The summary line, which says so when no alignment is coming (it was cancelled)."""
+        if not self._session.was_cancelled():
+            text = pair_summary(a, b, alignment)
+        elif alignment is None:
+            text = NOT_ALIGNED
+        else:
+            text = pair_summary(a, b, alignment) + OUT_OF_DATE
+        self.summary.setText(text)
 
     def position_text(self, index: int | None = None) -> str:
         """ "Passage i of n" for ``index`` (default: the selected passage)."""
@@ -218,6 +233,14 @@ class CompareTab(QStackedWidget):
     @Slot()
     def _on_session_alignment_cleared(self) -> None:
         self.show_current()
+
+    @Slot()
+    def _on_session_alignment_cancelled(self) -> None:
+        pair = self._session.pair()
+        a = self._session.article(pair[0]) if pair else None
+        b = self._session.article(pair[1]) if pair else None
+        if a is not None and b is not None and self.currentWidget() is self.pair_page:
+            self._show_summary(a, b, self._session.pair_alignment())
 
     @Slot(object)
     def _on_session_pair_changed(self, _pair: object) -> None:

@@ -20,12 +20,16 @@ from desktop.engine.model import Article, CorpusAlignment
 from desktop.paths import seed_files
 from desktop.qt.dialogs import NewArticleDialog
 from desktop.qt.session import Session
+from desktop.qt.stored_values import stored_bool
 from desktop.qt.widgets.labels import article_label
 
 MAX_RECENT = 10
 MAX_ERRORS_LISTED = 12
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+PAIR_FULL_FILTER = "HTML page, both articles in full (*.html *.htm)"
+PAIR_CHANGES_FILTER = "HTML page, changes only: the shared passages side by side (*.html *.htm)"
 _RECENT_KEY = "recent/files"
+_CHANGES_ONLY_KEY = "export/pair_changes_only"
 _OPEN_DIR_KEY = "paths/open_dir"
 _EXPORT_DIR_KEY = "paths/export_dir"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -196,17 +200,22 @@ class FileCommands(QObject):
             return None
         return self._session.alignment()
 
-    def _save_path(self, caption: str, name: str, file_filter: str, suffix: str) -> Path | None:
+    def _save_path(
+        self, caption: str, name: str, file_filter: str, suffix: str, selected: str = ""
+    ) -> tuple[Path, str] | None:
+        """The file chosen and the filter (the kind of file) chosen with it; None if cancelled."""
         start = str(Path(self._dialog_dir(_EXPORT_DIR_KEY)) / name)
         # The native dialog asks before overwriting an existing file.
-        chosen, _ = QFileDialog.getSaveFileName(self._window, caption, start, file_filter)
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self._window, caption, start, file_filter, selected
+        )
         if not chosen:
             return None
         path = Path(chosen)
         if not path.suffix:
             path = path.with_suffix(suffix)
         self._store.setValue(_EXPORT_DIR_KEY, str(path.parent))
-        return path
+        return path, chosen_filter
 
     def _export(
         self, caption: str, name: str, file_filter: str, suffix: str, produce: Callable[[], str]
@@ -215,9 +224,9 @@ class FileCommands(QObject):
 
         ``produce`` runs only once a file is chosen, so a cancelled export renders nothing.
         """
-        path = self._save_path(caption, name, file_filter, suffix)
-        if path is not None:
-            self._write(path, produce)
+        chosen = self._save_path(caption, name, file_filter, suffix)
+        if chosen is not None:
+            self._write(chosen[0], produce)
 
     def _write(self, path: Path, produce: Callable[[], str]) -> bool:
         try:
@@ -247,13 +256,24 @@ class FileCommands(QObject):
             return
         a, b = corpus.article(pair[0]), corpus.article(pair[1])
         name = safe_file_name(f"{article_label(a)} vs {article_label(b)}") + ".html"
+        # The dialog's file types offer the two pages: both articles in full, or only the
+        # shared passages with their changes (the command line's --changes-only).
+        changes_last = stored_bool(self._store.value(_CHANGES_ONLY_KEY), False)
+        last = PAIR_CHANGES_FILTER if changes_last else PAIR_FULL_FILTER
+        filters = f"{PAIR_FULL_FILTER};;{PAIR_CHANGES_FILTER}"
+        chosen = self._save_path("Export Pair as HTML", name, filters, ".html", last)
+        if chosen is None:
+            return
+        path, chosen_filter = chosen
+        changes_only = chosen_filter == PAIR_CHANGES_FILTER
+        self._store.setValue(_CHANGES_ONLY_KEY, changes_only)
 
         def produce() -> str:
             from desktop.engine.export.html_report import html_document
 
-            return html_document(corpus, (a.id, b.id))
+            return html_document(corpus, (a.id, b.id), changes_only=changes_only)
 
-        self._export("Export Pair as HTML", name, "HTML files (*.html *.htm)", ".html", produce)
+        self._write(path, produce)
 
     @Slot()
     def export_report_html(self) -> None:

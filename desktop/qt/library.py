@@ -7,9 +7,17 @@ articles.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.qt.article_model import ID_ROLE, SORT_ROLE, ArticleModel
 from desktop.qt.session import Session
@@ -20,11 +28,26 @@ ROW_PADDING = 8  # pixels above and below the two lines of a library row
 OUTLET_SHARE = 0.28  # of the table's width, at most, for the outlet column
 
 
+class _EditorDelegate(QStyledItemDelegate):
+    """The view's delegate, whose outlet editor keeps Escape (to cancel the edit) even while
+    the window binds it to cancelling the alignment."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+
 class LibraryPanel(QWidget):
     """The article table with its context menu. Emits requests; the window acts on them.
 
-    The session is read for the pair shown, so that a double-click compares an article
-    with the current partner.
+    The session is read for the pair shown, so that Enter or a double-click compares an
+    article with the current partner.
     """
 
     pair_requested = Signal(str, str)  # a id, b id
@@ -43,10 +66,12 @@ class LibraryPanel(QWidget):
         self._view.setObjectName("libraryTable")
         self._view.setHorizontalHeader(CompactHeaderView(self._view))
         self._view.setModel(self._proxy)
+        self._view.setItemDelegate(_EditorDelegate(self._view))
         self._view.setSortingEnabled(True)
         self._view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep opening order until asked
         self._view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._view.setTabKeyNavigation(False)  # Tab leaves the list instead of walking its cells
         self._view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -63,7 +88,8 @@ class LibraryPanel(QWidget):
         self._view.verticalHeader().hide()
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
-        self._view.doubleClicked.connect(self._on_view_double_clicked)
+        # Enter and double-click (unless it starts editing the outlet) open the article.
+        self._view.activated.connect(self._on_view_activated)
         # The title takes whatever width is left (elided, whole in the tooltip); the short
         # columns are only as wide as their contents.
         header = self._view.horizontalHeader()
@@ -173,16 +199,14 @@ class LibraryPanel(QWidget):
         menu.deleteLater()
 
     @Slot(QModelIndex)
-    def _on_view_double_clicked(self, index: QModelIndex) -> None:
-        # Double-click on the outlet edits it (edit trigger); elsewhere it compares the
-        # article with the current partner.
-        if index.column() == ArticleModel.OUTLET:
-            return
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        """Compare the article with the current other side: as B against A, or shown again
+        (its passage in view) when it is already one side of the pair."""
         article_id = self._proxy.data(index, ID_ROLE)
         a, b = self._session.pair() or (None, None)
-        if article_id in (a, b):
-            return
-        if a is not None:
+        if article_id in (a, b) and a is not None and b is not None:
+            self.pair_requested.emit(a, b)
+        elif a is not None:
             self.pair_requested.emit(a, article_id)
         elif b is not None:
             self.pair_requested.emit(article_id, b)

@@ -14,19 +14,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.bidi import strip_bidi_controls
 from desktop.engine.model import Article, CorpusAlignment, Settings
 from desktop.qt.actions import ActionTargets, WindowActions
+from desktop.qt.alignment_status import AlignmentStatus
 from desktop.qt.article_model import ArticleModel
 from desktop.qt.compare_tab import CompareTab
 from desktop.qt.file_commands import FileCommands, dropped_paths
 from desktop.qt.library import LibraryPanel
-from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, MainTabs
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
 from desktop.qt.session import Session, pair_with_side
 from desktop.qt.settings_panel import SettingsPanel, load_settings, save_settings
+from desktop.qt.widgets.focus import chain_tab_order
 from desktop.qt.widgets.labels import elide
 from desktop.qt.window_state import load_view_options, restore_layout, save_layout, save_view_options
 from desktop.qt.workers import AlignFunction, ModelLoader, load_embedding_model
@@ -35,6 +37,9 @@ APP_NAME = "Syndiff"
 DOCK_WIDTH = 300
 """Default width of the side docks, in pixels (before any saved layout is restored)."""
 _TITLE_CHARS = 48
+WRAPPED_TO_FIRST = "Wrapped to the first passage"
+WRAPPED_TO_LAST = "Wrapped to the last passage"
+NOTICE_MS = 4000
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +57,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.store = settings
+        self._matrix_message = ""  # the matrix's last word in the status bar
         self.session = Session(self, align=align, load_model=load_model)
         self.article_model = ArticleModel(self.session, self)
         self._build_widgets()
@@ -66,9 +72,20 @@ class MainWindow(QMainWindow):
                 library=self.library,
                 library_dock=self.library_dock,
                 settings_dock=self.settings_dock,
+                focus_regions=self.focus_regions,
             ),
         )
         self._connect()
+        # As the tab bar's focus proxy, the tab widget makes Tab go back to the tab bar
+        # from the last control of a tab, and the matrix's scroll area would take a turn
+        # of its own: the chain reaches the tab bar and the matrix directly.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (this sets the tab bar's too)
+        self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # None clears it; the stubs miss that
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        matrix_scroll = self.tabs.widget(TAB_MATRIX)
+        assert matrix_scroll is not None
+        matrix_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chain_tab_order(self.focus_chain())
         restore_layout(self.store, self, self._splitters(), self.tabs)
         self.settings_panel.set_settings(load_settings(self.store))
         self.session.set_settings(self.settings_panel.settings())
@@ -100,13 +117,9 @@ class MainWindow(QMainWindow):
         # Where the reader is in the tab shown: "Passage 3 of 12", "Family 2 of 6".
         self.passage_label = QLabel(self)
         self.passage_label.setObjectName("passageLabel")
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(180)
-        self.progress.setFormat("Aligning %p%")
-        self.progress.hide()
         self.statusBar().addPermanentWidget(self.passage_label)
-        self.statusBar().addPermanentWidget(self.progress)
+        self.alignment_status = AlignmentStatus(self.session, self.statusBar(), self)
+        self.progress = self.alignment_status.progress
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters whose positions are remembered, by settings key."""
@@ -115,15 +128,60 @@ class MainWindow(QMainWindow):
             "window/families_splitter": self.tabs.families.splitter,
         }
 
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in Tab order: the docks on the left, then the tab shown, top to
+        bottom, then the status bar's Cancel. Hidden and disabled ones are skipped."""
+        settings = self.settings_panel
+        compare_tab = self.compare_tab
+        picker, find_bar = compare_tab.picker, compare_tab.find_bar
+        families = self.tabs.families
+        return [
+            self.library.view(),
+            settings.sensitivity,
+            settings.min_words,
+            settings.ignore_case,
+            settings.ignore_punctuation,
+            settings.ignore_typography,
+            settings.use_embeddings,
+            settings.reset,
+            self.tabs.tabBar(),
+            *compare_tab.welcome.buttons,
+            picker.combo_a,
+            picker.swap,
+            picker.combo_b,
+            compare_tab.compare.pane_a(),
+            compare_tab.compare.pane_b(),
+            compare_tab.passage_table,
+            find_bar.edit,
+            find_bar.previous,
+            find_bar.next,
+            find_bar.close_button,
+            self.tabs.matrix,
+            families.list,
+            families.versions,
+            self.alignment_status.cancel_button,
+        ]
+
+    def focus_regions(self) -> list[QWidget]:
+        """The parts of the window F6 moves between (those on screen), in Tab order."""
+        compare = self.compare_tab.compare
+        families = self.tabs.families
+        return [
+            self.library.view(),
+            self.settings_panel,
+            compare.pane_a(),
+            compare.pane_b(),
+            self.compare_tab.passage_table,
+            self.compare_tab.find_bar,
+            self.tabs.matrix,
+            families.list,
+            families.versions,
+        ]
+
     def _connect(self) -> None:
         session = self.session
-        session.alignment_requested.connect(self._on_session_alignment_requested)
         session.alignment_finished.connect(self._on_session_alignment_finished)
         session.alignment_cleared.connect(self._on_session_alignment_cleared)
-        session.alignment_failed.connect(self._on_session_alignment_failed)
-        session.alignment_progressed.connect(self._on_session_alignment_progressed)
-        session.alignment_phase_changed.connect(self._on_session_alignment_phase_changed)
-        session.busy_changed.connect(self._on_session_busy_changed)
         session.article_relabelled.connect(self._on_session_article_relabelled)
         self.settings_panel.settings_changed.connect(self._on_settings_panel_settings_changed)
         self.library.pair_requested.connect(self._on_library_pair_requested)
@@ -132,6 +190,7 @@ class MainWindow(QMainWindow):
         self.library.rename_requested.connect(self.library.edit_outlet)
         self.compare_tab.pair_shown.connect(self._on_compare_tab_pair_shown)
         self.compare_tab.compare.passage_selected.connect(self._on_compare_passage_selected)
+        self.compare_tab.compare.navigation_wrapped.connect(self._on_compare_navigation_wrapped)
         self.tabs.matrix.pair_activated.connect(self._on_matrix_pair_activated)
         self.tabs.matrix.cell_focused.connect(self._on_matrix_cell_focused)
         self.tabs.families.version_activated.connect(self._on_families_version_activated)
@@ -151,6 +210,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        # Waits a moment at most: a job inside a step of the engine that cannot be left
+        # early is left behind, silenced, for the application to drop on exit.
         self.session.shutdown()
         super().closeEvent(event)
 
@@ -203,55 +264,15 @@ class MainWindow(QMainWindow):
         self.tabs.matrix.set_corpus(alignment)
         self.tabs.families.set_corpus(alignment)
 
-    def _reset_progress(self) -> None:
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setToolTip("")
-
     # ================================================================ slots
 
-    @Slot()
-    def _on_session_alignment_requested(self) -> None:
-        self.statusBar().showMessage("Aligning…")
-
     @Slot(int, object)
-    def _on_session_alignment_finished(self, _generation: int, alignment: CorpusAlignment) -> None:
+    def _on_session_alignment_finished(self, _generation: int, _alignment: CorpusAlignment) -> None:
         self._refresh_overview()
-        pairs = sum(1 for p in alignment.pairs if p.passages)
-        self.statusBar().showMessage(
-            f"Aligned {len(alignment.articles)} articles: {pairs} pairs share passages, "
-            f"{len(alignment.families)} passage families.",
-            8000,
-        )
 
     @Slot()
     def _on_session_alignment_cleared(self) -> None:
         self._refresh_overview()
-
-    @Slot(str)
-    def _on_session_alignment_failed(self, message: str) -> None:
-        self.statusBar().showMessage("Alignment failed.", 8000)
-        QMessageBox.warning(self, "Alignment failed", f"The articles could not be aligned.\n\n{message}")
-
-    @Slot(float)
-    def _on_session_alignment_progressed(self, fraction: float) -> None:
-        self.progress.setValue(round(fraction * 100))
-
-    @Slot(str)
-    def _on_session_alignment_phase_changed(self, phase: str) -> None:
-        if phase:
-            # A step without fractions (loading the model): a moving bar and words.
-            self.progress.setRange(0, 0)
-            self.progress.setToolTip(phase)
-            self.statusBar().showMessage(phase)
-        else:
-            self._reset_progress()
-            self.statusBar().showMessage("Aligning…")
-
-    @Slot(bool)
-    def _on_session_busy_changed(self, busy: bool) -> None:
-        self._reset_progress()
-        self.progress.setVisible(busy)
 
     @Slot(str, str)
     def _on_session_article_relabelled(self, _article_id: str, _outlet: str) -> None:
@@ -282,8 +303,16 @@ class MainWindow(QMainWindow):
     def _on_compare_passage_selected(self, index: int) -> None:
         self._show_position(index)
 
+    @Slot(bool)
+    def _on_compare_navigation_wrapped(self, to_first: bool) -> None:
+        self.statusBar().showMessage(WRAPPED_TO_FIRST if to_first else WRAPPED_TO_LAST, NOTICE_MS)
+
     @Slot(int)
-    def _on_tabs_current_changed(self, _index: int) -> None:
+    def _on_tabs_current_changed(self, index: int) -> None:
+        # What the matrix said about a cell is no news on another tab.
+        status = self.statusBar()
+        if index != TAB_MATRIX and self._matrix_message and status.currentMessage() == self._matrix_message:
+            status.clearMessage()
         self._show_position()
 
     @Slot()
@@ -296,6 +325,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_matrix_cell_focused(self, description: str) -> None:
+        self._matrix_message = description
         self.statusBar().showMessage(description, 15000)
 
     @Slot(str, int, int)

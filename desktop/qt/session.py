@@ -41,6 +41,9 @@ Signals, each emitted once per change and after the state it announces is in pla
     a new alignment is in force: its generation and the :class:`CorpusAlignment`.
 ``alignment_failed(str)``
     the newest job failed; a message for the user.
+``alignment_cancelled()``
+    the user stopped the alignment under way (:meth:`Session.cancel_alignment`); the
+    alignment in force, if any, stays, out of date, until :meth:`Session.realign`.
 ``alignment_cleared()``
     no article is open, so there is no alignment.
 ``busy_changed(bool)``
@@ -95,6 +98,7 @@ class Session(QObject):
     alignment_phase_changed = Signal(str)  # the newest job's slow step ("" = aligning)
     alignment_finished = Signal(int, object)  # generation, CorpusAlignment now in force
     alignment_failed = Signal(str)  # message for the user
+    alignment_cancelled = Signal()
     alignment_cleared = Signal()
     busy_changed = Signal(bool)
     pair_changed = Signal(object)  # (a id, b id) or None
@@ -114,6 +118,7 @@ class Session(QObject):
         self._generation = 0
         self._pair: Pair | None = None
         self._pair_chosen = False  # the user picked the pair: keep it across alignments
+        self._cancelled = False  # the user cancelled the last alignment asked for
         self.scheduler = scheduler or AlignScheduler(self, align=align, load_model=load_model)
         self.scheduler.setParent(self)
         self.scheduler.started.connect(self._on_scheduler_started)
@@ -240,11 +245,42 @@ class Session(QObject):
             and alignment.settings == self._settings
         )
 
+    def cancel_alignment(self) -> bool:
+        """Stop the alignment under way (the user's Cancel); False when there is none.
+
+        Its result will never be put in force, however soon it would have come; the
+        alignment in force stays, out of date (:meth:`is_current` is False), until
+        :meth:`realign`.
+        """
+        if not self.is_busy():
+            return False
+        self.scheduler.cancel_all()
+        self._cancelled = True
+        self.alignment_cancelled.emit()
+        return True
+
+    def was_cancelled(self) -> bool:
+        """The last alignment asked for was cancelled, and none has been asked for since."""
+        return self._cancelled
+
+    def realign(self) -> bool:
+        """Align the open articles again (after a cancel); False when nothing is open or
+        the alignment in force is current."""
+        if not self._articles or self.is_current():
+            return False
+        self._realign()
+        return True
+
     def shutdown(self) -> bool:
-        """Stop every job and wait for them (when the window closes)."""
+        """Stop every job, waiting a moment for them to end (when the window closes).
+
+        Returns whether they all ended; one still inside a step of the engine that
+        cannot be interrupted is left running, detached (it emits nothing more).
+        """
         return self.scheduler.shutdown()
 
     def _realign(self) -> None:
+        self._cancelled = False
         if not self._articles:
             self.scheduler.cancel_all()
             self._alignment = None

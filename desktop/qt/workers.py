@@ -10,14 +10,23 @@ thread never waits for a job, except on shutdown.
 Before its first alignment with sentence embeddings a job loads the optional model
 (several seconds, once per process). It does so as a step of its own, announced with
 ``phase_changed``, so the window can say why the progress stands still.
+
+Cancelling (a newer request, the user's Cancel, closing the window) sets the job's cancel
+token, which the engine checks between units of work; the job then stops at its next
+check. A job whose result can no longer matter (cancelled by the user, or still running
+when the window closes) is *detached*: it never emits again, so nothing reaches a
+receiver that may already be gone, and :meth:`AlignScheduler.shutdown` does not wait
+longer than its grace period for a step of the engine that cannot be interrupted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance, Slot
 
 from desktop.engine.align import embeddings
 from desktop.engine.align.corpus import align_corpus
@@ -31,6 +40,8 @@ ModelLoader = Callable[[Settings, Callable[[str], None]], None]
 its second argument with a sentence for the user before a slow step."""
 
 COALESCE_MS = 150
+SHUTDOWN_GRACE_MS = 300
+"""How long closing the window waits for running jobs to reach their next cancel check."""
 MODEL_LOADING = "Loading the sentence-embedding model (first alignment only)…"
 
 
@@ -95,9 +106,20 @@ class AlignWorker(QRunnable):
         self._announced = False
         self._cancel = threading.Event()
         self._done = threading.Event()
+        self._detached = threading.Event()
 
     def cancel(self) -> None:
         """Ask the job to stop at its next check; it then emits ``cancelled``."""
+        self._cancel.set()
+
+    def detach(self) -> None:
+        """Cancel the job and silence it: from now on it emits nothing at all.
+
+        For a job nobody waits for any more (the window is closing, or the user gave up
+        on it), whose signals object may be deleted before the job reaches its next
+        cancel check.
+        """
+        self._detached.set()
         self._cancel.set()
 
     def is_cancelled(self) -> bool:
@@ -106,6 +128,9 @@ class AlignWorker(QRunnable):
     def is_done(self) -> bool:
         return self._done.is_set()
 
+    def is_detached(self) -> bool:
+        return self._detached.is_set()
+
     def run(self) -> None:  # runs on a pool thread
         try:
             if self._cancel.is_set():
@@ -113,7 +138,7 @@ class AlignWorker(QRunnable):
             if self._load_model is not None:
                 self._load_model(self._settings, self._announce)
                 if self._announced:
-                    self.signals.phase_changed.emit(self.generation, "")
+                    self._emit(self.signals.phase_changed, self.generation, "")
                 if self._cancel.is_set():
                     raise Cancelled
             result = self._align(
@@ -123,20 +148,28 @@ class AlignWorker(QRunnable):
                 cancelled=self._cancel.is_set,
             )
         except Cancelled:
-            self.signals.cancelled.emit(self.generation)
+            self._emit(self.signals.cancelled, self.generation)
         except Exception as err:  # noqa: BLE001 - any engine failure becomes a message, never a crash
-            self.signals.failed.emit(self.generation, f"{err.__class__.__name__}: {err}")
+            self._emit(self.signals.failed, self.generation, f"{err.__class__.__name__}: {err}")
         else:
-            self.signals.finished.emit(self.generation, result)
+            self._emit(self.signals.finished, self.generation, result)
         finally:
             self._done.set()
 
+    def _emit(self, signal: SignalInstance, *args: object) -> None:
+        """Emit unless detached. A detached job's signals object may be gone (the window
+        closed while the engine was in a step it cannot leave early): say nothing then."""
+        if self._detached.is_set():
+            return
+        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
+            signal.emit(*args)
+
     def _progress(self, fraction: float) -> None:
-        self.signals.progressed.emit(self.generation, float(fraction))
+        self._emit(self.signals.progressed, self.generation, float(fraction))
 
     def _announce(self, phase: str) -> None:
         self._announced = True
-        self.signals.phase_changed.emit(self.generation, phase)
+        self._emit(self.signals.phase_changed, self.generation, phase)
 
 
 class AlignScheduler(QObject):
@@ -169,7 +202,8 @@ class AlignScheduler(QObject):
         self._load_model = load_model
         self._pool = pool or QThreadPool.globalInstance()
         self._generation = 0
-        self._jobs: dict[int, AlignWorker] = {}
+        self._jobs: dict[int, AlignWorker] = {}  # jobs that may still report back
+        self._started: list[AlignWorker] = []  # every job not known to have ended, kept alive
         self._pending: tuple[tuple[Article, ...], Settings] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -209,6 +243,7 @@ class AlignScheduler(QObject):
         for job in self._jobs.values():
             job.cancel()
         self._generation += 1
+        self.running()  # forget jobs that have ended
         job = AlignWorker(self._generation, articles, settings, self._align, self._load_model)
         job.signals.progressed.connect(self._on_worker_progressed)
         job.signals.phase_changed.connect(self._on_worker_phase_changed)
@@ -216,26 +251,44 @@ class AlignScheduler(QObject):
         job.signals.failed.connect(self._on_worker_failed)
         job.signals.cancelled.connect(self._on_worker_cancelled)
         self._jobs[job.generation] = job
+        self._started.append(job)
         self._set_busy(True)
         self.started.emit(job.generation)
         self._pool.start(job)
         return job.generation
 
     def cancel_all(self) -> None:
-        """Drop any pending request and ask every running job to stop."""
+        """Drop any pending request and stop every running job; not busy from now on.
+
+        The jobs are detached: they emit nothing more, so no late progress, phase or
+        result of theirs can contradict "not busy", even while one of them finishes a
+        unit of work the engine cannot leave early.
+        """
         self._timer.stop()
         self._pending = None
         self._generation += 1  # whatever still arrives is stale
         for job in self._jobs.values():
-            job.cancel()
+            job.detach()
+        self._jobs.clear()
         self._set_busy(False)
 
-    def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Cancel everything and wait for the pool's jobs to end (only on close)."""
+    def running(self) -> int:
+        """How many of this scheduler's jobs have not ended yet (detached ones included)."""
+        self._started = [job for job in self._started if not job.is_done()]
+        return len(self._started)
+
+    def shutdown(self, timeout_ms: int = SHUTDOWN_GRACE_MS) -> bool:
+        """Stop everything and wait up to ``timeout_ms`` for the jobs to end (on close).
+
+        Returns whether they all ended. A job still inside a step of the engine after that
+        is left to finish on its own, detached; the application decides what to do with
+        it on exit (see :func:`desktop.app.main`).
+        """
         self.cancel_all()
-        done = self._pool.waitForDone(timeout_ms)
-        self._jobs.clear()
-        return done
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self.running() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return not self.running()
 
     @Slot()
     def _on_timer_timeout(self) -> None:

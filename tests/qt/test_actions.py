@@ -155,3 +155,19 @@ def test_recent_file_tooltips_show_the_path_literally(qtbot, window_settings: QS
     entry = menu.actions()[0]
     assert "bold" in entry.text()
     assert shown_tooltip(entry.toolTip()) == MARKUP_PATH
+
+
+def test_f6_cycles_the_parts_of_the_window(qtbot, aligned_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = aligned_window
+    activate(qtbot, window)
+    compare = window.compare_tab.compare
+    window.library.view().setFocus()
+    order = [window.settings_panel, compare.pane_a(), compare.pane_b(), window.compare_tab.passage_table]
+    for expected in [*order, window.library.view()]:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        focus = QApplication.focusWidget()
+        assert focus is expected or expected.isAncestorOf(focus)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.compare_tab.passage_table

@@ -67,3 +67,30 @@ def test_articles_without_outlet_are_labelled_by_title(main_window: MainWindow) 
     assert main_window.article_model.index(0, ArticleModel.OUTLET).data(Qt.ItemDataRole.EditRole) == ""
     assert main_window.session.pair() is None
     assert main_window.compare_tab.welcome.heading.text() == "One article is open"
+
+
+def test_the_list_shows_which_articles_are_a_and_b(aligned_window: MainWindow) -> None:
+    from PySide6.QtGui import QIcon
+
+    from desktop.qt.article_model import SIDE_ROLE
+
+    window = aligned_window
+    model = window.article_model
+    a, b = window.session.pair()
+
+    def sides() -> dict[str, str]:
+        return {
+            model.index(r, 0).data(ID_ROLE): model.index(r, 0).data(SIDE_ROLE)
+            for r in range(model.rowCount())
+        }
+
+    assert {i: s for i, s in sides().items() if s} == {a: "A", b: "B"}
+    row_a = model.row_of(a)
+    badge = model.index(row_a, ArticleModel.TITLE).data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(badge, QIcon) and not badge.isNull()
+    assert model.index(row_a, ArticleModel.TITLE).data(Qt.ItemDataRole.FontRole).bold()
+    assert "Shown as A (left)" in model.index(row_a, ArticleModel.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    other = next(i for i in sides() if i not in (a, b))
+    assert model.index(model.row_of(other), 0).data(Qt.ItemDataRole.DecorationRole) is None
+    window.session.swap_pair()
+    assert {i: s for i, s in sides().items() if s} == {a: "B", b: "A"}

@@ -75,3 +75,44 @@ def test_the_small_window_elides_the_pair_labels(
             assert shown.endswith("…") and shown != combo.currentText()
             elided += 1
     assert elided, "in the small window at least one label is too long, so eliding is tested"
+
+
+def test_find_says_which_match_of_how_many_and_when_it_wrapped(qtbot, aligned_window: MainWindow) -> None:
+    window = aligned_window
+    tab = window.compare_tab
+    tab.compare.pane_a().setFocus()
+    tab.open_find()
+    a_text = window.session.article(window.session.pair()[0]).text
+    count = a_text.lower().count("zuckerberg")
+    assert count >= 2
+    tab.find_bar.edit.setText("Zuckerberg")
+    notes = []
+    for _ in range(count + 1):
+        QTest.keyClick(tab.find_bar.edit, Qt.Key.Key_Return)
+        notes.append(tab.find_bar.status.text())
+    assert notes[:count] == [f"{k} of {count}" for k in range(1, count + 1)]
+    assert notes[count] == f"1 of {count} · wrapped to the top"
+    QTest.keyClick(tab.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert tab.find_bar.status.text() == f"{count} of {count} · wrapped to the bottom"
+
+
+def test_a_short_passage_table_leaves_the_room_to_the_texts(
+    qtbot, window_settings: QSettings, seed_paths: list[Path]
+) -> None:
+    window = MainWindow(window_settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
+        window.open_paths(seed_paths)
+    corpus = window.session.alignment()
+    few = min((p for p in corpus.pairs if p.passages), key=lambda p: len(p.passages))
+    window.open_pair(few.a, few.b)
+    table = window.compare_tab.passage_table
+    rows = len(few.passages)
+    assert rows <= 3
+    qtbot.wait(50)
+    needed = table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
+    assert table.height() <= needed + 2 * table.frameWidth() + 2, (table.height(), needed)
+    assert window.compare_tab.compare.height() > 500

@@ -111,3 +111,25 @@ def test_export_failure_names_a_markup_file_literally(
     aligned_window.menu_actions.export_json.trigger()
     assert len(shown) == 1 and target.name in shown[0]
     assert not Qt.mightBeRichText(shown[0]), "shown as plain text"
+
+
+def test_export_pair_offers_changes_only_and_remembers_it(
+    tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings
+) -> None:
+    from desktop.qt.file_commands import PAIR_CHANGES_FILTER, PAIR_FULL_FILTER
+
+    offered: list[tuple[str, str]] = []
+
+    def dialog(_parent, _caption, start, filters, selected="", *args, **kwargs):
+        offered.append((filters, selected))
+        return str(tmp_path / f"pair-{len(offered)}.html"), PAIR_CHANGES_FILTER
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    aligned_window.menu_actions.export_pair.trigger()
+    filters, selected = offered[0]
+    assert filters.split(";;") == [PAIR_FULL_FILTER, PAIR_CHANGES_FILTER] and selected == PAIR_FULL_FILTER
+    page = (tmp_path / "pair-1.html").read_text("utf-8")
+    assert "changes only" in page and 'class="card' in page and "column-a" not in page
+    aligned_window.menu_actions.export_pair.trigger()
+    assert offered[1][1] == PAIR_CHANGES_FILTER, "the last choice is offered first"
+    assert warnings == []

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from desktop.engine.load.articles import article_from_text
 from desktop.qt.article_model import SORT_ROLE, ArticleModel
 from desktop.qt.library import OUTLET_SHARE, LibraryPanel
+from desktop.qt.main_tabs import TAB_COMPARE
 from desktop.qt.main_window import MainWindow
 from desktop.qt.session import Session
 from desktop.qt.widgets.labels import article_label
@@ -84,3 +86,15 @@ def test_library_title_takes_the_spare_width(qtbot) -> None:
     view.sortByColumn(ArticleModel.WORDS, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: header.sectionSize(ArticleModel.WORDS) > words, timeout=2000)
     assert header.sectionSize(ArticleModel.SHARED) == shared
+
+
+def test_enter_on_an_article_compares_it_with_the_current_other_side(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    a, b = window.session.pair()
+    other = next(x.id for x in window.session.articles() if x.id not in (a, b))
+    view = window.library.view()
+    window.library.select_article(other)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert window.session.pair() == (a, other)
+    assert window.tabs.currentIndex() == TAB_COMPARE

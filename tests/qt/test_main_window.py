@@ -340,3 +340,83 @@ def test_a_small_window_gives_its_width_to_the_compare_panes(
     assert all(p.width() >= 280 for p in panes), [p.width() for p in panes]
     # The slider in the narrow settings dock keeps a usable length.
     assert window.settings_panel.sensitivity.width() >= SLIDER_MIN_WIDTH
+
+
+# --------------------------------------------------------------------------- keyboard
+
+
+def _tab_walk(qtbot, window: MainWindow, key: Qt.Key, presses: int) -> list[object]:
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+    for _ in range(presses):
+        focus = QApplication.focusWidget()
+        seen.append(focus)
+        QTest.keyClick(focus, key)
+    return seen
+
+
+def test_tab_goes_through_every_control_and_shift_tab_back(qtbot, aligned_window: MainWindow) -> None:
+    window = aligned_window
+    settings, picker = window.settings_panel, window.compare_tab.picker
+    compare = window.compare_tab.compare
+    expected = [
+        window.library.view(),
+        settings.sensitivity,
+        settings.min_words,
+        settings.ignore_case,
+        settings.ignore_punctuation,
+        settings.ignore_typography,
+        *([settings.use_embeddings] if settings.use_embeddings.isEnabled() else []),
+        settings.reset,
+        window.tabs.tabBar(),
+        picker.combo_a,
+        picker.swap,
+        picker.combo_b,
+        compare.pane_a(),
+        compare.pane_b(),
+        window.compare_tab.passage_table,
+    ]
+    window.library.view().setFocus()
+    shown = _tab_walk(qtbot, window, Qt.Key.Key_Tab, len(expected) + 1)
+    assert shown == [*expected, expected[0]], "round the window once, out of the article list"
+    window.library.view().setFocus()
+    back = _tab_walk(qtbot, window, Qt.Key.Key_Backtab, len(expected) + 1)
+    assert back == [expected[0], *reversed(expected)]
+
+
+def test_the_open_find_bar_is_in_the_tab_order(qtbot, aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.compare_tab.open_find()
+    window.compare_tab.passage_table.setFocus()
+    after_table = _tab_walk(qtbot, window, Qt.Key.Key_Tab, 3)[1:]
+    assert after_table == [window.compare_tab.find_bar.edit, window.compare_tab.find_bar.previous]
+
+
+def test_stepping_round_the_end_says_it_wrapped(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.session.set_pair(*richest_pair(window))
+    compare = window.compare_tab.compare
+    count = compare.passage_count()
+    assert count >= 2
+    compare.select_passage(0)
+    compare.pane_a().setFocus()
+    for _ in range(count - 1):
+        window.menu_actions.next_passage.trigger()
+        assert "Wrapped" not in window.statusBar().currentMessage()
+    window.menu_actions.next_passage.trigger()
+    assert window.statusBar().currentMessage() == "Wrapped to the first passage"
+    window.menu_actions.previous_passage.trigger()
+    assert window.statusBar().currentMessage() == "Wrapped to the last passage"
+
+
+def test_the_matrix_message_goes_when_the_matrix_does(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.tabs.setCurrentIndex(TAB_MATRIX)
+    matrix = window.tabs.matrix
+    matrix.setFocus()
+    QTest.keyClick(matrix, Qt.Key.Key_Right)
+    said = window.statusBar().currentMessage()
+    assert said
+    window.tabs.setCurrentIndex(TAB_COMPARE)
+    assert window.statusBar().currentMessage() != said

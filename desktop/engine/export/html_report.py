@@ -14,6 +14,7 @@ from ..align.changes import ORDER, changes_of, counts, describe
 from ..align.quotes import quote_check
 from ..align.text import collapse_space, excerpt, word_count
 from ..bidi import balanced, isolate, strip_bidi_controls
+from ..marking import member_diff, passage_diff
 from ..model import (
     Article,
     Change,
@@ -182,8 +183,9 @@ def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: 
     key = f"{prefix}{index + 1}"
     typed = _typed(p, a, b)
     sides = []
+    shown = passage_diff(p, a, b)
     for side, art, start, end in (("a", a, p.a_start, p.a_end), ("b", b, p.b_start, p.b_end)):
-        body = render_text(art.text, start, end, (), change_marks(art.text, p.diff, side, typed))
+        body = render_text(art.text, start, end, (), change_marks(art.text, shown, side, typed))
         sides.append(
             f'<div><div class="side-label">{side.upper()} · {_bdi(_name(art))}</div>'
             f'<div class="passage {p.kind.value} prose" id="p{side}-{key}" data-pair="{key}" tabindex="0">'
@@ -251,7 +253,7 @@ def _column(side: str, article: Article, other_article: Article, alignment: Pair
         )
         outer.append(Mark(start, end, first, f'<span class="{cls} cont" data-pair="{n}">', "</span>"))
         a, b = (article, other_article) if side == "a" else (other_article, article)
-        inner.extend(change_marks(article.text, p.diff, side, _typed(p, a, b)))
+        inner.extend(change_marks(article.text, passage_diff(p, a, b), side, _typed(p, a, b)))
     text = render_text(article.text, 0, len(article.text), outer, inner)
     return (
         f'<section class="column column-{side}" aria-label="Article {side.upper()}">'
@@ -391,7 +393,7 @@ def _family(n: int, family: Family, corpus: CorpusAlignment, keys: dict[str, int
             body = _bdi(collapse_space(ctext[c.start : c.end]))
             cls, what = "central", "central version"
         else:
-            shown = m.marked_diff
+            shown = member_diff(m, ctext, art.text)
             flat = _bdi(collapse_space(art.text[m.start : m.end]))
             body = f"<bdi>{unified(ctext, art.text, shown).strip()}</bdi>" if shown else flat
             cls, what = m.kind.value, f"{m.kind.value} · {_pct(m.score)}"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..align.segment import blocks
 from ..align.text import SPACE_RE, trimmed_span
+from ..marking import marked_spans
 from ..model import Article, Change, ChangeType, DiffOp, Op
 
 # Characters that are not allowed in an HTML document (C0 controls other than tab, line
@@ -48,12 +49,15 @@ def change_marks(
 ) -> list[Mark]:
     """``<del>`` for words only in A (side "a"), ``<ins>`` for words only in B (side "b").
 
+    ``ops`` as every view shows them (:func:`desktop.engine.marking.passage_diff`): what
+    is marked is :func:`~desktop.engine.marking.marked_spans`' decision.
+
     ``typed``: the passage's typed changes, each with its one-line description. A piece of
     a change that is not wording gets its type as a class (``chg chg-number``), the
     description as its title, and its last piece on this side ``chg-end`` (where the
     style sheet puts the type's letter, so the type does not depend on colour).
     """
-    wanted, tag, label = (Op.DELETE, "del", "only in A") if side == "a" else (Op.INSERT, "ins", "only in B")
+    tag, label = ("del", "only in A") if side == "a" else ("ins", "only in B")
     cuts: list[tuple[int, int, Change, str, bool]] = []
     for change, title in typed:
         if change.type is ChangeType.WORDING:
@@ -69,10 +73,7 @@ def change_marks(
         if start < end:
             marks.append(Mark(start, end, opening, opening, f"</{tag}>"))
 
-    for op in ops:
-        if op.op != wanted:
-            continue
-        start, end = (op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end)
+    for start, end in marked_spans(ops, text, side):
         pos = start
         for s, e, change, title, last in cuts:
             s, e = max(s, start), min(e, end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..align.text import excerpt
+from ..marking import whole_words
 from ..model import CorpusAlignment, QuotedStatement, QuoteUse, QuoteVersion
 from .css import page
 from .marks import esc, unified
@@ -45,7 +46,8 @@ def _body(statement: QuotedStatement, version: QuoteVersion) -> str:
         return esc(version.text)
     ref = statement.reference_version.text
     start, end = version.core
-    marked = unified(ref, version.text, version.diff, deletions=version.use is not QuoteUse.PARAPHRASED)
+    ops = whole_words(version.diff, ref, version.text)
+    marked = unified(ref, version.text, ops, deletions=version.use is not QuoteUse.PARAPHRASED)
     lead, tail = version.text[:start].strip(), version.text[end:].strip()
     parts = [esc(lead), marked.strip(), esc(tail)]
     return " ".join(p for p in parts if p)

@@ -3,14 +3,16 @@
 :class:`CompareView` shows article A and article B in two read-only panes with the
 passages they share tinted by kind, the words that differ inside them marked, and a
 strip of bands between the panes linking every passage to its counterpart (crossing
-when the articles order them differently). Below sit a legend and a sortable table of
-the passages (which the main window may move elsewhere through
-:meth:`CompareView.passage_table`).
+when the articles order them differently); on the outer edges, a location strip per
+pane shows where in the whole article every passage and the view are. Below sit a
+legend and a sortable table of the passages (which the main window may move elsewhere
+through :meth:`CompareView.passage_table`).
 
 A passage is selected by clicking it in either pane, clicking its band or its table
 row, pressing Return on it, or stepping with :meth:`~CompareView.next_passage` and
 :meth:`~CompareView.previous_passage`; both panes then scroll so it and its counterpart
-are in view, side by side where the texts allow.
+are in view, side by side where the texts allow, and stay so when the panes rewrap
+(resize, font, wrap mode; see :mod:`.keep_in_view`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -30,12 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.marking import marked_spans, passage_diff
 from desktop.engine.model import Article, Op, PairAlignment, Passage
 from desktop.qt.widgets.connector import ConnectorStrip
 from desktop.qt.widgets.highlight import highlight_colors
+from desktop.qt.widgets.keep_in_view import SelectionKeeper
 from desktop.qt.widgets.legend import ElidedLabel, LegendBar
+from desktop.qt.widgets.overview import LocationStrip
 from desktop.qt.widgets.passage_model import PassageModel
 from desktop.qt.widgets.syncscroll import ScrollSynchroniser
+from desktop.qt.widgets.text_search import FindResult, find_in
 from desktop.qt.widgets.textpane import PaneSpan, TextPane
 
 Spans = Sequence[tuple[int, int]]
@@ -46,6 +52,7 @@ class CompareView(QWidget):
     """Two articles side by side with their shared passages linked and marked."""
 
     passage_selected = Signal(int)  # index into alignment.passages, -1 for none
+    navigation_wrapped = Signal(bool)  # stepping went round: True to the first passage, False to the last
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +69,12 @@ class CompareView(QWidget):
         self._pane_a = TextPane("a", self)
         self._pane_b = TextPane("b", self)
         self._connector = ConnectorStrip(self._pane_a, self._pane_b, self)
+        self._strip_a = LocationStrip(self._pane_a, self)
+        self._strip_b = LocationStrip(self._pane_b, self)
         self._sync = ScrollSynchroniser(self._pane_a, self._pane_b, self)
+        self._keeper = SelectionKeeper(
+            {"a": self._pane_a, "b": self._pane_b}, self._selected_spans, self._line_up, self
+        )
         self._title_a = ElidedLabel(self)
         self._title_b = ElidedLabel(self)
         self._legend = LegendBar(self)
@@ -103,14 +115,17 @@ class CompareView(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(0)
         grid.setVerticalSpacing(4)
-        grid.addLayout(_titled(self._badge("A"), self._title_a), 0, 0)
-        grid.addLayout(_titled(self._badge("B"), self._title_b), 0, 2)
-        grid.addWidget(self._pane_a, 1, 0)
-        grid.addWidget(self._connector, 1, 1)
-        grid.addWidget(self._pane_b, 1, 2)
-        grid.addWidget(self._legend, 2, 0, 1, 3)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(2, 1)
+        # The location strips sit on the outer edges, the bands between the panes.
+        grid.addLayout(_titled(self._badge("A"), self._title_a), 0, 0, 1, 2)
+        grid.addLayout(_titled(self._badge("B"), self._title_b), 0, 3, 1, 2)
+        grid.addWidget(self._strip_a, 1, 0)
+        grid.addWidget(self._pane_a, 1, 1)
+        grid.addWidget(self._connector, 1, 2)
+        grid.addWidget(self._pane_b, 1, 3)
+        grid.addWidget(self._strip_b, 1, 4)
+        grid.addWidget(self._legend, 2, 0, 1, 5)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         grid.setRowStretch(1, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -140,6 +155,8 @@ class CompareView(QWidget):
         self._pane_a.focus_entered.connect(self._on_pane_a_focus_entered)
         self._pane_b.focus_entered.connect(self._on_pane_b_focus_entered)
         self._connector.band_clicked.connect(self._on_connector_band_clicked)
+        self._strip_a.passage_clicked.connect(self._on_strip_a_passage_clicked)
+        self._strip_b.passage_clicked.connect(self._on_strip_b_passage_clicked)
         self._table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
     # ------------------------------------------------------------------ public API
@@ -171,25 +188,31 @@ class CompareView(QWidget):
         self._article_a, self._article_b, self._alignment = a, b, alignment
         self._passages = alignment.passages if alignment is not None else ()
         passages = self._passages
+        # What is marked as changed is the engine's decision, as in every other view.
+        shown = [passage_diff(p, a, b) for p in passages]
         self._pane_a.set_marks(
             [PaneSpan(p.a_start, p.a_end, p.kind, p.score) for p in passages],
-            [(d.a_start, d.a_end, Op.DELETE) for p in passages for d in p.diff if d.op is Op.DELETE],
+            [(s, e, Op.DELETE) for ops in shown for s, e in marked_spans(ops, a.text, "a")],
             unique_a,
         )
         self._pane_b.set_marks(
             [PaneSpan(p.b_start, p.b_end, p.kind, p.score) for p in passages],
-            [(d.b_start, d.b_end, Op.INSERT) for p in passages for d in p.diff if d.op is Op.INSERT],
+            [(s, e, Op.INSERT) for ops in shown for s, e in marked_spans(ops, b.text, "b")],
             unique_b,
         )
         self._has_unique = bool(unique_a) or bool(unique_b)
         self._legend.set_unique_visible(self._show_unique and self._has_unique)
         self._connector.set_selected(-1)
+        for strip in (self._strip_a, self._strip_b):
+            strip.set_selected(-1)
+            strip.refresh()
         self._sync.invalidate()
         self._syncing_table = True
         try:
             self._model.set_alignment(a, b, alignment)
         finally:
             self._syncing_table = False
+        self._fit_table()
         self._connector.update()
         if previous != -1:
             self.passage_selected.emit(-1)
@@ -221,31 +244,23 @@ class CompareView(QWidget):
     def sync_scroll(self) -> bool:
         return self._sync.is_enabled()
 
-    def find_text(self, text: str, backwards: bool = False) -> bool:
+    def find_text(self, text: str, backwards: bool = False) -> FindResult:
         """Find ``text`` (ignoring case) in the active pane from its cursor, wrapping round.
 
-        The hit is selected and scrolled into view; returns False when there is none.
+        The hit is selected and scrolled into view; the result (false when there is none)
+        says which match of how many it is and whether the search went round.
         """
-        pane = self._pane(self._active)
-        if not text:
-            return False
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        if pane.find(text, flags):
-            return True
-        original = pane.textCursor()
-        cursor = QTextCursor(pane.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
-        pane.setTextCursor(cursor)
-        if pane.find(text, flags):
-            return True
-        pane.setTextCursor(original)
-        return False
+        return find_in(self._pane(self._active), text, backwards)
 
     def pane_a(self) -> TextPane:
         return self._pane_a
 
     def pane_b(self) -> TextPane:
         return self._pane_b
+
+    def location_strip(self, side: str) -> LocationStrip:
+        """The overview beside pane ``side`` ("a" or "b")."""
+        return self._strip_a if side == "a" else self._strip_b
 
     def passage_table(self) -> QTableView:
         """The passage table (sortable); the main window may place it elsewhere."""
@@ -281,15 +296,31 @@ class CompareView(QWidget):
         p = self._passages[index]
         return p.a_span if side == "a" else p.b_span
 
+    def _selected_spans(self) -> tuple[str, dict[str, tuple[int, int]]] | None:
+        """The selected passage for the :class:`SelectionKeeper`: the leading side, both spans."""
+        if self._current < 0:
+            return None
+        return self._active, {side: self._span(self._current, side) for side in ("a", "b")}
+
+    def _line_up(self, lead: str) -> None:
+        """Scroll the other pane so the selected passage sits beside it in pane ``lead``."""
+        if self._current >= 0:
+            self._scroll_to_passage(self._current, lead, keep_lead=True)
+
     def _step(self, delta: int) -> None:
         if not self._passages:
             return
         order = sorted(range(len(self._passages)), key=lambda n: self._span(n, self._active))
         if self._current < 0:
             target = order[0] if delta > 0 else order[-1]
+            wrapped = False
         else:
-            target = order[(order.index(self._current) + delta) % len(order)]
+            step = order.index(self._current) + delta
+            target = order[step % len(order)]
+            wrapped = not 0 <= step < len(order) and len(order) > 1
         self._select(target, lead=self._active, keep_lead=False)
+        if wrapped:
+            self.navigation_wrapped.emit(delta > 0)
 
     def _select(self, index: int, *, lead: str, keep_lead: bool) -> None:
         """Select ``index``; scroll the ``lead`` pane (unless ``keep_lead``) and align the other."""
@@ -300,6 +331,8 @@ class CompareView(QWidget):
         self._pane_a.set_selected(index)
         self._pane_b.set_selected(index)
         self._connector.set_selected(index)
+        self._strip_a.set_selected(index)
+        self._strip_b.set_selected(index)
         self._select_table_row(index)
         if index >= 0:
             self._scroll_to_passage(index, lead, keep_lead)
@@ -319,6 +352,23 @@ class CompareView(QWidget):
             follow_pane.scroll_index_to(follow_start, min(max(top, 0.0), height * 0.8))
             follow_pane.ensure_span_visible(follow_start, follow_end, _LEAD_FRACTION)
         self._connector.update()
+
+    def _fit_table(self) -> None:
+        """Let the table grow no taller than its rows need (at least one row's room).
+
+        A pair with two passages then leaves the rest of a small window to the texts.
+        """
+        table = self._table
+        rows = max(1, self._proxy.rowCount())
+        row_height = table.verticalHeader().defaultSectionSize()
+        scroll = table.horizontalScrollBar()
+        needed = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * row_height
+            + 2 * table.frameWidth()
+            + (scroll.sizeHint().height() if scroll.isVisible() else 0)
+        )
+        table.setMaximumHeight(needed)
 
     def _select_table_row(self, index: int) -> None:
         self._syncing_table = True
@@ -358,6 +408,14 @@ class CompareView(QWidget):
     def _on_connector_band_clicked(self, index: int) -> None:
         self._select(index, lead=self._active, keep_lead=False)
 
+    @Slot(int)
+    def _on_strip_a_passage_clicked(self, index: int) -> None:
+        self._select(index, lead="a", keep_lead=False)
+
+    @Slot(int)
+    def _on_strip_b_passage_clicked(self, index: int) -> None:
+        self._select(index, lead="b", keep_lead=False)
+
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing_table or not current.isValid():
@@ -372,12 +430,16 @@ class CompareView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_table()
 
     def _apply_palette(self) -> None:
         colors = highlight_colors(self.palette())
         self._pane_a.set_colors(colors)
         self._pane_b.set_colors(colors)
         self._connector.set_colors(colors)
+        self._strip_a.set_colors(colors)
+        self._strip_b.set_colors(colors)
         self._legend.set_colors(colors)
         self._model.set_palette(self.palette())
 

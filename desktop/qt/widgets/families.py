@@ -6,8 +6,8 @@ version first; every other version shows, word by word, how it departs from the
 central one: its own added or changed words are highlighted and underlined, and (for
 verbatim and edited versions) the central words it lacks are shown struck through. The
 engine compares each version with the central one and decides what is marked
-(:attr:`~desktop.engine.model.FamilyMember.marked_diff`), once for this view and the HTML
-report alike; this panel only renders it. Article text goes in as plain text with
+(:func:`desktop.engine.marking.member_diff`), once for this view and the HTML report
+alike; this panel only renders it. Article text goes in as plain text with
 ``QTextCharFormat``s, never as markup.
 
 Clicking a version (or pressing Enter on it) emits ``version_activated(article_id,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.marking import member_diff
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.qt.widgets.highlight import highlight_colors, word_format
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
@@ -288,7 +289,7 @@ class FamiliesPanel(QWidget):
             if index == family.central:
                 cursor.insertText(_flat(central_text[member.start : member.end]), plain)
             else:
-                ops = member.marked_diff
+                ops = member_diff(member, central_text, article.text)
                 if not ops:  # a loose paraphrase: shown as published
                     cursor.insertText(_flat(article.text[member.start : member.end]), plain)
                 for k, op in enumerate(ops):

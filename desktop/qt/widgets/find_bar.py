@@ -11,10 +11,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.qt.widgets.buttons import tool_button
+from desktop.qt.widgets.text_search import FindResult
 
 
 class FindBar(QWidget):
-    """A search field with previous/next/close buttons and a "not found" note."""
+    """A search field with previous/next/close buttons and a note: "3 of 12", "Not found"."""
 
     find_requested = Signal(str, bool)  # text, backwards
     closed = Signal()
@@ -62,8 +63,10 @@ class FindBar(QWidget):
         self.status.clear()
         self.closed.emit()
 
-    def show_result(self, found: bool) -> None:
-        self.status.setText("" if found else "Not found")
+    def show_result(self, result: FindResult) -> None:
+        """Say which match is selected of how many ("3 of 12"), that the search went round
+        the end of the text, or that there is none."""
+        self.status.setText(result.describe())
 
     def request(self, backwards: bool) -> None:
         text = self.edit.text()
@@ -71,6 +74,14 @@ class FindBar(QWidget):
             self.find_requested.emit(text, backwards)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()  # Escape closes the bar, even when the window also binds it
+            return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key_event = event
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -10,8 +10,9 @@ through an :class:`~desktop.qt.widgets.textmarks.OffsetMap`.
 Asking Qt where an off-screen block sits walks every block between it and the first
 visible one, so span heights are cached in document coordinates (independent of the
 scroll position; at most :data:`SPAN_CACHE_SIZE` spans, see :mod:`.lru`) and dropped
-whenever the layout may have changed: new text or formats, a rewrap after a resize or
-font change. Scrolling only shifts them.
+whenever the layout may have changed: new text or formats, a rewrap after a resize, a
+font or a wrap mode change (announced before, ``layout_changing``, while the old
+positions can still be read, and after, ``layout_changed``). Scrolling only shifts them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QSizeF, Signal, Slot
-from PySide6.QtGui import QResizeEvent, QTextCursor
+from PySide6.QtGui import QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop.qt.widgets.lru import LruCache
@@ -42,6 +43,7 @@ class _Geometry:
 class MeasuredTextEdit(QPlainTextEdit):
     """QPlainTextEdit with exact line numbers and viewport geometry for Python indices."""
 
+    layout_changing = Signal()  # about to rewrap (resize, font, wrap mode): positions still old
     layout_changed = Signal()  # line wrapping changed (resize, font), positions moved
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -244,10 +246,27 @@ class MeasuredTextEdit(QPlainTextEdit):
     # ------------------------------------------------------------------ Qt overrides
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != event.oldSize().width():
+            self.layout_changing.emit()
         super().resizeEvent(event)
         self._relayout()  # also moves the layout revision on
 
     def changeEvent(self, event: QEvent) -> None:
+        font_changed = event.type() == QEvent.Type.FontChange  # zooming rewraps the text
+        if font_changed:
+            self.layout_changing.emit()
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # zooming rewraps the text
+        if font_changed:
+            self._relayout()
+
+    def setLineWrapMode(self, mode: QPlainTextEdit.LineWrapMode) -> None:
+        if mode != self.lineWrapMode():
+            self.layout_changing.emit()
+            super().setLineWrapMode(mode)
+            self._relayout()
+
+    def setWordWrapMode(self, policy: QTextOption.WrapMode) -> None:
+        if policy != self.wordWrapMode():
+            self.layout_changing.emit()
+            super().setWordWrapMode(policy)
             self._relayout()

@@ -6,16 +6,12 @@ Kept apart from the widget so they can be tested and reasoned about without a vi
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QTextCharFormat
 
-from desktop.engine.align.text import trimmed_span
-from desktop.engine.model import Kind, Op
-
-_WORD_RE = re.compile(r"\w")
+from desktop.engine.model import Kind
 
 
 class OffsetMap:
@@ -44,17 +40,6 @@ class PaneSpan:
     end: int
     kind: Kind
     score: float = 0.0
-
-
-def trim_word(text: str, start: int, end: int, op: Op) -> tuple[int, int, Op] | None:
-    """A changed-word range without surrounding white space; None when it holds no word.
-
-    Punctuation-only or space-only changes are left unmarked: a strong mark on a lone
-    comma draws the eye to nothing a reader cares about.
-    """
-    if not _WORD_RE.search(text, start, end):
-        return None
-    return (*trimmed_span(text, start, end), op)
 
 
 def flatten_layers(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextCharFormat,
     QTextCursor,
@@ -47,7 +48,7 @@ from desktop.qt.widgets.highlight import (
     word_format,
 )
 from desktop.qt.widgets.measured import GUTTER, MeasuredTextEdit
-from desktop.qt.widgets.textmarks import PaneSpan, SpanIndex, flatten_keys, merge_formats, trim_word
+from desktop.qt.widgets.textmarks import PaneSpan, SpanIndex, flatten_keys, merge_formats
 
 # Layer order: later layers are merged over earlier ones.
 _LAYER_UNIQUE, _LAYER_PASSAGE, _LAYER_WORD = range(3)
@@ -129,11 +130,14 @@ class TextPane(MeasuredTextEdit):
         words: Sequence[tuple[int, int, Op]],
         unique: Sequence[tuple[int, int]],
     ) -> None:
-        """Passages (index = passage number), changed words and unique spans of this side."""
+        """Passages (index = passage number), changed words and unique spans of this side.
+
+        ``words`` are marked as given: what counts as changed is the engine's decision
+        (:func:`desktop.engine.marking.marked_spans`).
+        """
         self._passages = list(passages)
         self._index = SpanIndex([(p.start, p.end) for p in self._passages])
-        text = self._article.text if self._article else ""
-        self._words = [w for w in (trim_word(text, s, e, op) for s, e, op in words) if w is not None]
+        self._words = [(s, e, op) for s, e, op in words if e > s]
         self._unique = [(s, e) for s, e in unique if e > s]
         self._selected = -1
         self._forget_marks()
@@ -278,7 +282,12 @@ class TextPane(MeasuredTextEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        self.viewport().update()  # the focus ring
         self.focus_entered.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -333,6 +342,8 @@ class TextPane(MeasuredTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.hasFocus():
+            self._paint_focus_ring()
         if self._colors is None or not self._passages:
             return
         painter = QPainter(self.viewport())
@@ -352,6 +363,15 @@ class TextPane(MeasuredTextEdit):
             painter.drawLine(QPointF(x, top + 1), QPointF(x, bottom - 1))
             if selected:
                 self._paint_outline(painter, p, self._colors.kind[p.kind])
+        painter.end()
+
+    def _paint_focus_ring(self) -> None:
+        """A frame in the highlight colour inside the view while the pane has the focus:
+        the style draws none for a text view, and a keyboard user must see where Tab went."""
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
     def _paint_outline(self, painter: QPainter, p: PaneSpan, color: QColor) -> None:

@@ -58,9 +58,10 @@ class WelcomePage(QWidget):
         self.samples_button.clicked.connect(self.samples_requested)
         self.samples_button.setVisible(bool(seed_files()))
 
+        self.buttons = (open_button, paste_button, self.samples_button)  # in the focus chain's order
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (open_button, paste_button, self.samples_button):
+        for button in self.buttons:
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)

@@ -34,6 +34,7 @@ from desktop.engine.export.html_report import (
 )
 from desktop.engine.export.quotes_html import render_quotes_html
 from desktop.engine.load.articles import load_article
+from desktop.engine.marking import marked_spans, member_diff, passage_diff
 from desktop.engine.model import (
     Article,
     ArticleStats,
@@ -187,13 +188,11 @@ def small() -> tuple[Article, Article, PairAlignment]:
     return a, b, pair
 
 
-def changed_text(text: str, alignment: PairAlignment, op: Op, side: str) -> str:
-    """The words of every ``op`` piece on one side, as they should appear in del/ins marks."""
+def changed_text(a: Article, b: Article, alignment: PairAlignment, side: str) -> str:
+    """What the engine marks as changed on one side, as it should appear in del/ins marks."""
+    text = a.text if side == "a" else b.text
     spans = sorted(
-        (d.a_start, d.a_end) if side == "a" else (d.b_start, d.b_end)
-        for p in alignment.passages
-        for d in p.diff
-        if d.op == op
+        span for p in alignment.passages for span in marked_spans(passage_diff(p, a, b), text, side)
     )
     return flat(" ".join(text[s:e] for s, e in spans))
 
@@ -219,8 +218,8 @@ def test_seed_pair_marks_every_passage_and_change(seed_paths: list[Path]) -> Non
     # Every changed word is marked, on its own side only.
     deleted = flat(" ".join(x.text_content() for x in col_a.iter("del")))
     inserted = flat(" ".join(x.text_content() for x in col_b.iter("ins")))
-    assert deleted == changed_text(a.text, alignment, Op.DELETE, "a")
-    assert inserted == changed_text(b.text, alignment, Op.INSERT, "b")
+    assert deleted == changed_text(a, b, alignment, "a")
+    assert inserted == changed_text(a, b, alignment, "b")
     assert not list(col_a.iter("ins")) and not list(col_b.iter("del"))
     # Nothing of either article is lost or reordered.
     assert text_without_badges(col_a.xpath(".//div[@class='prose']")[0]) == flat(a.text)
@@ -231,6 +230,20 @@ def test_seed_pair_marks_every_passage_and_change(seed_paths: list[Path]) -> Non
     assert {h for row in rows for h in row.xpath(".//a/@href")} == {
         f"#p{s}-{n}" for n in range(1, len(rows) + 1) for s in "ab"
     }
+
+
+def test_a_hyphenated_word_is_never_split_in_the_report(seed_paths: list[Path]) -> None:
+    """The samples' "its state-of-the-art" shares a "the" with the other version: it is
+    still marked as one inserted piece, in the full view and in the cards alike."""
+    a, b = load_article(seed_paths[0]), load_article(seed_paths[1])
+    alignment = align_pair(a, b, Settings())
+    for changes_only in (False, True):
+        tree = tree_of(
+            render_pair_html(a, b, alignment, Settings(), changes_only=changes_only, generated=WHEN)
+        )
+        inserted = [flat(x.text_content()) for x in tree.iter("ins")]
+        assert any("state-of-the-art" in x for x in inserted), inserted
+        assert not {"state-of-", "-art", "the"} & set(inserted)
 
 
 def test_header_shows_articles_settings_and_summary(small: tuple[Article, Article, PairAlignment]) -> None:
@@ -440,7 +453,7 @@ def test_corpus_report_matrix_pairs_and_families() -> None:
     for li, m in zip(members[1:], others, strict=True):
         other = corpus.article(m.article).text
         assert m.diff == word_diff(central_text, c.start, c.end, other, m.start, m.end, corpus.settings)
-        ops = m.marked_diff
+        ops = member_diff(m, central_text, other)
         assert ops, "the fixture's paraphrase is close enough to be marked"
         ins = flat(" ".join(other[o.b_start : o.b_end] for o in ops if o.op == Op.INSERT))
         dels = flat(" ".join(central_text[o.a_start : o.a_end] for o in ops if o.op == Op.DELETE))

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from desktop.engine.align.pair import align_pair
 from desktop.engine.load.articles import article_from_text
-from desktop.engine.model import Article, Op, PairAlignment
+from desktop.engine.marking import marked_spans, passage_diff
+from desktop.engine.model import Article, PairAlignment
 from desktop.qt.widgets.compare import CompareView
 from desktop.qt.widgets.highlight import (
     PASSAGE_PROPERTY,
@@ -115,34 +116,49 @@ def test_every_passage_is_tinted_in_both_panes(compare_view: CompareView, seed_p
 
 
 def test_changed_words_struck_in_a_and_underlined_in_b(compare_view: CompareView, seed_pair: Pair) -> None:
+    """The panes mark exactly what the engine decides is changed, struck out in A and
+    underlined in B: white space around a change never, punctuation that differs (the
+    seed pair has a "," for ".") as any word."""
     a, b, alignment = seed_pair
-    deletes = [d for p in alignment.passages for d in p.diff if d.op is Op.DELETE]
-    inserts = [d for p in alignment.passages for d in p.diff if d.op is Op.INSERT]
+    shown = [passage_diff(p, a, b) for p in alignment.passages]
+    deleted = [span for ops in shown for span in marked_spans(ops, a.text, "a")]
+    inserted = [span for ops in shown for span in marked_spans(ops, b.text, "b")]
+    assert deleted and inserted
     struck = _marked(compare_view.pane_a(), WORD_PROPERTY, "delete")
     underlined = _marked(compare_view.pane_b(), WORD_PROPERTY, "insert")
-    worded_deletes = [d for d in deletes if _WORD.search(a.text[d.a_start : d.a_end])]
-    worded_inserts = [d for d in inserts if _WORD.search(b.text[d.b_start : d.b_end])]
-    assert worded_deletes and worded_inserts
-    _assert_words_marked(
-        compare_view.pane_a(), a.text, [(d.a_start, d.a_end) for d in worded_deletes], struck, strike=True
-    )
-    _assert_words_marked(
-        compare_view.pane_b(),
-        b.text,
-        [(d.b_start, d.b_end) for d in worded_inserts],
-        underlined,
-        strike=False,
-    )
-    # punctuation-only changes (the seed pair has a "," for ".") and surrounding spaces stay unmarked
-    for op in deletes:
-        if not _WORD.search(a.text[op.a_start : op.a_end]):
-            assert not set(range(op.a_start, op.a_end)) & struck
-        else:  # white space around the words is not struck
-            assert (
-                not (set(range(op.a_start, op.a_end)) - set(_trimmed(a.text, op.a_start, op.a_end))) & struck
-            )
+    assert struck == {i for s, e in deleted for i in range(s, e)}
+    assert underlined == {i for s, e in inserted for i in range(s, e)}
+    assert any(not _WORD.search(a.text[s:e]) for s, e in deleted), "a punctuation change is marked"
+    _assert_words_marked(compare_view.pane_a(), a.text, deleted, struck, strike=True)
+    _assert_words_marked(compare_view.pane_b(), b.text, inserted, underlined, strike=False)
     assert not _marked(compare_view.pane_a(), WORD_PROPERTY, "insert")
     assert not _marked(compare_view.pane_b(), WORD_PROPERTY, "delete")
+
+
+def test_the_pane_marks_what_the_engine_decides(qtbot, make_compare_view) -> None:
+    """A closing quotation mark and a comma that differ are marked, as in the families view
+    and the HTML; a hyphenated word is marked whole, never "state-of-" / "the" / "-art"."""
+    a = article_from_text(
+        "Zuckerberg said that Meta has open-sourced the Llama models, he said to the press today.",
+        article_id="quote-a",
+    )
+    b = article_from_text(
+        "Zuckerberg said that \u201cMeta has open-sourced its state-of-the-art Llama models\u201d he said "
+        "to the press today.",
+        article_id="quote-b",
+    )
+    pair = align_pair(a, b)
+    assert pair.passages
+    view = make_compare_view((a, b, pair), 420)
+    underlined = _marked(view.pane_b(), WORD_PROPERTY, "insert")
+    struck = _marked(view.pane_a(), WORD_PROPERTY, "delete")
+    words = b.text.index("state-of-the-art")
+    assert set(range(words, words + len("state-of-the-art"))) <= underlined
+    closing = b.text.index("\u201d")
+    assert closing in underlined
+    assert a.text.index(",") in struck
+    shown = passage_diff(pair.passages[0], a, b)
+    assert underlined == {i for s, e in marked_spans(shown, b.text, "b") for i in range(s, e)}
 
 
 def test_boilerplate_is_dimmed_in_the_document(compare_view: CompareView, seed_pair: Pair) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QHeaderView
 
 from desktop.engine.align.worddiff import word_diff
+from desktop.engine.marking import member_diff
 from desktop.engine.model import Kind, Op
 from desktop.qt.main_tabs import TAB_FAMILIES
 from desktop.qt.main_window import MainWindow
@@ -69,7 +70,7 @@ def test_families_panel_lists_families_and_stacks_versions(aligned_window: MainW
 
 
 def test_family_versions_show_shared_words_unmarked(aligned_window: MainWindow) -> None:
-    """Each version marks exactly what its marked_diff keeps: its shared words stay plain,
+    """Each version marks exactly what the engine keeps (member_diff): its shared words stay plain,
     paraphrases show no struck-through central words, loose paraphrases no marks at all."""
     window = aligned_window
     panel = window.tabs.families
@@ -85,7 +86,7 @@ def test_family_versions_show_shared_words_unmarked(aligned_window: MainWindow) 
             assert m.diff == word_diff(
                 central_text, central.start, central.end, text, m.start, m.end, corpus.settings
             )
-            shown = m.marked_diff
+            shown = member_diff(m, central_text, text)
             kept, deleted, inserted = _version_line(panel, version)
             assert _squeezed(inserted) == _squeezed(
                 text[o.b_start : o.b_end] for o in shown if o.op is Op.INSERT

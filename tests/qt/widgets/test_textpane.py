@@ -58,3 +58,17 @@ def test_reselecting_restyles_as_a_full_rebuild_would(make_compare_view, long_pa
         view.set_show_unique(False)  # rebuilds every mark from scratch
         view.set_show_unique(True)
         assert _marks(pane) == stepped
+
+
+def test_a_focused_pane_shows_a_focus_ring(qtbot, compare_view) -> None:
+    from PySide6.QtGui import QPalette
+
+    pane, other = compare_view.pane_a(), compare_view.pane_b()
+    highlight = pane.palette().color(QPalette.ColorRole.Highlight).name()
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus, timeout=1000)
+    middle = pane.viewport().height() // 2
+    assert pane.viewport().grab().toImage().pixelColor(1, middle).name() == highlight
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus, timeout=1000)
+    assert pane.viewport().grab().toImage().pixelColor(1, middle).name() != highlight
