@@ -206,6 +206,18 @@ class WindowActions(QObject):
         self.last_passage = self._make(
             "&Last Passage", lambda: self._select_passage(-1), ["Alt+End"], "Select the last shared passage"
         )
+        self.next_change = self._make(
+            "Next &Typed Change",
+            lambda: self._on_compare(compare.next_change),
+            ["F8"],
+            "Select the next changed number, name, quotation, attribution, hedge or negation",
+        )
+        self.previous_change = self._make(
+            "Previous T&yped Change",
+            lambda: self._on_compare(compare.previous_change),
+            ["Shift+F8"],
+            "Select the previous typed change",
+        )
         self.next_partner = self._make(
             "Next Article as &B",
             lambda: session.step_partner(1),
@@ -323,6 +335,7 @@ class WindowActions(QObject):
 
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.next_passage, self.previous_passage, self.first_passage, self.last_passage])
+        go_menu.addActions([self.next_change, self.previous_change])
         go_menu.addSeparator()
         go_menu.addActions([self.next_partner, self.previous_partner])
         go_menu.addSeparator()
@@ -354,7 +367,8 @@ class WindowActions(QObject):
         pair_actions = (self.export_pair, self.find, self.find_next, self.find_previous, self.swap)
         for action in (*pair_actions, self.go_text, self.go_passages):
             action.setEnabled(has_pair)
-        for action in (self.next_passage, self.previous_passage, self.first_passage, self.last_passage):
+        passage_actions = (self.next_passage, self.previous_passage, self.first_passage, self.last_passage)
+        for action in (*passage_actions, self.next_change, self.previous_change):
             action.setEnabled(has_pair and self._compare.passage_count() > 0)
         for action in (self.next_partner, self.previous_partner):
             action.setEnabled(has_pair and len(articles) > 2)

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.library.rename_requested.connect(self.library.edit_outlet)
         self.compare_tab.pair_shown.connect(self._on_compare_tab_pair_shown)
         self.compare_tab.compare.passage_selected.connect(self._on_compare_passage_selected)
+        self.compare_tab.compare.change_selected.connect(self._on_compare_change_selected)
         self.tabs.matrix.pair_activated.connect(self._on_matrix_pair_activated)
         self.tabs.matrix.cell_focused.connect(self._on_matrix_cell_focused)
         self.tabs.families.version_activated.connect(self._on_families_version_activated)
@@ -280,6 +281,10 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_compare_passage_selected(self, index: int) -> None:
         self._show_position(index)
+
+    @Slot(str)
+    def _on_compare_change_selected(self, description: str) -> None:
+        self.statusBar().showMessage(description, 15000)
 
     @Slot(int)
     def _on_tabs_current_changed(self, _index: int) -> None:

@@ -11,13 +11,19 @@ A passage is selected by clicking it in either pane, clicking its band or its ta
 row, pressing Return on it, or stepping with :meth:`~CompareView.next_passage` and
 :meth:`~CompareView.previous_passage`; both panes then scroll so it and its counterpart
 are in view, side by side where the texts allow.
+
+Typed changes (numbers, names, quotations altered, ...) are framed in both panes and
+badged in the table's "Changes" column; the toggles above the table
+(:class:`~.change_filter.ChangeFilterBar`) keep only the passages with changes of the
+checked types, and :meth:`~CompareView.next_change` / :meth:`~CompareView.previous_change`
+step from one typed change to the next (of the checked types, if any).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.model import Article, Op, PairAlignment, Passage
+from desktop.qt.widgets.change_filter import ChangeBadgeDelegate, ChangeFilterBar, PassageFilterProxy
+from desktop.qt.widgets.change_nav import (
+    Step,
+    change_marks,
+    change_steps,
+    next_step,
+    passages_by_type,
+    typed_alignment,
+)
 from desktop.qt.widgets.connector import ConnectorStrip
 from desktop.qt.widgets.highlight import highlight_colors
 from desktop.qt.widgets.legend import ElidedLabel, LegendBar
@@ -46,6 +61,7 @@ class CompareView(QWidget):
     """Two articles side by side with their shared passages linked and marked."""
 
     passage_selected = Signal(int)  # index into alignment.passages, -1 for none
+    change_selected = Signal(str)  # stepped to a typed change: its description and place
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +74,7 @@ class CompareView(QWidget):
         self._show_unique = True
         self._has_unique = False
         self._syncing_table = False
+        self._change: Step | None = None  # the typed change stepped to
 
         self._pane_a = TextPane("a", self)
         self._pane_b = TextPane("b", self)
@@ -67,10 +84,12 @@ class CompareView(QWidget):
         self._title_b = ElidedLabel(self)
         self._legend = LegendBar(self)
         self._model = PassageModel(self)
-        self._proxy = QSortFilterProxyModel(self)
+        self._proxy = PassageFilterProxy(self)
         self._proxy.setSourceModel(self._model)
         self._proxy.setSortRole(PassageModel.SORT_ROLE)
         self._table = QTableView(self)
+        self._filter = ChangeFilterBar(self)
+        self._table_box = QWidget(self)
         self._build_table()
         self._build_layout()
         self._connect()
@@ -91,8 +110,14 @@ class CompareView(QWidget):
         table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
-        for col in (PassageModel.COL_NUMBER, PassageModel.COL_KIND, PassageModel.COL_SCORE):
+        for col in (
+            PassageModel.COL_NUMBER,
+            PassageModel.COL_KIND,
+            PassageModel.COL_SCORE,
+            PassageModel.COL_CHANGES,
+        ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        table.setItemDelegateForColumn(PassageModel.COL_CHANGES, ChangeBadgeDelegate(table))
         for col in (PassageModel.COL_A, PassageModel.COL_B):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         table.setAccessibleName("Shared passages")
@@ -113,9 +138,14 @@ class CompareView(QWidget):
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
 
+        box = QVBoxLayout(self._table_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self._filter)
+        box.addWidget(self._table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
-        splitter.addWidget(self._table)
+        splitter.addWidget(self._table_box)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
@@ -141,6 +171,7 @@ class CompareView(QWidget):
         self._pane_b.focus_entered.connect(self._on_pane_b_focus_entered)
         self._connector.band_clicked.connect(self._on_connector_band_clicked)
         self._table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self._filter.types_changed.connect(self._on_filter_types_changed)
 
     # ------------------------------------------------------------------ public API
 
@@ -160,8 +191,10 @@ class CompareView(QWidget):
         """
         if alignment is not None and (alignment.a, alignment.b) != (a.id, b.id):
             raise ValueError(f"alignment is for {alignment.a!r} vs {alignment.b!r}, not {a.id!r} vs {b.id!r}")
+        alignment = typed_alignment(alignment, a, b)
         previous = self._current
         self._current = -1
+        self._change = None
         for pane, article, title in ((self._pane_a, a, self._title_a), (self._pane_b, b, self._title_b)):
             pane.set_article(article)
             outlet = f" — {article.outlet}" if article.outlet else ""
@@ -181,6 +214,8 @@ class CompareView(QWidget):
             [(d.b_start, d.b_end, Op.INSERT) for p in passages for d in p.diff if d.op is Op.INSERT],
             unique_b,
         )
+        self._pane_a.set_changes(change_marks(alignment, a, b, "a"))
+        self._pane_b.set_changes(change_marks(alignment, a, b, "b"))
         self._has_unique = bool(unique_a) or bool(unique_b)
         self._legend.set_unique_visible(self._show_unique and self._has_unique)
         self._connector.set_selected(-1)
@@ -190,6 +225,8 @@ class CompareView(QWidget):
             self._model.set_alignment(a, b, alignment)
         finally:
             self._syncing_table = False
+        self._filter.set_counts(passages_by_type(alignment))
+        self._show_filtered()
         self._connector.update()
         if previous != -1:
             self.passage_selected.emit(-1)
@@ -205,6 +242,30 @@ class CompareView(QWidget):
     def previous_passage(self) -> None:
         """Select the previous passage in the reading order of the active pane (wraps round)."""
         self._step(-1)
+
+    def next_change(self) -> None:
+        """Select the next typed change, in A's reading order (wraps round): of the types the
+        filter shows, or of every type but wording."""
+        self._step_change(+1)
+
+    def previous_change(self) -> None:
+        """Select the previous typed change (see :meth:`next_change`)."""
+        self._step_change(-1)
+
+    def current_change(self) -> Step | None:
+        """(passage index, change index) of the typed change stepped to, or None."""
+        return self._change
+
+    def change_count(self) -> int:
+        """How many typed changes :meth:`next_change` walks through."""
+        return len(change_steps(self._alignment, self._filter.types()))
+
+    def change_filter(self) -> ChangeFilterBar:
+        return self._filter
+
+    def passage_panel(self) -> QWidget:
+        """The passage table with its change filter above it; the main window may place it elsewhere."""
+        return self._table_box
 
     def current_passage(self) -> int:
         return self._current
@@ -291,12 +352,46 @@ class CompareView(QWidget):
             target = order[(order.index(self._current) + delta) % len(order)]
         self._select(target, lead=self._active, keep_lead=False)
 
+    def _step_change(self, delta: int) -> None:
+        alignment = self._alignment
+        if alignment is None:
+            return
+        steps = change_steps(alignment, self._filter.types())
+        k = next_step(alignment, steps, self._change, self._current, delta)
+        if k is None:
+            which = "of the types checked above the table" if self._filter.types() else "in this pair"
+            self.change_selected.emit(f"No typed change {which}")
+            return
+        passage, change = steps[k]
+        self._select(passage, lead=self._active, keep_lead=False)
+        self._set_change(steps[k])
+        c = alignment.passages[passage].changes[change]  # type: ignore[index]
+        for side, spans, at in (("a", c.a_spans, c.a_at), ("b", c.b_spans, c.b_at)):
+            start, end = (spans[0][0], spans[-1][1]) if spans else (at, at)
+            self._pane(side).ensure_span_visible(start, max(end, start + 1), _LEAD_FRACTION)
+        self._connector.update()
+        marks = [m for m in self._pane_a.change_marks() + self._pane_b.change_marks() if m.key == steps[k]]
+        description = marks[0].description if marks else c.type.wording.label
+        self.change_selected.emit(f"{description} — change {k + 1} of {len(steps)}")
+
+    def _set_change(self, step: Step | None) -> None:
+        self._change = step
+        self._pane_a.set_current_change(step)
+        self._pane_b.set_current_change(step)
+
+    def _show_filtered(self) -> None:
+        self._filter.set_shown(self._proxy.rowCount(), self._model.rowCount())
+        if self._current >= 0:
+            self._select_table_row(self._current)
+
     def _select(self, index: int, *, lead: str, keep_lead: bool) -> None:
         """Select ``index``; scroll the ``lead`` pane (unless ``keep_lead``) and align the other."""
         if not -1 <= index < len(self._passages):
             raise IndexError(f"passage {index} out of range 0..{len(self._passages) - 1}")
         changed = index != self._current
         self._current = index
+        if self._change is not None and self._change[0] != index:
+            self._set_change(None)
         self._pane_a.set_selected(index)
         self._pane_b.set_selected(index)
         self._connector.set_selected(index)
@@ -365,6 +460,11 @@ class CompareView(QWidget):
         index = current.data(Qt.ItemDataRole.UserRole)
         if isinstance(index, int):
             self._select(index, lead=self._active, keep_lead=False)
+
+    @Slot(object)
+    def _on_filter_types_changed(self, types: frozenset) -> None:
+        self._proxy.set_types(types)
+        self._show_filtered()
 
     # ------------------------------------------------------------------ palette
 
