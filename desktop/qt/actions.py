@@ -30,7 +30,7 @@ from desktop.qt.compare_tab import CompareTab
 from desktop.qt.dialogs import ShortcutsDialog, show_about
 from desktop.qt.file_commands import FileCommands
 from desktop.qt.library import LibraryPanel
-from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, TAB_QUOTES, MainTabs
 from desktop.qt.session import Session
 from desktop.qt.widgets.labels import escaped_tooltip
 from desktop.qt.window_state import ViewOptions
@@ -162,6 +162,12 @@ class WindowActions(QObject):
             lambda: targets.tabs.show_tab(TAB_FAMILIES, targets.tabs.families.list),
             ["Ctrl+3"],
             "Show each shared passage across outlets",
+        )
+        self.show_quotes = self._make(
+            "&Quotes",
+            lambda: targets.tabs.show_tab(TAB_QUOTES, targets.tabs.quotes.list),
+            ["Ctrl+4"],
+            "Show each quoted statement and which outlets alter it",
         )
         self.swap = self._make(
             "&Swap A and B", self._session.swap_pair, ["Ctrl+Shift+X"], "Exchange the left and right article"
@@ -327,7 +333,7 @@ class WindowActions(QObject):
         edit_menu.addActions([self.rename_outlet, self.remove_article])
 
         view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.show_compare, self.show_matrix, self.show_families])
+        view_menu.addActions([self.show_compare, self.show_matrix, self.show_families, self.show_quotes])
         view_menu.addSeparator()
         view_menu.addActions([self.swap, self.show_unique, self.sync_scroll])
         view_menu.addSeparator()
