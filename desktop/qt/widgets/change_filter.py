@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -242,3 +243,14 @@ class ChangeFilterBar(QWidget):
     def _on_button_toggled(self, _checked: bool) -> None:
         self.set_counts(self._counts)
         self.types_changed.emit(self.types())
+
+
+def passage_box(filter_bar: ChangeFilterBar, table: QWidget, parent: QWidget) -> QWidget:
+    """The passage table with its change filter above it, as one widget to place."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(filter_bar)
+    layout.addWidget(table, 1)
+    return box

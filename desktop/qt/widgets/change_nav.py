@@ -3,17 +3,21 @@
 The alignment job types every passage's changes (``passage.changes``); this module only
 reads them. It turns them into marks for the two panes (:class:`~.change_frames.ChangeMark`),
 counts the passages holding each type (for the filter toggles) and finds the next or
-previous typed change in the reading order of article A.
+previous typed change in the reading order of article A. :class:`ChangeWalker` keeps
+that state for a compare view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from desktop.engine.align.changes import describe, typed_steps, types_of, with_changes
 from desktop.engine.model import Article, ChangeType, PairAlignment
+from desktop.qt.widgets.change_filter import ChangeFilterBar
 from desktop.qt.widgets.change_frames import ChangeMark
 from desktop.qt.widgets.change_style import TYPED
+from desktop.qt.widgets.textpane import TextPane
 
 Step = tuple[int, int]  # (passage index, change index)
 
@@ -87,3 +91,70 @@ def next_step(
             return next((k for k, x in enumerate(at) if x >= p.a_start), 0)
         return next((k for k in range(len(at) - 1, -1, -1) if at[k] < p.a_end), len(steps) - 1)
     return 0 if delta > 0 else len(steps) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeTarget:
+    """Where "next typed change" goes: the step, its extent on each side, and a status line."""
+
+    step: Step
+    a: tuple[int, int]
+    b: tuple[int, int]
+    message: str
+
+
+class ChangeWalker:
+    """The typed changes of the pair a compare view shows: the marks in its two panes, the
+    counts on its filter toggles, and the change stepped to."""
+
+    def __init__(self, pane_a: TextPane, pane_b: TextPane, filter_bar: ChangeFilterBar) -> None:
+        self._panes = (pane_a, pane_b)
+        self._filter = filter_bar
+        self._alignment: PairAlignment | None = None
+        self._descriptions: dict[Step, str] = {}
+        self._current: Step | None = None
+
+    def show(self, alignment: PairAlignment | None, a: Article, b: Article) -> None:
+        """Mark the changes of ``alignment`` (typed) in both panes; no change is current."""
+        self._alignment = alignment
+        marks_a, marks_b = change_marks(alignment, a, b, "a"), change_marks(alignment, a, b, "b")
+        self._descriptions = {m.key: m.description for m in marks_a}
+        self._panes[0].set_changes(marks_a)
+        self._panes[1].set_changes(marks_b)
+        self._current = None
+        self._filter.set_counts(passages_by_type(alignment))
+
+    def current(self) -> Step | None:
+        return self._current
+
+    def set_current(self, step: Step | None) -> None:
+        self._current = step
+        for pane in self._panes:
+            pane.set_current_change(step)
+
+    def passage_selected(self, index: int) -> None:
+        """Another passage was selected: the change stepped to is no longer current."""
+        if self._current is not None and self._current[0] != index:
+            self.set_current(None)
+
+    def steps(self) -> tuple[Step, ...]:
+        """The changes walked: of the types the filter checks, or of every type but wording."""
+        return change_steps(self._alignment, self._filter.types())
+
+    def target(self, delta: int, passage: int) -> ChangeTarget | str:
+        """The change after (``delta`` > 0) or before the current one, from ``passage`` when
+        none is current; a message for the status bar when there is none."""
+        alignment = self._alignment
+        steps = self.steps()
+        k = next_step(alignment, steps, self._current, passage, delta) if alignment else None
+        if alignment is None or k is None:
+            which = "of the types checked above the table" if self._filter.types() else "in this pair"
+            return f"No typed change {which}"
+        i, j = steps[k]
+        change = alignment.passages[i].changes[j]  # type: ignore[index]
+        ends = []
+        for spans, at in ((change.a_spans, change.a_at), (change.b_spans, change.b_at)):
+            start, end = (spans[0][0], spans[-1][1]) if spans else (at, at)
+            ends.append((start, max(end, start + 1)))
+        description = self._descriptions.get(steps[k], change.type.wording.label)
+        return ChangeTarget(steps[k], ends[0], ends[1], f"{description} — change {k + 1} of {len(steps)}")

@@ -37,15 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.model import Article, Op, PairAlignment, Passage
-from desktop.qt.widgets.change_filter import ChangeBadgeDelegate, ChangeFilterBar, PassageFilterProxy
-from desktop.qt.widgets.change_nav import (
-    Step,
-    change_marks,
-    change_steps,
-    next_step,
-    passages_by_type,
-    typed_alignment,
+from desktop.qt.widgets.change_filter import (
+    ChangeBadgeDelegate,
+    ChangeFilterBar,
+    PassageFilterProxy,
+    passage_box,
 )
+from desktop.qt.widgets.change_nav import ChangeWalker, Step, typed_alignment
 from desktop.qt.widgets.connector import ConnectorStrip
 from desktop.qt.widgets.highlight import highlight_colors
 from desktop.qt.widgets.legend import ElidedLabel, LegendBar
@@ -74,7 +72,6 @@ class CompareView(QWidget):
         self._show_unique = True
         self._has_unique = False
         self._syncing_table = False
-        self._change: Step | None = None  # the typed change stepped to
 
         self._pane_a = TextPane("a", self)
         self._pane_b = TextPane("b", self)
@@ -89,7 +86,7 @@ class CompareView(QWidget):
         self._proxy.setSortRole(PassageModel.SORT_ROLE)
         self._table = QTableView(self)
         self._filter = ChangeFilterBar(self)
-        self._table_box = QWidget(self)
+        self._changes = ChangeWalker(self._pane_a, self._pane_b, self._filter)
         self._build_table()
         self._build_layout()
         self._connect()
@@ -110,13 +107,9 @@ class CompareView(QWidget):
         table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
-        for col in (
-            PassageModel.COL_NUMBER,
-            PassageModel.COL_KIND,
-            PassageModel.COL_SCORE,
-            PassageModel.COL_CHANGES,
-        ):
+        for col in (PassageModel.COL_NUMBER, PassageModel.COL_KIND, PassageModel.COL_SCORE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PassageModel.COL_CHANGES, QHeaderView.ResizeMode.ResizeToContents)
         table.setItemDelegateForColumn(PassageModel.COL_CHANGES, ChangeBadgeDelegate(table))
         for col in (PassageModel.COL_A, PassageModel.COL_B):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
@@ -138,11 +131,7 @@ class CompareView(QWidget):
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
 
-        box = QVBoxLayout(self._table_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(self._filter)
-        box.addWidget(self._table, 1)
+        self._table_box = passage_box(self._filter, self._table, self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(self._table_box)
@@ -194,7 +183,6 @@ class CompareView(QWidget):
         alignment = typed_alignment(alignment, a, b)
         previous = self._current
         self._current = -1
-        self._change = None
         for pane, article, title in ((self._pane_a, a, self._title_a), (self._pane_b, b, self._title_b)):
             pane.set_article(article)
             outlet = f" — {article.outlet}" if article.outlet else ""
@@ -214,8 +202,7 @@ class CompareView(QWidget):
             [(d.b_start, d.b_end, Op.INSERT) for p in passages for d in p.diff if d.op is Op.INSERT],
             unique_b,
         )
-        self._pane_a.set_changes(change_marks(alignment, a, b, "a"))
-        self._pane_b.set_changes(change_marks(alignment, a, b, "b"))
+        self._changes.show(alignment, a, b)
         self._has_unique = bool(unique_a) or bool(unique_b)
         self._legend.set_unique_visible(self._show_unique and self._has_unique)
         self._connector.set_selected(-1)
@@ -225,7 +212,6 @@ class CompareView(QWidget):
             self._model.set_alignment(a, b, alignment)
         finally:
             self._syncing_table = False
-        self._filter.set_counts(passages_by_type(alignment))
         self._show_filtered()
         self._connector.update()
         if previous != -1:
@@ -254,11 +240,11 @@ class CompareView(QWidget):
 
     def current_change(self) -> Step | None:
         """(passage index, change index) of the typed change stepped to, or None."""
-        return self._change
+        return self._changes.current()
 
     def change_count(self) -> int:
         """How many typed changes :meth:`next_change` walks through."""
-        return len(change_steps(self._alignment, self._filter.types()))
+        return len(self._changes.steps())
 
     def change_filter(self) -> ChangeFilterBar:
         return self._filter
@@ -353,31 +339,16 @@ class CompareView(QWidget):
         self._select(target, lead=self._active, keep_lead=False)
 
     def _step_change(self, delta: int) -> None:
-        alignment = self._alignment
-        if alignment is None:
+        target = self._changes.target(delta, self._current)
+        if isinstance(target, str):
+            self.change_selected.emit(target)
             return
-        steps = change_steps(alignment, self._filter.types())
-        k = next_step(alignment, steps, self._change, self._current, delta)
-        if k is None:
-            which = "of the types checked above the table" if self._filter.types() else "in this pair"
-            self.change_selected.emit(f"No typed change {which}")
-            return
-        passage, change = steps[k]
-        self._select(passage, lead=self._active, keep_lead=False)
-        self._set_change(steps[k])
-        c = alignment.passages[passage].changes[change]  # type: ignore[index]
-        for side, spans, at in (("a", c.a_spans, c.a_at), ("b", c.b_spans, c.b_at)):
-            start, end = (spans[0][0], spans[-1][1]) if spans else (at, at)
-            self._pane(side).ensure_span_visible(start, max(end, start + 1), _LEAD_FRACTION)
+        self._select(target.step[0], lead=self._active, keep_lead=False)
+        self._changes.set_current(target.step)
+        for side, (start, end) in (("a", target.a), ("b", target.b)):
+            self._pane(side).ensure_span_visible(start, end, _LEAD_FRACTION)
         self._connector.update()
-        marks = [m for m in self._pane_a.change_marks() + self._pane_b.change_marks() if m.key == steps[k]]
-        description = marks[0].description if marks else c.type.wording.label
-        self.change_selected.emit(f"{description} — change {k + 1} of {len(steps)}")
-
-    def _set_change(self, step: Step | None) -> None:
-        self._change = step
-        self._pane_a.set_current_change(step)
-        self._pane_b.set_current_change(step)
+        self.change_selected.emit(target.message)
 
     def _show_filtered(self) -> None:
         self._filter.set_shown(self._proxy.rowCount(), self._model.rowCount())
@@ -390,8 +361,7 @@ class CompareView(QWidget):
             raise IndexError(f"passage {index} out of range 0..{len(self._passages) - 1}")
         changed = index != self._current
         self._current = index
-        if self._change is not None and self._change[0] != index:
-            self._set_change(None)
+        self._changes.passage_selected(index)
         self._pane_a.set_selected(index)
         self._pane_b.set_selected(index)
         self._connector.set_selected(index)
