@@ -152,11 +152,12 @@ class LegendBar(QWidget):
         self._unique = FormatSampleLabel("text", self)
         self._unique_label = QLabel("in no other article (dotted)", self)
         self._change = ChangeSample("12,000", ChangeType.NUMBER, self)
-        changes = QLabel("typed change, framed in its type's colour (F8: next)", self)
+        changes = QLabel("typed change (F8)", self)
         changes.setToolTip(
             "A changed number, name, quotation, attribution, hedge or negation is framed in its "
             "type's colour, with its letter in the margin; the toggles above the passage table "
-            "name the colours. Point at a frame for the words on both sides."
+            "name the colours. Point at a frame for the words on both sides; F8 and Shift+F8 "
+            "step through them."
         )
         for sample, label in (
             (self._change, changes),

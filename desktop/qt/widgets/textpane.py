@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -49,6 +50,7 @@ from desktop.qt.widgets.highlight import (
     unique_format,
     word_format,
 )
+from desktop.qt.widgets.labels import escaped_tooltip
 from desktop.qt.widgets.measured import GUTTER, MeasuredTextEdit
 from desktop.qt.widgets.textmarks import PaneSpan, SpanIndex, flatten_keys, merge_formats, trim_word
 
@@ -325,6 +327,8 @@ class TextPane(MeasuredTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self._tooltip_at(event.pos())
             if text:
+                if QtGui.Qt.mightBeRichText(text):  # a typed change's line quotes the article's words
+                    text = escaped_tooltip(text)
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()

@@ -59,3 +59,27 @@ def test_an_empty_span_is_a_caret(make_compare_view, pair) -> None:
     pane = view.pane_a()
     rects = span_rects(pane, 20, 20)
     assert len(rects) == 1 and rects[0].width() == 0 and rects[0].height() > 5
+
+
+def test_a_change_tooltip_shows_markup_literally(make_compare_view, pair, monkeypatch) -> None:
+    """Descriptions quote the article's words, which may look like markup."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from desktop.qt.widgets.change_frames import ChangeMark
+    from tests.qt.helpers import shown_tooltip
+
+    view = make_compare_view(pair, 600)
+    pane = view.pane_a()
+    mark = next(m for m in pane.change_marks() if m.type is ChangeType.NUMBER)
+    pane.set_changes(
+        [ChangeMark(mark.start, mark.end, mark.type, mark.passage, 0, "Name: “<b>Meta</b>” → “x”")]
+    )
+    point = span_rects(pane, mark.start, mark.end)[0].center().toPoint()
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *args: shown.append(text))
+    QApplication.sendEvent(
+        pane.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, pane.viewport().mapToGlobal(point))
+    )
+    assert shown and "Name: “<b>Meta</b>” → “x”" in shown_tooltip(shown[0]).split("\n")
