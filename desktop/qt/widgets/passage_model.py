@@ -151,7 +151,8 @@ class PassageModel(QAbstractTableModel):
             return passage.score
         if col == self.COL_CHANGES:  # the most typed changes first when sorted descending
             tally = counts(self._changes[row])
-            return (sum(tally.values()) - tally[ChangeType.WORDING], tally[ChangeType.WORDING])
+            # One number, which Qt can compare (a tuple it cannot): typed changes, then wording.
+            return (sum(tally.values()) - tally[ChangeType.WORDING]) * 100_000 + tally[ChangeType.WORDING]
         if col == self.COL_A:
             return passage.a_start
         if col == self.COL_B:

@@ -109,3 +109,14 @@ def test_a_quoted_change_of_another_type_passes_the_quotation_filter(pair) -> No
     assert kept == {_row_with(model, ChangeType.QUOTE)}
     proxy.set_types(())
     assert proxy.rowCount() == 3
+
+
+def test_sorting_by_changes_puts_the_most_typed_changes_first(pair) -> None:
+    model = PassageModel()
+    model.set_alignment(*pair)
+    proxy = PassageFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(PassageModel.SORT_ROLE)
+    proxy.sort(PassageModel.COL_CHANGES, Qt.SortOrder.DescendingOrder)
+    shown = [proxy.index(r, PassageModel.COL_CHANGES).data() for r in range(proxy.rowCount())]
+    assert shown[-1] == "none" and sorted(shown[:2]) == ["#1", "Q1"]
