@@ -301,11 +301,13 @@ class QuotesPanel(QWidget):
         self.versions.moveCursor(QTextCursor.MoveOperation.Start)
         ref_label = article_label(corpus.article(reference.article))
         altered = len(statement.by_use(QuoteUse.ALTERED))
+        quoting = len(statement.versions) - len(statement.by_use(QuoteUse.PARAPHRASED))
+        why = ", the one most outlets quote word for word" if quoting > 1 else ""
         self.caption.setText(
             f"{statement.id}: carried by {len(statement.articles)} outlet"
             f"{'s' if len(statement.articles) != 1 else ''}"
             f"{f', altered by {altered}' if altered else ''}; compared with the reference version "
-            f"({ref_label}), the one most outlets quote word for word."
+            f"({ref_label}){why}."
         )
 
     # ---------------------------------------------------------------- slots
