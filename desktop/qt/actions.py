@@ -26,7 +26,7 @@ from desktop.qt.compare_tab import CompareTab
 from desktop.qt.dialogs import ShortcutsDialog, show_about
 from desktop.qt.file_commands import FileCommands
 from desktop.qt.library import LibraryPanel
-from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, TAB_QUOTES, MainTabs
 from desktop.qt.session import Session
 from desktop.qt.shortcuts import Keys, bind_keys, copy_focused
 from desktop.qt.widgets.focus import next_region
@@ -163,6 +163,12 @@ class WindowActions(QObject):
             ["Ctrl+3"],
             "Show each shared passage across outlets",
         )
+        self.show_quotes = self._make(
+            "&Quotes",
+            lambda: targets.tabs.show_tab(TAB_QUOTES, targets.tabs.quotes.list),
+            ["Ctrl+4"],
+            "Show each quoted statement and which outlets alter it",
+        )
         self.swap = self._make(
             "&Swap A and B", self._session.swap_pair, ["Ctrl+Shift+X"], "Exchange the left and right article"
         )
@@ -217,6 +223,18 @@ class WindowActions(QObject):
         )
         self.last_passage = self._make(
             "&Last Passage", lambda: self._select_passage(-1), ["Alt+End"], "Select the last shared passage"
+        )
+        self.next_change = self._make(
+            "Next &Typed Change",
+            lambda: self._on_compare(compare.next_change),
+            ["F8"],
+            "Select the next changed number, name, quotation, attribution, hedge or negation",
+        )
+        self.previous_change = self._make(
+            "Previous T&yped Change",
+            lambda: self._on_compare(compare.previous_change),
+            ["Shift+F8"],
+            "Select the previous typed change",
         )
         self.next_partner = self._make(
             "Next Article as &B",
@@ -326,7 +344,7 @@ class WindowActions(QObject):
         edit_menu.addActions([self.rename_outlet, self.remove_article])
 
         view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.show_compare, self.show_matrix, self.show_families])
+        view_menu.addActions([self.show_compare, self.show_matrix, self.show_families, self.show_quotes])
         view_menu.addSeparator()
         view_menu.addActions([self.swap, self.show_unique, self.sync_scroll])
         view_menu.addSeparator()
@@ -336,6 +354,7 @@ class WindowActions(QObject):
 
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.next_passage, self.previous_passage, self.first_passage, self.last_passage])
+        go_menu.addActions([self.next_change, self.previous_change])
         go_menu.addSeparator()
         go_menu.addActions([self.next_partner, self.previous_partner])
         go_menu.addSeparator()
@@ -368,7 +387,8 @@ class WindowActions(QObject):
         pair_actions = (self.export_pair, self.find, self.find_next, self.find_previous, self.swap)
         for action in (*pair_actions, self.go_text, self.go_passages):
             action.setEnabled(has_pair)
-        for action in (self.next_passage, self.previous_passage, self.first_passage, self.last_passage):
+        passage_actions = (self.next_passage, self.previous_passage, self.first_passage, self.last_passage)
+        for action in (*passage_actions, self.next_change, self.previous_change):
             action.setEnabled(has_pair and self._compare.passage_count() > 0)
         for action in (self.next_partner, self.previous_partner):
             action.setEnabled(has_pair and len(articles) > 2)

@@ -73,7 +73,7 @@ class CompareTab(QStackedWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("compareSplitter")
         self.splitter.addWidget(self.compare)
-        self.splitter.addWidget(self.passage_table)
+        self.splitter.addWidget(self.compare.passage_panel())  # the table and its change filter
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)

@@ -1,10 +1,10 @@
-"""The Syndiff main window: library, settings, and the Compare, Matrix and Families tabs.
+"""The Syndiff main window: library, settings, and the Compare, Matrix, Families and Quotes tabs.
 
 The window builds the panels and wires them to its :class:`Session`, which owns the
 articles, the settings, the alignment in force and the pair. The Compare tab and the
 library follow the session themselves; the window keeps what is its own (the title, the
-status bar, the progress bar), refreshes the matrix and the families, which know nothing
-of the session, and turns requests from the panels into session calls.
+status bar, the progress bar), refreshes the matrix, the families and the quotes, which
+know nothing of the session, and turns requests from the panels into session calls.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from desktop.qt.article_model import ArticleModel
 from desktop.qt.compare_tab import CompareTab
 from desktop.qt.file_commands import FileCommands, dropped_paths
 from desktop.qt.library import LibraryPanel
-from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, MainTabs
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, TAB_QUOTES, MainTabs
 from desktop.qt.session import Session, pair_with_side
 from desktop.qt.settings_panel import SettingsPanel, load_settings, save_settings
 from desktop.qt.widgets.focus import chain_tab_order
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         return {
             "window/compare_splitter": self.compare_tab.splitter,
             "window/families_splitter": self.tabs.families.splitter,
+            "window/quotes_splitter": self.tabs.quotes.splitter,
         }
 
     def focus_chain(self) -> list[QWidget]:
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
             picker.combo_b,
             compare_tab.compare.pane_a(),
             compare_tab.compare.pane_b(),
+            *compare_tab.compare.change_filter().buttons().values(),
             compare_tab.passage_table,
             find_bar.edit,
             find_bar.previous,
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
             self.tabs.matrix,
             families.list,
             families.versions,
+            self.tabs.quotes.altered_only,
+            self.tabs.quotes.list,
+            self.tabs.quotes.versions,
             self.alignment_status.cancel_button,
         ]
 
@@ -176,6 +181,8 @@ class MainWindow(QMainWindow):
             self.tabs.matrix,
             families.list,
             families.versions,
+            self.tabs.quotes.list,
+            self.tabs.quotes.versions,
         ]
 
     def _connect(self) -> None:
@@ -191,10 +198,13 @@ class MainWindow(QMainWindow):
         self.compare_tab.pair_shown.connect(self._on_compare_tab_pair_shown)
         self.compare_tab.compare.passage_selected.connect(self._on_compare_passage_selected)
         self.compare_tab.compare.navigation_wrapped.connect(self._on_compare_navigation_wrapped)
+        self.compare_tab.compare.change_selected.connect(self._on_compare_change_selected)
         self.tabs.matrix.pair_activated.connect(self._on_matrix_pair_activated)
         self.tabs.matrix.cell_focused.connect(self._on_matrix_cell_focused)
         self.tabs.families.version_activated.connect(self._on_families_version_activated)
         self.tabs.families.position_changed.connect(self._on_families_position_changed)
+        self.tabs.quotes.version_activated.connect(self._on_quotes_version_activated)
+        self.tabs.quotes.position_changed.connect(self._on_families_position_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         welcome = self.compare_tab.welcome
         welcome.open_requested.connect(self.files.open_files)
@@ -241,6 +251,8 @@ class MainWindow(QMainWindow):
             return self.compare_tab.position_text(passage) if aligned else ""
         if tab == TAB_FAMILIES:
             return self.tabs.families.position_text()
+        if tab == TAB_QUOTES:
+            return self.tabs.quotes.position_text()
         return ""
 
     def _show_position(self, passage: int | None = None) -> None:
@@ -263,6 +275,7 @@ class MainWindow(QMainWindow):
         alignment = self.session.alignment()
         self.tabs.matrix.set_corpus(alignment)
         self.tabs.families.set_corpus(alignment)
+        self.tabs.quotes.set_quotes(alignment, self.session.quotes())
 
     # ================================================================ slots
 
@@ -307,6 +320,10 @@ class MainWindow(QMainWindow):
     def _on_compare_navigation_wrapped(self, to_first: bool) -> None:
         self.statusBar().showMessage(WRAPPED_TO_FIRST if to_first else WRAPPED_TO_LAST, NOTICE_MS)
 
+    @Slot(str)
+    def _on_compare_change_selected(self, description: str) -> None:
+        self.statusBar().showMessage(description, 15000)
+
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
         # What the matrix said about a cell is no news on another tab.
@@ -338,6 +355,18 @@ class MainWindow(QMainWindow):
         pair = self.session.pair()
         if pair is None or article_id not in pair:
             partner = self.tabs.families.partner_for(article_id)
+            if partner is None or not self.session.set_pair(article_id, partner):
+                return
+        self.tabs.setCurrentIndex(TAB_COMPARE)
+        self.compare_tab.show_span(article_id, start, end)
+
+    @Slot(str, int, int)
+    def _on_quotes_version_activated(self, article_id: str, start: int, end: int) -> None:
+        """Show a quote's version in Compare, beside the reference version's article (or the
+        pair's other article, when the pair already holds it)."""
+        pair = self.session.pair()
+        if pair is None or article_id not in pair:
+            partner = self.tabs.quotes.partner_for(article_id)
             if partner is None or not self.session.set_pair(article_id, partner):
                 return
         self.tabs.setCurrentIndex(TAB_COMPARE)

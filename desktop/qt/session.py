@@ -16,7 +16,11 @@ Alignment
     settings change. Every job has a generation number; a result is taken only if it is
     the newest job's and covers exactly the articles open now (:meth:`Session._wanted`,
     the one place stale results are dropped). Until it arrives the previous alignment
-    stays in force, which may be stale (:meth:`Session.is_current`).
+    stays in force, which may be stale (:meth:`Session.is_current`). Its passages carry
+    their typed changes (``passage.changes``), computed by the same job.
+Quote check
+    The quoted statements of the alignment in force (:meth:`Session.quotes`), computed by
+    the alignment's job and put in force with it (announced by ``alignment_finished``).
 Pair
     The two articles compared side by side, A and B. Until the user chooses one it
     follows the alignment: the first two articles, then the pair sharing the most.
@@ -60,8 +64,9 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.engine.align.corpus import align_corpus
+from desktop.engine.align.quotes import quote_check
 from desktop.engine.load.articles import _unique_id as unique_id
-from desktop.engine.model import Article, CorpusAlignment, PairAlignment, Settings
+from desktop.engine.model import Article, CorpusAlignment, PairAlignment, QuotedStatement, Settings
 from desktop.qt.workers import AlignFunction, AlignScheduler, ModelLoader, load_embedding_model
 
 Pair = tuple[str, str]
@@ -115,6 +120,8 @@ class Session(QObject):
         self._articles: list[Article] = []
         self._settings = Settings()
         self._alignment: CorpusAlignment | None = None
+        self._quotes: tuple[QuotedStatement, ...] | None = None  # None: not checked yet
+        self._checked: tuple[int, tuple[QuotedStatement, ...]] | None = None  # newest job's, waiting
         self._generation = 0
         self._pair: Pair | None = None
         self._pair_chosen = False  # the user picked the pair: keep it across alignments
@@ -124,6 +131,7 @@ class Session(QObject):
         self.scheduler.started.connect(self._on_scheduler_started)
         self.scheduler.progressed.connect(self._on_scheduler_progressed)
         self.scheduler.phase_changed.connect(self._on_scheduler_phase_changed)
+        self.scheduler.quotes_checked.connect(self._on_scheduler_quotes_checked)
         self.scheduler.finished.connect(self._on_scheduler_finished)
         self.scheduler.failed.connect(self._on_scheduler_failed)
         self.scheduler.busy_changed.connect(self._on_scheduler_busy_changed)
@@ -231,6 +239,18 @@ class Session(QObject):
         """The generation of the alignment in force (0 before the first)."""
         return self._generation
 
+    def quotes(self) -> tuple[QuotedStatement, ...]:
+        """The quote check of the alignment in force (() when there is none).
+
+        The alignment's job computes it off the GUI thread; only an alignment that came
+        without one (a scheduler of a test's own) is checked here, once.
+        """
+        if self._alignment is None:
+            return ()
+        if self._quotes is None:
+            self._quotes = quote_check(self._alignment)
+        return self._quotes
+
     def is_busy(self) -> bool:
         """A new alignment is waiting for its job or being computed."""
         return self.scheduler.is_busy()
@@ -284,6 +304,7 @@ class Session(QObject):
         if not self._articles:
             self.scheduler.cancel_all()
             self._alignment = None
+            self._quotes = self._checked = None
             self.alignment_cleared.emit()
             return
         self.alignment_requested.emit()
@@ -318,11 +339,18 @@ class Session(QObject):
         self.busy_changed.emit(busy)
 
     @Slot(int, object)
+    def _on_scheduler_quotes_checked(self, generation: int, quotes: object) -> None:
+        if self.scheduler.is_newest(generation) and isinstance(quotes, tuple):
+            self._checked = (generation, quotes)
+
+    @Slot(int, object)
     def _on_scheduler_finished(self, generation: int, result: object) -> None:
         if not self._wanted(generation, result):
             return
         assert isinstance(result, CorpusAlignment)
         pair = self._pair
+        checked, self._checked = self._checked, None
+        self._quotes = checked[1] if checked is not None and checked[0] == generation else None
         self._alignment = self._labelled(result)
         self._generation = generation
         if not self._pair_chosen and len(self._articles) >= 2:

@@ -17,6 +17,12 @@ check. A job whose result can no longer matter (cancelled by the user, or still 
 when the window closes) is *detached*: it never emits again, so nothing reaches a
 receiver that may already be gone, and :meth:`AlignScheduler.shutdown` does not wait
 longer than its grace period for a step of the engine that cannot be interrupted.
+
+After the alignment the same job types every passage's changes
+(:func:`~desktop.engine.align.changes.corpus_with_changes`) and runs the quote check
+(:func:`~desktop.engine.align.quotes.quote_check`), so the views only render what they
+read. The quote check is reported (``quotes_checked``) just before the alignment it
+belongs to (``finished``), with the same generation.
 """
 
 from __future__ import annotations
@@ -29,7 +35,9 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance, Slot
 
 from desktop.engine.align import embeddings
+from desktop.engine.align.changes import corpus_with_changes
 from desktop.engine.align.corpus import align_corpus
+from desktop.engine.align.quotes import quote_check
 from desktop.engine.model import Article, Cancelled, CorpusAlignment, Settings
 
 AlignFunction = Callable[..., CorpusAlignment]
@@ -42,6 +50,7 @@ its second argument with a sentence for the user before a slow step."""
 COALESCE_MS = 150
 SHUTDOWN_GRACE_MS = 300
 """How long closing the window waits for running jobs to reach their next cancel check."""
+ALIGN_SHARE = 0.9  # of a job's progress bar; typing changes and the quote check take the rest
 MODEL_LOADING = "Loading the sentence-embedding model (first alignment only)…"
 
 
@@ -77,13 +86,14 @@ class AlignSignals(QObject):
 
     progressed = Signal(int, float)  # generation, fraction done 0..1
     phase_changed = Signal(int, str)  # generation, the slow step under way ("" = aligning)
-    finished = Signal(int, object)  # generation, CorpusAlignment
+    quotes_checked = Signal(int, object)  # generation, tuple[QuotedStatement, ...]; before finished
+    finished = Signal(int, object)  # generation, CorpusAlignment (its passages' changes typed)
     failed = Signal(int, str)  # generation, message for the user
     cancelled = Signal(int)  # generation; the job stopped early because a newer one exists
 
 
 class AlignWorker(QRunnable):
-    """One run of ``align_corpus`` on a pool thread."""
+    """One run of ``align_corpus`` on a pool thread, then its typed changes and quote check."""
 
     def __init__(
         self,
@@ -144,14 +154,16 @@ class AlignWorker(QRunnable):
             result = self._align(
                 self._articles,
                 self._settings,
-                progress=self._progress,
+                progress=lambda fraction: self._progress(ALIGN_SHARE * fraction),
                 cancelled=self._cancel.is_set,
             )
+            result, quotes = self._check(result)
         except Cancelled:
             self._emit(self.signals.cancelled, self.generation)
         except Exception as err:  # noqa: BLE001 - any engine failure becomes a message, never a crash
             self._emit(self.signals.failed, self.generation, f"{err.__class__.__name__}: {err}")
         else:
+            self._emit(self.signals.quotes_checked, self.generation, quotes)
             self._emit(self.signals.finished, self.generation, result)
         finally:
             self._done.set()
@@ -163,6 +175,18 @@ class AlignWorker(QRunnable):
             return
         with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
             signal.emit(*args)
+
+    def _check(self, corpus: CorpusAlignment) -> tuple[CorpusAlignment, tuple]:
+        """The alignment with its changes typed, and its quote check.
+
+        Both are short beside the alignment, so a job asked to stop meanwhile finishes
+        them, as it finishes an alignment that did not stop (the receiver drops it).
+        """
+        corpus = corpus_with_changes(corpus)
+        self._progress((1 + ALIGN_SHARE) / 2)
+        quotes = quote_check(corpus)
+        self._progress(1.0)
+        return corpus, quotes
 
     def _progress(self, fraction: float) -> None:
         self._emit(self.signals.progressed, self.generation, float(fraction))
@@ -184,6 +208,7 @@ class AlignScheduler(QObject):
     started = Signal(int)  # generation
     progressed = Signal(float)
     phase_changed = Signal(str)  # the newest job's slow step ("" = back to aligning)
+    quotes_checked = Signal(int, object)  # generation, its quote check; just before finished
     finished = Signal(int, object)  # generation, CorpusAlignment
     failed = Signal(int, str)  # generation, message for the user
     busy_changed = Signal(bool)
@@ -247,6 +272,7 @@ class AlignScheduler(QObject):
         job = AlignWorker(self._generation, articles, settings, self._align, self._load_model)
         job.signals.progressed.connect(self._on_worker_progressed)
         job.signals.phase_changed.connect(self._on_worker_phase_changed)
+        job.signals.quotes_checked.connect(self._on_worker_quotes_checked)
         job.signals.finished.connect(self._on_worker_finished)
         job.signals.failed.connect(self._on_worker_failed)
         job.signals.cancelled.connect(self._on_worker_cancelled)
@@ -305,6 +331,10 @@ class AlignScheduler(QObject):
     def _on_worker_phase_changed(self, generation: int, phase: str) -> None:
         if generation == self._generation:
             self.phase_changed.emit(phase)
+
+    @Slot(int, object)
+    def _on_worker_quotes_checked(self, generation: int, quotes: object) -> None:
+        self.quotes_checked.emit(generation, quotes)
 
     @Slot(int, object)
     def _on_worker_finished(self, generation: int, result: object) -> None:

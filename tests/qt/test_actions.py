@@ -171,3 +171,35 @@ def test_f6_cycles_the_parts_of_the_window(qtbot, aligned_window: MainWindow) ->
         assert focus is expected or expected.isAncestorOf(focus)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is window.compare_tab.passage_table
+
+
+def test_no_two_commands_share_a_shortcut(main_window: MainWindow) -> None:
+    seen: dict[str, str] = {}
+    for action in main_window.menu_actions.all:
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
+            seen[text] = action.text()
+
+
+def test_typed_change_shortcuts_step_through_changes(qtbot, aligned_window: MainWindow) -> None:
+    window = aligned_window
+    ids = window.session.article_ids()
+    window.session.set_pair(ids[0], ids[2])  # the "simplified regulatory structure/framework" quote
+    compare = window.compare_tab.compare
+    assert compare.change_count() >= 2
+    activate(qtbot, window)
+    window.tabs.setCurrentIndex(TAB_MATRIX)
+    compare.pane_a().setFocus()
+    assert window.menu_actions.next_change.isEnabled()
+    window.menu_actions.next_change.trigger()
+    assert window.tabs.currentIndex() == TAB_COMPARE
+    first = compare.current_change()
+    assert first is not None and compare.current_passage() == first[0]
+    assert "Quotation altered" in window.statusBar().currentMessage()
+    QTest.keyClick(compare.pane_a(), Qt.Key.Key_F8)
+    second = compare.current_change()
+    assert second is not None and second != first
+    QTest.keyClick(compare.pane_a(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert compare.current_change() == first
+    assert "change 1 of" in window.statusBar().currentMessage()

@@ -375,6 +375,7 @@ def test_tab_goes_through_every_control_and_shift_tab_back(qtbot, aligned_window
         picker.combo_b,
         compare.pane_a(),
         compare.pane_b(),
+        *(b for b in compare.change_filter().buttons().values() if b.isVisible() and b.isEnabled()),
         window.compare_tab.passage_table,
     ]
     window.library.view().setFocus()

@@ -286,3 +286,26 @@ def test_pair_with_side(pair, article_id: str, side: str, expected) -> None:
 
 def test_pair_with_side_needs_another_article() -> None:
     assert pair_with_side(None, "a", "a", ["a"]) is None
+
+
+def test_the_quote_check_comes_with_the_alignment(
+    qtbot, session: Session, seed_articles: list[Article]
+) -> None:
+    assert session.quotes() == ()
+    corpus = _aligned(qtbot, session, seed_articles)
+    assert all(p.changes is not None for pair in corpus.pairs for p in pair.passages)
+    quotes = session.quotes()
+    assert quotes and session.quotes() is quotes, "computed by the job, not again"
+    assert all(v.article in session.article_ids() for q in quotes for v in q.versions)
+    session.remove_articles(session.article_ids())
+    assert session.quotes() == ()
+
+
+def test_an_alignment_without_its_quote_check_is_checked_once(
+    qtbot, session: Session, seed_articles: list[Article]
+) -> None:
+    """A scheduler of a test's own may hand over a bare alignment: it is checked on demand."""
+    corpus = _aligned(qtbot, session, seed_articles[:3])
+    session._on_scheduler_finished(session.scheduler.generation, corpus)
+    quotes = session.quotes()
+    assert quotes and session.quotes() is quotes

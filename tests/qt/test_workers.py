@@ -253,3 +253,20 @@ def test_the_scheduler_forwards_phases_of_the_newest_job_only(qtbot) -> None:
     with qtbot.waitSignal(scheduler.finished, timeout=5000):
         scheduler.run_now(articles, Settings(min_words=7))
     assert phases == ["step for 7", ""]
+
+
+def test_the_job_types_changes_and_checks_quotes_off_the_gui_thread(qtbot, two_articles) -> None:
+    """The views only read ``passage.changes`` and the quote check: the job computes both,
+    reporting the quote check just before the alignment, with the same generation."""
+    scheduler = AlignScheduler(delay_ms=10)
+    order: list[tuple[str, int]] = []
+    checked: list[tuple] = []
+    scheduler.quotes_checked.connect(lambda g, q: (order.append(("quotes", g)), checked.append(q)))
+    with qtbot.waitSignal(scheduler.finished, timeout=10000) as blocker:
+        scheduler.finished.connect(lambda g, r: order.append(("alignment", g)))
+        scheduler.request(two_articles, Settings())
+    generation, result = blocker.args
+    assert order == [("quotes", generation), ("alignment", generation)]
+    passages = [p for pair in result.pairs for p in pair.passages]
+    assert passages and all(p.changes is not None for p in passages)
+    assert checked == [()], "neither article quotes anyone"

@@ -13,13 +13,19 @@ row, pressing Return on it, or stepping with :meth:`~CompareView.next_passage` a
 :meth:`~CompareView.previous_passage`; both panes then scroll so it and its counterpart
 are in view, side by side where the texts allow, and stay so when the panes rewrap
 (resize, font, wrap mode; see :mod:`.keep_in_view`).
+
+Typed changes (numbers, names, quotations altered, ...) are framed in both panes and
+badged in the table's "Changes" column; the toggles above the table
+(:class:`~.change_filter.ChangeFilterBar`) keep only the passages with changes of the
+checked types, and :meth:`~CompareView.next_change` / :meth:`~CompareView.previous_change`
+step from one typed change to the next (of the checked types, if any).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +40,13 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.marking import marked_spans, passage_diff
 from desktop.engine.model import Article, Op, PairAlignment, Passage
+from desktop.qt.widgets.change_filter import (
+    ChangeBadgeDelegate,
+    ChangeFilterBar,
+    PassageFilterProxy,
+    passage_box,
+)
+from desktop.qt.widgets.change_nav import ChangeWalker, Step, typed_alignment
 from desktop.qt.widgets.connector import ConnectorStrip
 from desktop.qt.widgets.highlight import highlight_colors
 from desktop.qt.widgets.keep_in_view import SelectionKeeper
@@ -53,6 +66,7 @@ class CompareView(QWidget):
 
     passage_selected = Signal(int)  # index into alignment.passages, -1 for none
     navigation_wrapped = Signal(bool)  # stepping went round: True to the first passage, False to the last
+    change_selected = Signal(str)  # stepped to a typed change: its description and place
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +93,12 @@ class CompareView(QWidget):
         self._title_b = ElidedLabel(self)
         self._legend = LegendBar(self)
         self._model = PassageModel(self)
-        self._proxy = QSortFilterProxyModel(self)
+        self._proxy = PassageFilterProxy(self)
         self._proxy.setSourceModel(self._model)
         self._proxy.setSortRole(PassageModel.SORT_ROLE)
         self._table = QTableView(self)
+        self._filter = ChangeFilterBar(self)
+        self._changes = ChangeWalker(self._pane_a, self._pane_b, self._filter)
         self._build_table()
         self._build_layout()
         self._connect()
@@ -105,6 +121,8 @@ class CompareView(QWidget):
         header = table.horizontalHeader()
         for col in (PassageModel.COL_NUMBER, PassageModel.COL_KIND, PassageModel.COL_SCORE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PassageModel.COL_CHANGES, QHeaderView.ResizeMode.ResizeToContents)
+        table.setItemDelegateForColumn(PassageModel.COL_CHANGES, ChangeBadgeDelegate(table))
         for col in (PassageModel.COL_A, PassageModel.COL_B):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         table.setAccessibleName("Shared passages")
@@ -128,9 +146,10 @@ class CompareView(QWidget):
         grid.setColumnStretch(3, 1)
         grid.setRowStretch(1, 1)
 
+        self._table_box = passage_box(self._filter, self._table, self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
-        splitter.addWidget(self._table)
+        splitter.addWidget(self._table_box)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
@@ -158,6 +177,7 @@ class CompareView(QWidget):
         self._strip_a.passage_clicked.connect(self._on_strip_a_passage_clicked)
         self._strip_b.passage_clicked.connect(self._on_strip_b_passage_clicked)
         self._table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self._filter.types_changed.connect(self._on_filter_types_changed)
 
     # ------------------------------------------------------------------ public API
 
@@ -177,6 +197,7 @@ class CompareView(QWidget):
         """
         if alignment is not None and (alignment.a, alignment.b) != (a.id, b.id):
             raise ValueError(f"alignment is for {alignment.a!r} vs {alignment.b!r}, not {a.id!r} vs {b.id!r}")
+        alignment = typed_alignment(alignment, a, b)
         previous = self._current
         self._current = -1
         for pane, article, title in ((self._pane_a, a, self._title_a), (self._pane_b, b, self._title_b)):
@@ -200,6 +221,7 @@ class CompareView(QWidget):
             [(s, e, Op.INSERT) for ops in shown for s, e in marked_spans(ops, b.text, "b")],
             unique_b,
         )
+        self._changes.show(alignment, a, b)
         self._has_unique = bool(unique_a) or bool(unique_b)
         self._legend.set_unique_visible(self._show_unique and self._has_unique)
         self._connector.set_selected(-1)
@@ -212,7 +234,7 @@ class CompareView(QWidget):
             self._model.set_alignment(a, b, alignment)
         finally:
             self._syncing_table = False
-        self._fit_table()
+        self._show_filtered()
         self._connector.update()
         if previous != -1:
             self.passage_selected.emit(-1)
@@ -228,6 +250,30 @@ class CompareView(QWidget):
     def previous_passage(self) -> None:
         """Select the previous passage in the reading order of the active pane (wraps round)."""
         self._step(-1)
+
+    def next_change(self) -> None:
+        """Select the next typed change, in A's reading order (wraps round): of the types the
+        filter shows, or of every type but wording."""
+        self._step_change(+1)
+
+    def previous_change(self) -> None:
+        """Select the previous typed change (see :meth:`next_change`)."""
+        self._step_change(-1)
+
+    def current_change(self) -> Step | None:
+        """(passage index, change index) of the typed change stepped to, or None."""
+        return self._changes.current()
+
+    def change_count(self) -> int:
+        """How many typed changes :meth:`next_change` walks through."""
+        return len(self._changes.steps())
+
+    def change_filter(self) -> ChangeFilterBar:
+        return self._filter
+
+    def passage_panel(self) -> QWidget:
+        """The passage table with its change filter above it; the main window may place it elsewhere."""
+        return self._table_box
 
     def current_passage(self) -> int:
         return self._current
@@ -322,12 +368,31 @@ class CompareView(QWidget):
         if wrapped:
             self.navigation_wrapped.emit(delta > 0)
 
+    def _step_change(self, delta: int) -> None:
+        target = self._changes.target(delta, self._current)
+        if isinstance(target, str):
+            self.change_selected.emit(target)
+            return
+        self._select(target.step[0], lead=self._active, keep_lead=False)
+        self._changes.set_current(target.step)
+        for side, (start, end) in (("a", target.a), ("b", target.b)):
+            self._pane(side).ensure_span_visible(start, end, _LEAD_FRACTION)
+        self._connector.update()
+        self.change_selected.emit(target.message)
+
+    def _show_filtered(self) -> None:
+        self._filter.set_shown(self._proxy.rowCount(), self._model.rowCount())
+        self._fit_table()
+        if self._current >= 0:
+            self._select_table_row(self._current)
+
     def _select(self, index: int, *, lead: str, keep_lead: bool) -> None:
         """Select ``index``; scroll the ``lead`` pane (unless ``keep_lead``) and align the other."""
         if not -1 <= index < len(self._passages):
             raise IndexError(f"passage {index} out of range 0..{len(self._passages) - 1}")
         changed = index != self._current
         self._current = index
+        self._changes.passage_selected(index)
         self._pane_a.set_selected(index)
         self._pane_b.set_selected(index)
         self._connector.set_selected(index)
@@ -423,6 +488,11 @@ class CompareView(QWidget):
         index = current.data(Qt.ItemDataRole.UserRole)
         if isinstance(index, int):
             self._select(index, lead=self._active, keep_lead=False)
+
+    @Slot(object)
+    def _on_filter_types_changed(self, types: frozenset) -> None:
+        self._proxy.set_types(types)
+        self._show_filtered()
 
     # ------------------------------------------------------------------ palette
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QResizeEvent, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
-from desktop.engine.model import Kind, Op
+from desktop.engine.model import ChangeType, Kind, Op
+from desktop.qt.widgets.change_style import ChangeSample
 from desktop.qt.widgets.highlight import (
     KIND_PEN_STYLES,
     HighlightColors,
@@ -150,7 +151,16 @@ class LegendBar(QWidget):
         self._chrome = FormatSampleLabel("site text", self)
         self._unique = FormatSampleLabel("text", self)
         self._unique_label = QLabel("in no other article (dotted)", self)
+        self._change = ChangeSample("12,000", ChangeType.NUMBER, self)
+        changes = QLabel("typed change (F8)", self)
+        changes.setToolTip(
+            "A changed number, name, quotation, attribution, hedge or negation is framed in its "
+            "type's colour, with its letter in the margin; the toggles above the passage table "
+            "name the colours. Point at a frame for the words on both sides; F8 and Shift+F8 "
+            "step through them."
+        )
         for sample, label in (
+            (self._change, changes),
             (self._delete, QLabel("only in A (struck through)", self)),
             (self._insert, QLabel("only in B (underlined)", self)),
             (self._chrome, QLabel("boilerplate, not compared", self)),
@@ -175,6 +185,7 @@ class LegendBar(QWidget):
         self._insert.set_sample(word_format(colors, Op.INSERT), colors)
         self._chrome.set_sample(boilerplate_format(colors), colors)
         self._unique.set_sample(unique_format(colors), colors)
+        self._change.set_colors(colors.dark, colors.text)
 
     def set_unique_visible(self, on: bool) -> None:
         """Show the "unique text" entry only while unique text is marked."""

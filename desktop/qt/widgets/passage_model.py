@@ -2,7 +2,8 @@
 
 :class:`PassageModel` lists the shared passages of one article pair, one row each,
 for the table under the side-by-side view. It adapts a :class:`PairAlignment` for Qt
-and computes nothing of its own but excerpts.
+and computes nothing of its own but excerpts (and the typed changes of an alignment that
+came without them, which only tests build).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from desktop.engine.align.changes import changes_of, counts, describe, types_of
 from desktop.engine.align.text import collapse_space, excerpt
-from desktop.engine.model import Article, Kind, PairAlignment, Passage
+from desktop.engine.model import Article, Change, ChangeType, Kind, PairAlignment, Passage
 from desktop.qt.widgets.highlight import kind_colors
 from desktop.qt.widgets.labels import escaped_tooltip
 
@@ -24,17 +26,21 @@ _KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}
 
 
 class PassageModel(QAbstractTableModel):
-    """The passages of one article pair: "#", "Kind", "Score", "A", "B".
+    """The passages of one article pair: "#", "Kind", "Score", "Changes", "A", "B".
 
     ``Qt.UserRole`` gives the passage's index in ``alignment.passages`` (in every
     column), :attr:`SORT_ROLE` a value to sort by (the A and B columns sort by position
     in their article, so sorting by "B" lists the passages in B's reading order) and
-    ``Qt.ToolTipRole`` the full text of both sides.
+    ``Qt.ToolTipRole`` the full text of both sides (in "Changes": every typed change).
+    :attr:`COUNTS_ROLE` gives the passage's changes counted by type (what the badges
+    show) and :attr:`TYPES_ROLE` the set of its types (what the change filter reads).
     """
 
-    HEADERS = ("#", "Kind", "Score", "A", "B")
-    COL_NUMBER, COL_KIND, COL_SCORE, COL_A, COL_B = range(5)
+    HEADERS = ("#", "Kind", "Score", "Changes", "A", "B")
+    COL_NUMBER, COL_KIND, COL_SCORE, COL_CHANGES, COL_A, COL_B = range(6)
     SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+    COUNTS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+    TYPES_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,6 +48,7 @@ class PassageModel(QAbstractTableModel):
         self._b: Article | None = None
         self._passages: tuple[Passage, ...] = ()
         self._excerpts: list[tuple[str, str]] = []
+        self._changes: list[tuple[Change, ...]] = []
         self._palette: QPalette | None = None
 
     # ------------------------------------------------------------------ public API
@@ -58,6 +65,7 @@ class PassageModel(QAbstractTableModel):
             )
             for p in self._passages
         ]
+        self._changes = [changes_of(p, a.text, b.text) for p in self._passages]
         self.endResetModel()
 
     def set_palette(self, palette: QPalette) -> None:
@@ -70,6 +78,10 @@ class PassageModel(QAbstractTableModel):
     def passage(self, row: int) -> Passage:
         """The passage shown in ``row`` (rows are in ``alignment.passages`` order)."""
         return self._passages[row]
+
+    def changes(self, row: int) -> tuple[Change, ...]:
+        """The typed changes of the passage in ``row``."""
+        return self._changes[row]
 
     # ------------------------------------------------------------------ Qt overrides
 
@@ -104,13 +116,19 @@ class PassageModel(QAbstractTableModel):
         if role == self.SORT_ROLE:
             return self._sort_key(row, col, passage)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(col, passage)
+            return self._changes_tooltip(row) if col == self.COL_CHANGES else self._tooltip(col, passage)
+        if role == self.COUNTS_ROLE:
+            return counts(self._changes[row])
+        if role == self.TYPES_ROLE:
+            return types_of(self._changes[row])
         if role == Qt.ItemDataRole.DecorationRole and col == self.COL_KIND:
             return kind_colors(self._palette or QGuiApplication.palette())[passage.kind]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_NUMBER, self.COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{passage.kind.wording.label} passage {row + 1}, score {passage.score:.2f}"
+            changed = changes_text(counts(self._changes[row]))
+            label = passage.kind.wording.label
+            return f"{label} passage {row + 1}, score {passage.score:.2f}, changes {changed}"
         return None
 
     # ------------------------------------------------------------------ helpers
@@ -122,6 +140,8 @@ class PassageModel(QAbstractTableModel):
             return passage.kind.wording.label
         if col == self.COL_SCORE:
             return f"{passage.score:.2f}"
+        if col == self.COL_CHANGES:
+            return changes_text(counts(self._changes[row]))
         return self._excerpts[row][0 if col == self.COL_A else 1]
 
     def _sort_key(self, row: int, col: int, passage: Passage) -> Any:
@@ -129,6 +149,10 @@ class PassageModel(QAbstractTableModel):
             return _KIND_ORDER[passage.kind]
         if col == self.COL_SCORE:
             return passage.score
+        if col == self.COL_CHANGES:  # the most typed changes first when sorted descending
+            tally = counts(self._changes[row])
+            # One number, which Qt can compare (a tuple it cannot): typed changes, then wording.
+            return (sum(tally.values()) - tally[ChangeType.WORDING]) * 100_000 + tally[ChangeType.WORDING]
         if col == self.COL_A:
             return passage.a_start
         if col == self.COL_B:
@@ -145,6 +169,17 @@ class PassageModel(QAbstractTableModel):
             return text_b
         return text_a + text_b
 
+    def _changes_tooltip(self, row: int) -> str:
+        assert self._a is not None and self._b is not None
+        changes = self._changes[row]
+        lines = [describe(c, self._a.text, self._b.text) for c in changes if c.type is not ChangeType.WORDING]
+        wording = counts(changes)[ChangeType.WORDING]
+        if wording:
+            lines.append(
+                f"{'and ' if lines else ''}{wording} other wording change{'s' if wording != 1 else ''}"
+            )
+        return escaped_tooltip("\n".join(lines) or "No word changes")
+
     def _header_tooltip(self, section: int) -> str | None:
         if section == self.COL_NUMBER:
             return "Passage number, in the order of article A"
@@ -152,8 +187,27 @@ class PassageModel(QAbstractTableModel):
             return "Verbatim: same words · Edited: words changed · Paraphrase: reworded"
         if section == self.COL_SCORE:
             return "Similarity of the two sides, 0 to 1"
+        if section == self.COL_CHANGES:
+            return (
+                "What changed: "
+                + " · ".join(
+                    f"{t.wording.letter} {t.wording.label.lower()}"
+                    for t in ChangeType
+                    if t is not ChangeType.WORDING
+                )
+                + "; the rest is wording"
+            )
         article = self._a if section == self.COL_A else self._b
         side = "A (left)" if section == self.COL_A else "B (right)"
         if article is None:
             return f"Excerpt from article {side}"
         return escaped_tooltip(f"{article.title} — {article.outlet}".strip(" —"), f"Excerpt from {side}:")
+
+
+def changes_text(tally: dict[ChangeType, int]) -> str:
+    """The badges as text, as the export words them: "#1 Q2 +3 wording", "4 wording", "none"."""
+    typed = [f"{t.wording.letter}{n}" for t, n in tally.items() if n and t is not ChangeType.WORDING]
+    wording = tally.get(ChangeType.WORDING, 0)
+    if wording:
+        typed.append(f"{'+' if typed else ''}{wording} wording")
+    return " ".join(typed) or "none"

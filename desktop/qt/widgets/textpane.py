@@ -9,7 +9,8 @@ merged in a fixed order, because Qt draws each extra selection over the document
 format on its own and would otherwise lose all but the last mark.
 
 A gutter bar left of each passage repeats its kind as a line pattern (solid, dashed,
-dotted), and the selected passage is outlined.
+dotted), and the selected passage is outlined. Typed changes are framed in their type's
+colour, their letters in the right margin (:mod:`.change_frames`).
 
 Long articles carry thousands of marks, so work is kept proportional to what changes
 or shows: selecting a passage re-merges only the ranges the old and new selection
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -38,7 +40,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from desktop.engine.model import Article, Op
+from desktop.engine.model import Article, ChangeType, Op
+from desktop.qt.widgets.change_frames import ChangeMark, ChangeMarks, paint_change_marks
+from desktop.qt.widgets.change_style import typed_colors
 from desktop.qt.widgets.highlight import (
     KIND_PEN_STYLES,
     HighlightColors,
@@ -47,6 +51,7 @@ from desktop.qt.widgets.highlight import (
     unique_format,
     word_format,
 )
+from desktop.qt.widgets.labels import escaped_tooltip
 from desktop.qt.widgets.measured import GUTTER, MeasuredTextEdit
 from desktop.qt.widgets.textmarks import PaneSpan, SpanIndex, flatten_keys, merge_formats
 
@@ -82,6 +87,9 @@ class TextPane(MeasuredTextEdit):
         self._unique: list[tuple[int, int]] = []
         self._show_unique = True
         self._selected = -1
+        self._changes = ChangeMarks()
+        self._current_change: tuple[int, int] | None = None
+        self._change_colors: dict[ChangeType, QColor] = {}
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -109,6 +117,7 @@ class TextPane(MeasuredTextEdit):
         self._article = article
         self._passages, self._words, self._unique, self._selected = [], [], [], -1
         self._index = SpanIndex([])
+        self._changes, self._current_change = ChangeMarks(), None
         self._forget_marks()
         self.setExtraSelections([])
         if old is None or old.text != article.text:
@@ -120,6 +129,7 @@ class TextPane(MeasuredTextEdit):
 
     def set_colors(self, colors: HighlightColors) -> None:
         self._colors = colors
+        self._change_colors = typed_colors(colors.dark)
         self._format_boilerplate()  # italics may move line breaks
         self._relayout()
         self._rebuild()
@@ -142,6 +152,23 @@ class TextPane(MeasuredTextEdit):
         self._selected = -1
         self._forget_marks()
         self._rebuild()
+
+    def set_changes(self, marks: Sequence[ChangeMark]) -> None:
+        """The typed changes of this side, framed over the text."""
+        self._changes, self._current_change = ChangeMarks(marks), None
+        self.viewport().update()
+
+    def change_marks(self) -> list[ChangeMark]:
+        return list(self._changes.marks)
+
+    def set_current_change(self, key: tuple[int, int] | None) -> None:
+        """Frame change ``(passage, change)`` thicker (None: no change is current)."""
+        if key != self._current_change:
+            self._current_change = key
+            self.viewport().update()
+
+    def current_change(self) -> tuple[int, int] | None:
+        return self._current_change
 
     def set_selected(self, index: int) -> None:
         if index != self._selected:
@@ -309,6 +336,8 @@ class TextPane(MeasuredTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self._tooltip_at(event.pos())
             if text:
+                if QtGui.Qt.mightBeRichText(text):  # a typed change's line quotes the article's words
+                    text = escaped_tooltip(text)
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()
@@ -329,6 +358,7 @@ class TextPane(MeasuredTextEdit):
                 lines.append("Struck through: only in A, missing from B")
             elif op is Op.INSERT:
                 lines.append("Underlined: only in B, not in A")
+            lines += [m.description for m in self._changes.at(index)]
         if any(s <= index < e for s, e in self._article.boilerplate):
             lines.append("Site text (boilerplate), not compared")
         if self._show_unique and any(s <= index < e for s, e in self._unique):
@@ -363,6 +393,9 @@ class TextPane(MeasuredTextEdit):
             painter.drawLine(QPointF(x, top + 1), QPointF(x, bottom - 1))
             if selected:
                 self._paint_outline(painter, p, self._colors.kind[p.kind])
+        if self._changes.marks:
+            marks = self._changes.meeting(*self.visible_text_range())
+            paint_change_marks(self, painter, marks, self._change_colors, self._current_change, GUTTER)
         painter.end()
 
     def _paint_focus_ring(self) -> None:

@@ -50,7 +50,7 @@ def _check_bands(view: CompareView, alignment: PairAlignment) -> int:
         ):
             top = _line_top(pane, start)
             if 0 <= top < pane.viewport().height() - 4:
-                # Cached geometry matches Qt's (whose cursor rectangle is in whole pixels).
+                # Cached geometry matches Qt's (whose cursor rectangle is rounded to whole pixels).
                 assert abs(pane.span_y(start, start + 1)[0] - top) < 1
                 assert bands[n].contains(QPointF(x, off + top + 3))  # the band starts on that line
                 checked += 1

@@ -1,0 +1,391 @@
+"""The quote check: every quoted statement, and how each outlet carries it.
+
+The list on the left names each statement (the part its versions share), how many
+outlets carry it, whether any alters it and how the versions divide. Selecting one shows
+on the right, in three groups, the outlets that quote it word for word, those that quote
+it with words changed (the word diff against the reference version marked as in the
+Families tab: this version's own words highlighted and underlined, the reference's words
+it lacks struck through) and those that carry it without quotation marks. The engine
+compares the versions (:func:`~desktop.engine.align.quotes.quote_check`, run by the
+alignment job); this panel only renders the result. Article text goes in as plain text
+with ``QTextCharFormat``s, never as markup.
+
+Clicking a version (or pressing Enter on it) emits ``version_activated(article_id, start,
+end)``, so the window can open that article side by side with the reference version's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.model import CorpusAlignment, Op, QuotedStatement, QuoteUse, QuoteVersion
+from desktop.qt.widgets.families import VersionsView
+from desktop.qt.widgets.highlight import highlight_colors, word_format
+from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
+
+_STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+GROUPS: tuple[tuple[QuoteUse, str], ...] = (
+    (QuoteUse.VERBATIM, "Quoted verbatim"),
+    (QuoteUse.ALTERED, "Quoted with words changed"),
+    (QuoteUse.PARAPHRASED, "Carried without quotation marks"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteBlock:
+    """Where one version sits in the stacked text (block numbers, inclusive)."""
+
+    version: QuoteVersion
+    first_block: int
+    last_block: int
+
+
+def uses_summary(statement: QuotedStatement) -> str:
+    """How the versions divide, e.g. "1 verbatim, 1 altered"."""
+    parts = [f"{len(statement.by_use(use))} {use.value}" for use, _ in GROUPS if statement.by_use(use)]
+    return ", ".join(parts)
+
+
+class _SortableItem(QTreeWidgetItem):
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        mine, theirs = self.data(column, _SORT_ROLE), other.data(column, _SORT_ROLE)
+        if mine is not None and theirs is not None:
+            return mine < theirs
+        return super().__lt__(other)
+
+
+class QuotesPanel(QWidget):
+    """List of quoted statements and the versions of the one selected."""
+
+    version_activated = Signal(str, int, int)  # article id, start, end
+    position_changed = Signal()  # what position_text() says may have changed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._corpus: CorpusAlignment | None = None
+        self._quotes: tuple[QuotedStatement, ...] = ()
+        self._statement: QuotedStatement | None = None
+        self._blocks: list[QuoteBlock] = []
+
+        self.altered_only = QCheckBox("Only statements some outlet alters", self)
+        self.altered_only.setToolTip("Hide the statements every outlet quotes word for word")
+        self.altered_only.toggled.connect(self._on_altered_only_toggled)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("quotesList")
+        self.list.setColumnCount(4)
+        self.list.setHeaderLabels(["Statement", "Outlets", "Altered", "Versions"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSortingEnabled(True)
+        self.list.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the most widely carried first
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setToolTip("Every quoted statement. Select one to see how each outlet carries it.")
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.list.model().layoutChanged.connect(self._on_list_layout_changed)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.altered_only)
+        left_layout.addWidget(self.list, 1)
+
+        self.caption = QLabel(self)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setWordWrap(True)
+        self.versions = VersionsView(self)
+        self.versions.setObjectName("quoteVersions")
+        self.versions.setToolTip(
+            "Every outlet's version of the statement, compared with the reference version. "
+            "Highlighted, underlined words: this version's own. Struck-through words: the reference's, "
+            "missing here. Click a version (or press Enter on it) to open it side by side."
+        )
+        self.versions.block_activated.connect(self._on_versions_block_activated)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.caption)
+        right_layout.addWidget(self.versions, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("quotesSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.setFocusProxy(self.list)
+        self._show_empty()
+
+    # ---------------------------------------------------------------- content
+
+    def set_quotes(self, corpus: CorpusAlignment | None, quotes: Sequence[QuotedStatement]) -> None:
+        """List the statements of ``corpus``'s quote check, keeping the one selected if it is still there."""
+        previous = self._statement.label if self._statement else None
+        self._corpus = corpus
+        self._quotes = tuple(quotes) if corpus is not None else ()
+        self.list.setSortingEnabled(False)
+        self.list.clear()
+        for n, statement in enumerate(self._quotes):
+            outlets = len(statement.articles)
+            altered = "altered" if statement.altered else ""
+            item = _SortableItem(
+                [elide(statement.label, 140), str(outlets), altered, uses_summary(statement)]
+            )
+            item.setData(0, _STATEMENT_ROLE, statement.id)
+            item.setData(0, _SORT_ROLE, statement.label.casefold())
+            item.setData(1, _SORT_ROLE, (outlets, -n))  # ties keep the engine's order
+            item.setData(2, _SORT_ROLE, (statement.altered, outlets, -n))
+            item.setData(3, _SORT_ROLE, uses_summary(statement))
+            item.setToolTip(0, escaped_tooltip(statement.label))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if statement.altered:
+                font = item.font(2)
+                font.setBold(True)
+                item.setFont(2, font)
+            self.list.addTopLevelItem(item)
+        self.list.setSortingEnabled(True)
+        self._filter_rows()
+        self._statement = None
+        target = next((q for q in self._quotes if q.label == previous), None)
+        if target is None or not self.select_statement(target.id):
+            self._show_empty()
+        self.position_changed.emit()
+
+    def statement_ids(self) -> list[str]:
+        """Statement ids in the order the list shows them (hidden rows left out)."""
+        return [item.data(0, _STATEMENT_ROLE) for item in self._items() if not item.isHidden()]
+
+    def current_statement(self) -> QuotedStatement | None:
+        return self._statement
+
+    def select_statement(self, statement_id: str) -> bool:
+        for item in self._items():
+            if item.data(0, _STATEMENT_ROLE) == statement_id and not item.isHidden():
+                self.list.setCurrentItem(item)
+                return True
+        return False
+
+    def position_text(self) -> str:
+        """The status bar's "Statement 2 of 14" (in the order listed), or how many there are."""
+        ids = self.statement_ids()
+        if not ids:
+            return ""
+        if self._statement is None or self._statement.id not in ids:
+            return f"{len(ids)} quoted statement{'s' if len(ids) != 1 else ''}"
+        return f"Statement {ids.index(self._statement.id) + 1} of {len(ids)}"
+
+    def partner_for(self, article_id: str) -> str | None:
+        """Whom to compare a version with: the reference version's article, else another version's."""
+        statement = self._statement
+        if statement is None:
+            return None
+        versions = [statement.reference_version, *statement.versions]
+        return next((v.article for v in versions if v.article != article_id), None)
+
+    def version_blocks(self) -> list[QuoteBlock]:
+        return list(self._blocks)
+
+    def activate_version(self, index: int) -> None:
+        """Emit ``version_activated`` for the ``index``-th version shown."""
+        if 0 <= index < len(self._blocks):
+            v = self._blocks[index].version
+            self.version_activated.emit(v.article, v.start, v.end)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        rows = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in rows if item is not None]
+
+    def _filter_rows(self) -> None:
+        altered = {q.id for q in self._quotes if q.altered}
+        only = self.altered_only.isChecked()
+        for item in self._items():
+            item.setHidden(only and item.data(0, _STATEMENT_ROLE) not in altered)
+
+    # ---------------------------------------------------------------- rendering
+
+    def _show_empty(self) -> None:
+        self.versions.clear()
+        self._blocks = []
+        if self._corpus is None:
+            text = "Quoted statements appear once articles are open and aligned."
+        elif not self._quotes:
+            text = "No article quotes anyone."
+        else:
+            shown = len(self.statement_ids())
+            altered = sum(1 for q in self._quotes if q.altered)
+            text = (
+                f"{len(self._quotes)} quoted statements, {altered} quoted with words changed by some outlet"
+                f"{f' ({shown} listed)' if shown != len(self._quotes) else ''}. "
+                "Select one to see how each outlet carries it."
+            )
+        self.caption.setText(text)
+
+    def _render(self, statement: QuotedStatement) -> None:
+        corpus = self._corpus
+        if corpus is None:
+            return
+        palette = self.versions.palette()
+        colors = highlight_colors(palette)
+        plain = QTextCharFormat()
+        heading = QTextCharFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        quiet = QTextCharFormat()
+        quiet.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
+        deleted, inserted = word_format(colors, Op.DELETE), word_format(colors, Op.INSERT)
+        reference = statement.reference_version
+
+        self.versions.clear()
+        cursor = QTextCursor(self.versions.document())
+        self._blocks = []
+        first_group = True
+        for use, title in GROUPS:
+            versions = [v for v in statement.versions if v.use is use]
+            if not versions:
+                continue
+            if not first_group:
+                cursor.insertBlock()
+                cursor.insertBlock()
+            first_group = False
+            names = ", ".join(article_label(corpus.article(v.article)) for v in versions)
+            cursor.insertText(f"{title} ({len(versions)}): ", heading)
+            cursor.insertText(names, quiet)
+            for v in versions:
+                article = corpus.article(v.article)
+                cursor.insertBlock()
+                cursor.insertBlock()
+                first = cursor.blockNumber()
+                cursor.insertText(article_label(article), heading)
+                if v is reference:
+                    detail = "  reference version"
+                elif use is QuoteUse.PARAPHRASED:
+                    detail = "  no quotation marks"
+                else:
+                    detail = f"  {v.score:.0%} of the words kept"
+                cursor.insertText(f"{detail}  ·  {elide(article.title, 60)}", quiet)
+                cursor.insertBlock()
+                marks = "" if use is QuoteUse.PARAPHRASED else "“"
+                cursor.insertText(marks, quiet)
+                if v is reference or not v.diff or use is QuoteUse.PARAPHRASED:
+                    cursor.insertText(v.text, plain)
+                else:
+                    _insert_diff(cursor, v, reference.text, plain, deleted, inserted)
+                cursor.insertText(marks.replace("“", "”"), quiet)
+                self._blocks.append(QuoteBlock(v, first, cursor.blockNumber()))
+        self.versions.moveCursor(QTextCursor.MoveOperation.Start)
+        ref_label = article_label(corpus.article(reference.article))
+        altered = len(statement.by_use(QuoteUse.ALTERED))
+        quoting = len(statement.versions) - len(statement.by_use(QuoteUse.PARAPHRASED))
+        why = ", the one most outlets quote word for word" if quoting > 1 else ""
+        self.caption.setText(
+            f"{statement.id}: carried by {len(statement.articles)} outlet"
+            f"{'s' if len(statement.articles) != 1 else ''}"
+            f"{f', altered by {altered}' if altered else ''}; compared with the reference version "
+            f"({ref_label}){why}."
+        )
+
+    # ---------------------------------------------------------------- slots
+
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
+    def _on_list_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        statement_id = current.data(0, _STATEMENT_ROLE)
+        statement = next((q for q in self._quotes if q.id == statement_id), None)
+        if statement is None:
+            return
+        self._statement = statement
+        self._render(statement)
+        self.position_changed.emit()
+
+    @Slot()
+    def _on_list_layout_changed(self) -> None:
+        self.position_changed.emit()
+
+    @Slot(bool)
+    def _on_altered_only_toggled(self, _checked: bool) -> None:
+        self._filter_rows()
+        if self._statement is not None and self._statement.id not in self.statement_ids():
+            self._statement = None
+            self.list.clearSelection()
+            self._show_empty()
+        elif self._statement is None:
+            self._show_empty()
+        self.position_changed.emit()
+
+    @Slot(int)
+    def _on_versions_block_activated(self, block: int) -> None:
+        for n, version in enumerate(self._blocks):
+            if version.first_block <= block <= version.last_block:
+                self.activate_version(n)
+                return
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._statement is not None:
+            self._render(self._statement)  # the formats' colours come from the palette
+        super().changeEvent(event)
+
+
+def _insert_diff(
+    cursor: QTextCursor,
+    version: QuoteVersion,
+    reference: str,
+    plain: QTextCharFormat,
+    deleted: QTextCharFormat,
+    inserted: QTextCharFormat,
+) -> None:
+    """A version's text with its word diff against the reference marked over the common part."""
+    text = version.text
+    start, end = version.core
+    cursor.insertText(text[:start], plain)
+    ops = version.diff
+    for k, op in enumerate(ops):
+        if op.op is Op.EQUAL:
+            cursor.insertText(text[op.b_start : op.b_end], plain)
+        elif op.op is Op.INSERT:
+            _insert_marked(cursor, text[op.b_start : op.b_end], inserted, plain)
+        else:
+            gone = reference[op.a_start : op.a_end]
+            if gone[-1:].isalnum() and k + 1 < len(ops) and ops[k + 1].op is Op.INSERT:
+                gone += " "  # the replaced word must not run into its replacement
+            _insert_marked(cursor, gone, deleted, plain)
+    cursor.insertText(text[end:], plain)
+
+
+def _insert_marked(cursor: QTextCursor, piece: str, mark: QTextCharFormat, plain: QTextCharFormat) -> None:
+    """A changed piece, marked without the spaces around it (a mark on a space marks nothing)."""
+    core = piece.strip()
+    if not core:
+        cursor.insertText(piece, plain)
+        return
+    lead = piece[: len(piece) - len(piece.lstrip())]
+    trail = piece[len(piece.rstrip()) :]
+    cursor.insertText(lead, plain)
+    cursor.insertText(core, mark)
+    cursor.insertText(trail, plain)
