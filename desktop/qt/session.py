@@ -20,6 +20,9 @@ Alignment
 Pair
     The two articles compared side by side, A and B. Until the user chooses one it
     follows the alignment: the first two articles, then the pair sharing the most.
+Labels
+    Articles that join without an outlet get a numbered one ("Article 3",
+    :func:`~desktop.engine.labels.numbered_labels`).
 
 Signals, each emitted once per change and after the state it announces is in place:
 
@@ -57,6 +60,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.engine.align.corpus import align_corpus
+from desktop.engine.labels import numbered_labels
 from desktop.engine.load.articles import _unique_id as unique_id
 from desktop.engine.model import Article, CorpusAlignment, PairAlignment, Settings
 from desktop.qt.workers import AlignFunction, AlignScheduler, ModelLoader, load_embedding_model
@@ -151,6 +155,7 @@ class Session(QObject):
             if article.path:
                 open_paths.add(article.path)
             added.append(article if article_id == article.id else replace(article, id=article_id))
+        added = numbered_labels(added, self._articles)
         if added:
             self._articles.extend(added)
             self._articles_changed(pair=self._pair)

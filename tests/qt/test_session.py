@@ -72,7 +72,8 @@ def test_adding_articles_announces_them_once_then_the_alignment(
             ("alignment_requested", ()),
         ]
         assert session.is_busy() and not session.is_current()
-    assert added == seed_articles and session.article_ids() == ids
+    assert [a.id for a in added] == ids and session.article_ids() == ids
+    assert [a.outlet or "Article" for a in seed_articles] == [a.outlet.rstrip(" 0123456789") for a in added]
     generation, corpus = blocker.args
     assert signals.of("alignment_finished") == [(generation, corpus)]
     assert session.alignment() is corpus and session.generation() == generation

@@ -13,6 +13,7 @@ from datetime import datetime
 from ..align.changes import ORDER, changes_of, counts, describe
 from ..align.quotes import quote_check
 from ..align.text import collapse_space, excerpt, word_count
+from ..labels import article_label
 from ..model import (
     Article,
     Change,
@@ -64,7 +65,7 @@ def _words(article: Article) -> int:
 
 
 def _name(article: Article) -> str:
-    return article.outlet or article.id
+    return article_label(article)
 
 
 def _title(article: Article) -> str:
