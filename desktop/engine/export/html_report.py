@@ -50,6 +50,8 @@ MATRIX_CAPTION = (
     "passages it shares with the column article. Click a number to see the passages."
 )
 _NO_PASSAGES = '<p class="empty">These articles share no passages under these settings.</p>'
+MANUAL_MARK = "✎"  # after the badge of a passage linked by hand
+MANUAL_WORDS = "linked by hand"
 
 # --------------------------------------------------------------------------- shared pieces
 
@@ -115,10 +117,11 @@ LINK_HELP_CARDS = (
 )
 
 
-def _legend(boilerplate: bool = False, *, cards: bool = False) -> str:
+def _legend(boilerplate: bool = False, *, cards: bool = False, manual: bool = False) -> str:
     """What colours mean, with the cue that does not depend on colour for each.
 
-    ``cards``: the page shows passages as cards (both sides together), not two columns.
+    ``cards``: the page shows passages as cards (both sides together), not two columns;
+    ``manual``: some passage was linked by hand.
     """
     kinds = "".join(
         f'<li><span class="passage {k.value} swatch"><span class="badge">{k.wording.letter}</span>'
@@ -129,6 +132,11 @@ def _legend(boilerplate: bool = False, *, cards: bool = False) -> str:
     extra += '<li><ins class="ins">underlined</ins> words only in B</li>'
     if boilerplate:
         extra += '<li><span class="boilerplate">dimmed italic</span> site text, not compared</li>'
+    if manual:
+        extra += (
+            f'<li><span class="passage manual swatch"><span class="badge">{MANUAL_MARK}</span>Manual</span> '
+            f"a passage {MANUAL_WORDS} (a correction of the alignment)</li>"
+        )
     types = "".join(
         f'<li><span class="chg chg-{t.value} chg-end swatch" data-letter="{esc(t.wording.letter)}">'
         f"{esc(t.wording.label)}</span> {esc(t.wording.meaning)}</li>"
@@ -170,6 +178,19 @@ def _change_badges(changes: list[tuple[Change, str]]) -> str:
     return " ".join(out) or '<span class="muted">none</span>'
 
 
+def _classes(p: Passage) -> str:
+    """The passage's CSS classes: its kind, and ``manual`` when linked by hand."""
+    return f"{p.kind.value} manual" if p.manual else p.kind.value
+
+
+def _badge_text(p: Passage, n: int) -> str:
+    return f"{p.kind.wording.letter}{n}{MANUAL_MARK if p.manual else ''}"
+
+
+def _has_manual(alignments: list[PairAlignment]) -> bool:
+    return any(p.manual for alignment in alignments for p in alignment.passages)
+
+
 def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: str) -> str:
     """One passage as a card: the A side and the B side next to each other."""
     p = alignment.passages[index]
@@ -180,13 +201,14 @@ def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: 
         body = render_text(art.text, start, end, (), change_marks(art.text, p.diff, side, typed))
         sides.append(
             f'<div><div class="side-label">{side.upper()} · {esc(_name(art))}</div>'
-            f'<div class="passage {p.kind.value} prose" id="p{side}-{key}" data-pair="{key}" tabindex="0">'
+            f'<div class="passage {_classes(p)} prose" id="p{side}-{key}" data-pair="{key}" tabindex="0">'
             f"{body}</div></div>"
         )
     return (
-        f'<article class="card {p.kind.value}"><div class="card-head">'
-        f'<span class="badge">{p.kind.wording.letter}{index + 1}</span><b>Passage {index + 1}</b> · '
-        f"{p.kind.value} · {_pct(p.score)} similar · {_change_badges(typed)}</div>"
+        f'<article class="card {_classes(p)}"><div class="card-head">'
+        f'<span class="badge">{_badge_text(p, index + 1)}</span><b>Passage {index + 1}</b> · '
+        f"{p.kind.value}{' · ' + MANUAL_WORDS if p.manual else ''} · {_pct(p.score)} similar · "
+        f"{_change_badges(typed)}</div>"
         f'<div class="pair-sides">{"".join(sides)}</div></article>'
     )
 
@@ -217,7 +239,8 @@ def _passage_table(a: Article, b: Article, alignment: PairAlignment) -> str:
         text_a = esc(excerpt(a.text, p.a_start, p.a_end, EXCERPT_CHARS))
         text_b = esc(excerpt(b.text, p.b_start, p.b_end, EXCERPT_CHARS))
         rows.append(
-            f'<tr><td class="num"><a href="#pa-{n}">{n}</a></td><td>{p.kind.value}</td>'
+            f'<tr><td class="num"><a href="#pa-{n}">{n}</a></td>'
+            f"<td>{p.kind.value}{' (manual)' if p.manual else ''}</td>"
             f'<td class="num">{_pct(p.score)}</td><td class="changes">{_change_badges(_typed(p, a, b))}</td>'
             f'<td class="excerpt"><a href="#pa-{n}">{text_a}</a></td>'
             f'<td class="excerpt"><a href="#pb-{n}">{text_b}</a></td></tr>'
@@ -237,11 +260,12 @@ def _column(side: str, article: Article, other_article: Article, alignment: Pair
     inner: list[Mark] = []
     for n, p in enumerate(alignment.passages, start=1):
         start, end = p.a_span if side == "a" else p.b_span
-        cls = f"passage {p.kind.value}"
+        cls = f"passage {_classes(p)}"
+        how = f"{p.kind.value} passage {n}{', ' + MANUAL_WORDS if p.manual else ''}"
         first = (
             f'<span class="{cls}" id="p{side}-{n}" data-pair="{n}" tabindex="0">'
-            f'<a class="badge" href="#p{other}-{n}" title="{p.kind.value} passage {n}: '
-            f'go to article {other.upper()}">{p.kind.wording.letter}{n}</a>'
+            f'<a class="badge" href="#p{other}-{n}" title="{how}: '
+            f'go to article {other.upper()}">{_badge_text(p, n)}</a>'
         )
         outer.append(Mark(start, end, first, f'<span class="{cls} cont" data-pair="{n}">', "</span>"))
         a, b = (article, other_article) if side == "a" else (other_article, article)
@@ -275,7 +299,8 @@ def render_pair_html(
         f'<h1>{esc(_name(a))} and {esc(_name(b))}</h1><div class="sides">{sides}</div>'
         f'<div class="summary">{_counts_html(alignment.counts())}'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
-        f"{_settings_html(settings)}{_legend(boilerplate=chrome, cards=changes_only)}</header>"
+        f"{_settings_html(settings)}"
+        f"{_legend(boilerplate=chrome, cards=changes_only, manual=_has_manual([alignment]))}</header>"
     )
     if changes_only:
         main = f"<main><h2>Shared passages</h2>{_cards(a, b, alignment)}</main>"
@@ -446,7 +471,8 @@ def render_corpus_html(corpus: CorpusAlignment, *, generated: datetime | None = 
         f'<span class="stat"><b>{linked}</b> of {total} pairs share passages</span>'
         f'<span class="stat"><b>{len(corpus.families)}</b> passage families</span>'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
-        f"{_settings_html(corpus.settings)}{_legend(cards=True)}</header>"
+        f"{_settings_html(corpus.settings)}"
+        f"{_legend(cards=True, manual=_has_manual(list(corpus.pairs)))}</header>"
     )
     body = (
         f'<main><h2 id="articles">Articles</h2>{_articles_table(corpus)}'
