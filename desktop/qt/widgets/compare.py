@@ -172,12 +172,12 @@ class CompareView(QWidget):
         self._passages = alignment.passages if alignment is not None else ()
         passages = self._passages
         self._pane_a.set_marks(
-            [PaneSpan(p.a_start, p.a_end, p.kind, p.score) for p in passages],
+            [PaneSpan(p.a_start, p.a_end, p.kind, p.score, p.manual) for p in passages],
             [(d.a_start, d.a_end, Op.DELETE) for p in passages for d in p.diff if d.op is Op.DELETE],
             unique_a,
         )
         self._pane_b.set_marks(
-            [PaneSpan(p.b_start, p.b_end, p.kind, p.score) for p in passages],
+            [PaneSpan(p.b_start, p.b_end, p.kind, p.score, p.manual) for p in passages],
             [(d.b_start, d.b_end, Op.INSERT) for p in passages for d in p.diff if d.op is Op.INSERT],
             unique_b,
         )
@@ -246,6 +246,10 @@ class CompareView(QWidget):
 
     def pane_b(self) -> TextPane:
         return self._pane_b
+
+    def selection(self, side: str) -> tuple[int, int] | None:
+        """The text selected in pane ``side`` ("a"/"b"), as indices into its article."""
+        return self._pane(side).selected_span()
 
     def passage_table(self) -> QTableView:
         """The passage table (sortable); the main window may place it elsewhere."""

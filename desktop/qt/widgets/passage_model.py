@@ -110,7 +110,8 @@ class PassageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_NUMBER, self.COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{passage.kind.wording.label} passage {row + 1}, score {passage.score:.2f}"
+            how = ", linked by hand" if passage.manual else ""
+            return f"{passage.kind.wording.label} passage {row + 1}{how}, score {passage.score:.2f}"
         return None
 
     # ------------------------------------------------------------------ helpers
@@ -119,7 +120,7 @@ class PassageModel(QAbstractTableModel):
         if col == self.COL_NUMBER:
             return row + 1
         if col == self.COL_KIND:
-            return passage.kind.wording.label
+            return f"{passage.kind.wording.label} ✎" if passage.manual else passage.kind.wording.label
         if col == self.COL_SCORE:
             return f"{passage.score:.2f}"
         return self._excerpts[row][0 if col == self.COL_A else 1]
@@ -143,7 +144,8 @@ class PassageModel(QAbstractTableModel):
             return text_a
         if col == self.COL_B:
             return text_b
-        return text_a + text_b
+        how = escaped_tooltip("Linked by hand (Edit > Unlink Passage removes it)") if passage.manual else ""
+        return how + text_a + text_b
 
     def _header_tooltip(self, section: int) -> str | None:
         if section == self.COL_NUMBER:

@@ -44,6 +44,7 @@ class PaneSpan:
     end: int
     kind: Kind
     score: float = 0.0
+    manual: bool = False  # linked by hand (a correction of the alignment)
 
 
 def trim_word(text: str, start: int, end: int, op: Op) -> tuple[int, int, Op] | None:
