@@ -21,6 +21,7 @@ from desktop.engine.model import Article, CorpusAlignment, Settings
 from desktop.qt.actions import ActionTargets, WindowActions
 from desktop.qt.article_model import ArticleModel
 from desktop.qt.compare_tab import CompareTab
+from desktop.qt.correction_commands import CorrectionCommands
 from desktop.qt.file_commands import FileCommands, dropped_paths
 from desktop.qt.library import LibraryPanel
 from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, MainTabs
@@ -29,6 +30,9 @@ from desktop.qt.settings_panel import SettingsPanel, load_settings, save_setting
 from desktop.qt.widgets.labels import elide
 from desktop.qt.window_state import load_view_options, restore_layout, save_layout, save_view_options
 from desktop.qt.workers import AlignFunction, ModelLoader, load_embedding_model
+from desktop.qt.workspace_actions import WorkspaceActions
+from desktop.qt.workspace_commands import WorkspaceCommands
+from desktop.qt.workspace_document import WorkspaceDocument
 
 APP_NAME = "Syndiff"
 DOCK_WIDTH = 300
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         self.settings_panel.set_settings(load_settings(self.store))
         self.session.set_settings(self.settings_panel.settings())
         self.menu_actions.set_view_options(load_view_options(self.store))
+        self._build_workspace()
         self.compare_tab.show_current()
 
     # ================================================================ building
@@ -106,6 +111,27 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.passage_label)
         self.statusBar().addPermanentWidget(self.progress)
+
+    def _build_workspace(self) -> None:
+        """The workspace file, the corrections with their undo, and their menu entries."""
+        self.document = WorkspaceDocument(self.session, self)
+        self.corrections = CorrectionCommands(self.session, self)
+        self.workspaces = WorkspaceCommands(
+            self, self.session, self.document, self.corrections, self.files, self.store, self.statusBar()
+        )
+        self.workspace_actions = WorkspaceActions(
+            self,
+            self.session,
+            self.workspaces,
+            self.corrections,
+            self.compare_tab.compare,
+            self.statusBar(),
+            self.menu_actions.all,
+        )
+        self.workspace_actions.add_to_menus(self.menu_actions.file_menu, self.menu_actions.edit_menu)
+        self.document.state_changed.connect(self._on_document_state_changed)
+        self.session.settings_changed.connect(self._on_session_settings_changed)
+        self._show_title()
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters whose positions are remembered, by settings key."""
@@ -149,6 +175,10 @@ class MainWindow(QMainWindow):
         self.store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.workspaces.maybe_save():
+            event.ignore()
+            return
+        self.workspaces.remember_last()
         self.save_state()
         self.session.shutdown()
         super().closeEvent(event)
@@ -187,15 +217,21 @@ class MainWindow(QMainWindow):
         self.passage_label.setVisible(bool(text))
 
     def _show_title(self) -> None:
+        """ "A ↔ B — workspace* — Syndiff": the pair, the workspace and its unsaved-changes mark."""
         pair = self.session.pair()
         a = self.session.article(pair[0]) if pair else None
         b = self.session.article(pair[1]) if pair else None
+        document = getattr(self, "document", None)
+        # "[*]" is where Qt shows the modified mark; a literal one in a title is doubled.
+        name = f"{document.name().replace('[*]', '[*][*]')}[*] — " if document is not None else ""
         if a is None or b is None:
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(f"{name}{APP_NAME}")
         else:
-            self.setWindowTitle(
-                f"{elide(a.title, _TITLE_CHARS)} ↔ {elide(b.title, _TITLE_CHARS)} — {APP_NAME}"
+            titles = f"{elide(a.title, _TITLE_CHARS)} ↔ {elide(b.title, _TITLE_CHARS)}".replace(
+                "[*]", "[*][*]"
             )
+            self.setWindowTitle(f"{titles} — {name}{APP_NAME}")
+        self.setWindowModified(document is not None and document.is_modified())
 
     def _refresh_overview(self) -> None:
         alignment = self.session.alignment()
@@ -251,6 +287,16 @@ class MainWindow(QMainWindow):
     def _on_session_busy_changed(self, busy: bool) -> None:
         self._reset_progress()
         self.progress.setVisible(busy)
+
+    @Slot()
+    def _on_document_state_changed(self) -> None:
+        self._show_title()
+
+    @Slot(object)
+    def _on_session_settings_changed(self, settings: Settings) -> None:
+        # A workspace opened with its own settings: the panel shows them.
+        if settings != self.settings_panel.settings():
+            self.settings_panel.set_settings(settings)
 
     @Slot(str, str)
     def _on_session_article_relabelled(self, _article_id: str, _outlet: str) -> None:
