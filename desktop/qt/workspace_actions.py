@@ -177,10 +177,18 @@ class WorkspaceActions(QObject):
         a_span, b_span = self._compare.selection("a"), self._compare.selection("b")
         problem = self._corrections.link(a_span, b_span)
         if not problem and a_span and b_span:
+            self._clear_selections()
             index = self._corrections.passage_index(a_span, b_span)
             if index >= 0:
                 self._compare.select_passage(index)
         self._report(problem, "Linked the selected text as a passage (Ctrl+Z undoes it).")
+
+    def _clear_selections(self) -> None:
+        """Drop the text selections that made a correction, so the new passage's tint shows."""
+        for pane in (self._compare.pane_a(), self._compare.pane_b()):
+            cursor = pane.textCursor()
+            cursor.clearSelection()
+            pane.setTextCursor(cursor)
 
     def _unlink(self) -> None:
         problem = self._corrections.unlink(self._compare.current_passage())
@@ -191,6 +199,7 @@ class WorkspaceActions(QObject):
         a_span, b_span = self._compare.selection("a"), self._compare.selection("b")
         problem = self._corrections.adjust(index, a_span, b_span)
         if not problem:
+            self._clear_selections()
             alignment = self._session.pair_alignment()
             if alignment is not None and alignment.passages:
                 old = index if index < len(alignment.passages) else -1

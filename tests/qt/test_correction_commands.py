@@ -112,3 +112,6 @@ def test_the_window_marks_manual_passages(quiet_pair: MainWindow) -> None:
     assert "Linked by hand" in model.index(0, model.COL_NUMBER).data(Qt.ItemDataRole.ToolTipRole)
     assert compare.pane_a().passages()[0].manual
     assert "linked by hand" in compare.pane_a().passage_tooltip(0)
+    assert compare._legend._manual.isVisibleTo(compare), "the legend explains the mark"
+    quiet_pair.corrections.stack.undo()
+    assert not compare._legend._manual.isVisibleTo(compare)

@@ -183,6 +183,7 @@ class CompareView(QWidget):
         )
         self._has_unique = bool(unique_a) or bool(unique_b)
         self._legend.set_unique_visible(self._show_unique and self._has_unique)
+        self._legend.set_manual_visible(any(p.manual for p in passages))
         self._connector.set_selected(-1)
         self._sync.invalidate()
         self._syncing_table = True
