@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QPr
 
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.model import Article, CorpusAlignment, Settings
+from desktop.engine.workspace import is_workspace_path
 from desktop.qt.actions import ActionTargets, WindowActions
 from desktop.qt.article_model import ArticleModel
 from desktop.qt.compare_tab import CompareTab
@@ -184,8 +185,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def open_paths(self, paths: Iterable[str | Path]) -> list[Article]:
-        """Load files and folders; report those that fail; add the rest. Returns the added."""
-        return self.files.open_paths(paths)
+        """Load files and folders; report those that fail; add the rest. Returns the added.
+
+        One workspace file (dropped on the window, say) is opened as the workspace instead.
+        """
+        names = [str(p) for p in paths]
+        if len(names) == 1 and is_workspace_path(names[0]) and Path(names[0]).is_file():
+            self.workspaces.open_path(names[0])
+            return []
+        return self.files.open_paths(names)
 
     def open_pair(self, a: str, b: str) -> bool:
         """Compare ``a`` with ``b`` and bring the Compare tab to the front."""

@@ -227,3 +227,13 @@ def test_launch_with_a_workspace_on_the_command_line(
     with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
         window.workspaces.start([str(tmp_path / "cli.syndiff")])
     assert window.document.path() == tmp_path / "cli.syndiff"
+
+
+def test_a_workspace_dropped_on_the_window_is_opened(
+    qtbot, aligned_window: MainWindow, window_settings: QSettings, tmp_path: Path, monkeypatch, warnings
+) -> None:
+    _save_as(aligned_window, tmp_path / "dropped.syndiff", monkeypatch)
+    window = _new_window(qtbot, window_settings)
+    with qtbot.waitSignal(window.session.alignment_finished, timeout=10000):
+        assert window.open_paths([tmp_path / "dropped.syndiff"]) == []
+    assert window.document.path() == tmp_path / "dropped.syndiff" and warnings == []

@@ -183,12 +183,8 @@ def _classes(p: Passage) -> str:
     return f"{p.kind.value} manual" if p.manual else p.kind.value
 
 
-def _badge_text(p: Passage, n: int) -> str:
+def _badge_text(p: Passage, n: int) -> str:  # "E3", or "E3✎" when linked by hand
     return f"{p.kind.wording.letter}{n}{MANUAL_MARK if p.manual else ''}"
-
-
-def _has_manual(alignments: list[PairAlignment]) -> bool:
-    return any(p.manual for alignment in alignments for p in alignment.passages)
 
 
 def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: str) -> str:
@@ -293,6 +289,7 @@ def render_pair_html(
     ``changes_only`` only the shared passages are listed, one under another.
     """
     chrome = not changes_only and bool(a.boilerplate or b.boilerplate)
+    manual = any(p.manual for p in alignment.passages)
     sides = _side_card("A", a, alignment.shared_a) + _side_card("B", b, alignment.shared_b)
     header = (
         f'<header><p class="kicker">Syndiff comparison{" · changes only" if changes_only else ""}</p>'
@@ -300,7 +297,7 @@ def render_pair_html(
         f'<div class="summary">{_counts_html(alignment.counts())}'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
         f"{_settings_html(settings)}"
-        f"{_legend(boilerplate=chrome, cards=changes_only, manual=_has_manual([alignment]))}</header>"
+        f"{_legend(boilerplate=chrome, cards=changes_only, manual=manual)}</header>"
     )
     if changes_only:
         main = f"<main><h2>Shared passages</h2>{_cards(a, b, alignment)}</main>"
@@ -472,7 +469,7 @@ def render_corpus_html(corpus: CorpusAlignment, *, generated: datetime | None = 
         f'<span class="stat"><b>{len(corpus.families)}</b> passage families</span>'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
         f"{_settings_html(corpus.settings)}"
-        f"{_legend(cards=True, manual=_has_manual(list(corpus.pairs)))}</header>"
+        f"{_legend(cards=True, manual=any(p.manual for q in corpus.pairs for p in q.passages))}</header>"
     )
     body = (
         f'<main><h2 id="articles">Articles</h2>{_articles_table(corpus)}'
