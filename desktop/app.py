@@ -1,7 +1,8 @@
 """Starting the Syndiff window: ``syndiff [FILE...]``.
 
-With no files it opens the sample articles (from a checkout's ``seeds/`` or an installed
-copy), so a first run shows a real comparison instead of an empty window.
+With no files it reopens the set open when it last closed; the very first run opens the
+sample articles (from a checkout's ``seeds/`` or an installed copy), so it shows a real
+comparison instead of an empty window.
 """
 
 from __future__ import annotations
@@ -25,10 +26,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="syndiff",
         description="See how different news outlets word the same story.",
-        epilog="With no FILE, the sample articles are opened.",
+        epilog="With no FILE, the set open when Syndiff last closed is reopened (the sample articles "
+        "on the first launch). FILE may also be one .syndiff workspace.",
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="articles (.txt, .md, .html) or folders of them"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="articles (.txt, .md, .html), folders of them, or a workspace",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -58,7 +63,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.paths import seed_files
     from desktop.qt.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -71,10 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow(QSettings())
     window.show()
-    paths = args.files or [str(p) for p in seed_files()]
-    if paths:
-        # After the event loop starts, so the window is on screen while files load.
-        QTimer.singleShot(0, lambda: window.open_paths(paths))
+    # After the event loop starts, so the window is on screen while files load.
+    QTimer.singleShot(0, lambda: window.workspaces.start(args.files))
     status = app.exec()
     _exit_now_if_jobs_remain(status)
     return status

@@ -5,8 +5,11 @@
     syndiff-cli export A B --html OUT.html [--changes-only]   one pair as HTML
     syndiff-cli export FILE... --html OUT.html                corpus report
     syndiff-cli quotes FILE... --json OUT.json [--html OUT.html]   the quote check
+    syndiff-cli workspace new OUT.syndiff FILE... [--outlet FILE=NAME ...]
 
-Exit status: 0 on success, 2 with a one-line message on bad input.
+Every command that takes article files also takes one ``.syndiff`` workspace instead,
+and then uses its articles, outlet names, settings (an option given overrides) and
+corrections. Exit status: 0 on success, 2 with a one-line message on bad input.
 """
 
 from __future__ import annotations
@@ -21,11 +24,22 @@ from typing import Any
 
 from .engine.align.changes import corpus_with_changes
 from .engine.align.corpus import align_corpus
+from .engine.align.corrections import Correction, apply_corrections, stale_corrections
 from .engine.align.quotes import quote_check
 from .engine.export.json_report import alignment_json, families_json, json_text, quotes_json
 from .engine.export.output import OutputError, write_output
+from .engine.labels import numbered_labels
 from .engine.load.articles import ArticleError, load_articles
 from .engine.model import Article, Settings
+from .engine.workspace import (
+    Workspace,
+    WorkspaceError,
+    changed_sources,
+    is_workspace_path,
+    new_workspace,
+    open_workspace,
+    save_workspace,
+)
 
 EXIT_BAD_INPUT = 2
 _DEFAULTS = Settings()
@@ -56,32 +70,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "files", nargs="+", metavar="FILE", help="articles: .txt, .md, .html, or folders of them"
-        )
+    def common(
+        p: argparse.ArgumentParser, files: str = "articles: .txt, .md, .html, folders of them"
+    ) -> None:
+        # Options default to None so that a workspace's own settings apply unless given.
+        p.add_argument("files", nargs="+", metavar="FILE", help=f"{files}, or one .syndiff workspace")
         p.add_argument(
             "--sensitivity",
             type=float,
-            default=_DEFAULTS.sensitivity,
-            help="0 (only close rewording) .. 1 (loose paraphrase); default %(default)s",
+            help=f"0 (only close rewording) .. 1 (loose paraphrase); default {_DEFAULTS.sensitivity}",
+        )
+        p.add_argument("--min-words", type=int, help=f"shortest passage kept; default {_DEFAULTS.min_words}")
+        p.add_argument(
+            "--case-sensitive", action="store_true", default=None, help="count case changes as differences"
         )
         p.add_argument(
-            "--min-words",
-            type=int,
-            default=_DEFAULTS.min_words,
-            help="shortest passage kept; default %(default)s",
+            "--ignore-punctuation", action="store_true", default=None, help="do not count punctuation changes"
         )
-        p.add_argument("--case-sensitive", action="store_true", help="count case changes as differences")
-        p.add_argument("--ignore-punctuation", action="store_true", help="do not count punctuation changes")
         p.add_argument(
             "--no-embeddings",
             action="store_true",
+            default=None,
             help="do not use the optional sentence-embedding model even when it is installed",
         )
         p.add_argument(
             "--strict-typography",
             action="store_true",
+            default=None,
             help="count curly vs straight quotes, dash variants and spacing as differences",
         )
 
@@ -106,31 +121,85 @@ def _parser() -> argparse.ArgumentParser:
     common(p_quotes)
     p_quotes.add_argument("--json", metavar="OUT", help="JSON output file, or - for standard output")
     p_quotes.add_argument("--html", metavar="OUT", help="HTML output file, or - for standard output")
+
+    p_ws = sub.add_parser("workspace", help="make a .syndiff workspace: articles, outlet names, settings")
+    ws_sub = p_ws.add_subparsers(dest="workspace_command", required=True)
+    p_new = ws_sub.add_parser("new", help="a new workspace of article files, with their outlet names")
+    p_new.add_argument("output", metavar="OUT", help="the workspace file to write (.syndiff)")
+    common(p_new)
+    p_new.add_argument(
+        "--outlet",
+        action="append",
+        default=[],
+        metavar="FILE=NAME",
+        help="name the outlet of one of the FILEs (repeatable)",
+    )
     return parser
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    if not 0.0 <= args.sensitivity <= 1.0:
+def _settings(args: argparse.Namespace, base: Settings = _DEFAULTS) -> Settings:
+    """``base`` (a workspace's settings, or the defaults) with the options given on top."""
+    if args.sensitivity is not None and not 0.0 <= args.sensitivity <= 1.0:
         raise UsageError(f"--sensitivity must be between 0 and 1, not {args.sensitivity}")
-    if args.min_words < 1:
+    if args.min_words is not None and args.min_words < 1:
         raise UsageError(f"--min-words must be at least 1, not {args.min_words}")
+
     return Settings(
-        sensitivity=args.sensitivity,
-        min_words=args.min_words,
-        ignore_case=not args.case_sensitive,
-        ignore_punctuation=args.ignore_punctuation,
-        ignore_typography=not args.strict_typography,
-        use_embeddings=not args.no_embeddings,
+        sensitivity=base.sensitivity if args.sensitivity is None else args.sensitivity,
+        min_words=base.min_words if args.min_words is None else args.min_words,
+        ignore_case=False if args.case_sensitive else base.ignore_case,
+        ignore_punctuation=True if args.ignore_punctuation else base.ignore_punctuation,
+        ignore_typography=False if args.strict_typography else base.ignore_typography,
+        use_embeddings=False if args.no_embeddings else base.use_embeddings,
     )
 
 
-def _load(files: Sequence[str], at_least: int) -> list[Article]:
+def _load_files(files: Sequence[str]) -> list[Article]:
+    if any(is_workspace_path(f) for f in files):
+        raise UsageError("give article files, not a workspace")
     articles, errors = load_articles(files, on_warning=_warn)
     if errors:
         raise UsageError("; ".join(str(err) for err in errors))
+    return articles
+
+
+def _load(files: Sequence[str], at_least: int) -> tuple[list[Article], Workspace | None]:
+    """The articles to compare: from files (numbered labels where none was found), or
+    from the one workspace given."""
+    workspace = None
+    if any(is_workspace_path(f) for f in files):
+        if len(files) != 1:
+            raise UsageError("give one workspace, or article files, not both")
+        workspace = open_workspace(files[0])
+        articles = list(workspace.articles)
+        changed = changed_sources(workspace)
+        if changed:
+            shown = "; ".join(c.describe() for c in changed[:3]) + ("; ..." if len(changed) > 3 else "")
+            print(f"syndiff-cli: note: using the texts saved in the workspace ({shown})", file=sys.stderr)
+    else:
+        articles = numbered_labels(_load_files(files))
     if len(articles) < at_least:
         raise UsageError(f"need at least {at_least} different articles, got {len(articles)}")
-    return articles
+    return articles, workspace
+
+
+def _workspace_new(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    articles = _load_files(args.files)
+    outlets: dict[str, str] = {}
+    for item in args.outlet:
+        file, sep, name = item.partition("=")
+        if not sep or not file or not name.strip():
+            raise UsageError(f"--outlet takes FILE=NAME, not {item!r}")
+        path = next((a.path for a in articles if a.path and _same_file(file, a.path)), None)
+        if path is None:
+            raise UsageError(f"--outlet {file}: not one of the articles given")
+        outlets[path] = name
+    for article in articles:
+        if article.path and _same_file(args.output, article.path):
+            raise UsageError(f"{args.output}: is one of the input articles; choose another output file")
+    save_workspace(args.output, new_workspace(articles, settings, outlets))
+    return 0
 
 
 def _warn(message: str) -> None:
@@ -166,16 +235,23 @@ def _same_file(one: str, two: str) -> bool:
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = _settings(args)
+    if args.command == "workspace":
+        return _workspace_new(args)
+    _settings(args)  # bad options are reported before any file is read
     if args.command == "quotes":
         if not (args.json or args.html):
             raise UsageError("quotes needs --json OUT, --html OUT or both")
         if args.json == args.html == "-":
             raise UsageError("only one of --json and --html can go to standard output")
-    articles = _load(args.files, 2)
+    articles, workspace = _load(args.files, 2)
+    settings = _settings(args, workspace.settings if workspace else _DEFAULTS)
+    corrections: Sequence[Correction] = workspace.corrections if workspace else ()
     if args.command == "export" and args.changes_only and len(articles) != 2:
         raise UsageError("--changes-only applies to a pair: give exactly two files")
-    corpus = corpus_with_changes(align_corpus(articles, settings))
+    stale = stale_corrections(corrections, articles)
+    if stale:
+        print(f"syndiff-cli: note: {len(stale)} correction(s) no longer match the text", file=sys.stderr)
+    corpus = corpus_with_changes(apply_corrections(align_corpus(articles, settings), corrections))
     if args.command == "quotes":
         statements = quote_check(corpus)
         if args.json:
@@ -203,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Terminated as err:
         print(f"syndiff-cli: stopped by {signal.Signals(err.signum).name}", file=sys.stderr)
         return 128 + err.signum
-    except (UsageError, ArticleError) as err:
+    except (UsageError, ArticleError, WorkspaceError) as err:
         print(f"syndiff-cli: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

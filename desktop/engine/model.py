@@ -182,6 +182,16 @@ class Change:
         return Change(self.type, self.b_spans, self.a_spans, self.b_at, self.a_at, self.quoted)
 
 
+class Source(enum.StrEnum):
+    """Who linked a passage: the aligner, or the user by hand (a manual correction)."""
+
+    ALIGNER = "aligner"
+    MANUAL = "manual"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A shared passage: a span of A, its counterpart in B, and how they differ."""
@@ -196,6 +206,12 @@ class Passage:
     # The typed changes of ``diff`` (``desktop.engine.align.changes``), filled once after
     # alignment; None until then.
     changes: tuple[Change, ...] | None = None
+    # MANUAL for a passage the user linked (``desktop.engine.align.corrections``).
+    source: Source = Source.ALIGNER
+
+    @property
+    def manual(self) -> bool:
+        return self.source is Source.MANUAL
 
     @property
     def a_span(self) -> Span:
@@ -215,6 +231,7 @@ class Passage:
             self.score,
             tuple(op.swapped() for op in self.diff),
             None if self.changes is None else tuple(c.swapped() for c in self.changes),
+            self.source,
         )
 
 

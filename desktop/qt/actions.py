@@ -323,7 +323,7 @@ class WindowActions(QObject):
 
     def _build_menus(self) -> None:
         bar = self._targets.window.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_article, self.open, self.open_folder])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setToolTipsVisible(True)
@@ -336,7 +336,7 @@ class WindowActions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
-        edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.copy)
         edit_menu.addSeparator()
         edit_menu.addActions([self.find, self.find_next, self.find_previous])

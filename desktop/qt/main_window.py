@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidg
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.bidi import strip_bidi_controls
 from desktop.engine.model import Article, CorpusAlignment, Settings
+from desktop.engine.workspace import is_workspace_path
 from desktop.qt.actions import ActionTargets, WindowActions
 from desktop.qt.alignment_status import AlignmentStatus
 from desktop.qt.article_model import ArticleModel
 from desktop.qt.compare_tab import CompareTab
+from desktop.qt.correction_commands import CorrectionCommands
 from desktop.qt.file_commands import FileCommands, dropped_paths
 from desktop.qt.library import LibraryPanel
 from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, TAB_QUOTES, MainTabs
@@ -32,6 +34,9 @@ from desktop.qt.widgets.focus import chain_tab_order
 from desktop.qt.widgets.labels import elide
 from desktop.qt.window_state import load_view_options, restore_layout, save_layout, save_view_options
 from desktop.qt.workers import AlignFunction, ModelLoader, load_embedding_model
+from desktop.qt.workspace_actions import WorkspaceActions
+from desktop.qt.workspace_commands import WorkspaceCommands
+from desktop.qt.workspace_document import WorkspaceDocument
 
 APP_NAME = "Syndiff"
 DOCK_WIDTH = 300
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         self.settings_panel.set_settings(load_settings(self.store))
         self.session.set_settings(self.settings_panel.settings())
         self.menu_actions.set_view_options(load_view_options(self.store))
+        self._build_workspace()
         self.compare_tab.show_current()
 
     # ================================================================ building
@@ -120,6 +126,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.passage_label)
         self.alignment_status = AlignmentStatus(self.session, self.statusBar(), self)
         self.progress = self.alignment_status.progress
+
+    def _build_workspace(self) -> None:
+        """The workspace file, the corrections with their undo, and their menu entries."""
+        self.document = WorkspaceDocument(self.session, self)
+        self.corrections = CorrectionCommands(self.session, self)
+        self.workspaces = WorkspaceCommands(
+            self, self.session, self.document, self.corrections, self.files, self.store, self.statusBar()
+        )
+        self.workspace_actions = WorkspaceActions(
+            self,
+            self.session,
+            self.workspaces,
+            self.corrections,
+            self.compare_tab.compare,
+            self.statusBar(),
+            self.menu_actions.all,
+        )
+        self.workspace_actions.add_to_menus(self.menu_actions.file_menu, self.menu_actions.edit_menu)
+        self.document.state_changed.connect(self._on_document_state_changed)
+        self.session.settings_changed.connect(self._on_session_settings_changed)
+        self._show_title()
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters whose positions are remembered, by settings key."""
@@ -219,6 +246,10 @@ class MainWindow(QMainWindow):
         self.store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.workspaces.maybe_save():
+            event.ignore()
+            return
+        self.workspaces.remember_last()
         self.save_state()
         # Waits a moment at most: a job inside a step of the engine that cannot be left
         # early is left behind, silenced, for the application to drop on exit.
@@ -226,8 +257,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def open_paths(self, paths: Iterable[str | Path]) -> list[Article]:
-        """Load files and folders; report those that fail; add the rest. Returns the added."""
-        return self.files.open_paths(paths)
+        """Load files and folders; report those that fail; add the rest. Returns the added.
+
+        One workspace file (dropped on the window, say) is opened as the workspace instead.
+        """
+        names = [str(p) for p in paths]
+        if len(names) == 1 and is_workspace_path(names[0]) and Path(names[0]).is_file():
+            self.workspaces.open_path(names[0])
+            return []
+        return self.files.open_paths(names)
 
     def open_pair(self, a: str, b: str) -> bool:
         """Compare ``a`` with ``b`` and bring the Compare tab to the front."""
@@ -261,15 +299,21 @@ class MainWindow(QMainWindow):
         self.passage_label.setVisible(bool(text))
 
     def _show_title(self) -> None:
+        """ "A ↔ B — workspace* — Syndiff": the pair, the workspace and its unsaved-changes mark."""
         pair = self.session.pair()
         a = self.session.article(pair[0]) if pair else None
         b = self.session.article(pair[1]) if pair else None
+        document = getattr(self, "document", None)
+        # "[*]" is where Qt shows the modified mark; a literal one in a title is doubled.
+        name = f"{document.name().replace('[*]', '[*][*]')}[*] — " if document is not None else ""
         if a is None or b is None:
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(f"{name}{APP_NAME}")
         else:
             # Window managers may draw titles without bidi isolation: controls are dropped.
             title_a, title_b = (strip_bidi_controls(elide(x.title, _TITLE_CHARS)) for x in (a, b))
-            self.setWindowTitle(f"{title_a} ↔ {title_b} — {APP_NAME}")
+            titles = f"{title_a} ↔ {title_b}".replace("[*]", "[*][*]")
+            self.setWindowTitle(f"{titles} — {name}{APP_NAME}")
+        self.setWindowModified(document is not None and document.is_modified())
 
     def _refresh_overview(self) -> None:
         alignment = self.session.alignment()
@@ -286,6 +330,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_session_alignment_cleared(self) -> None:
         self._refresh_overview()
+
+    @Slot()
+    def _on_document_state_changed(self) -> None:
+        self._show_title()
+
+    @Slot(object)
+    def _on_session_settings_changed(self, settings: Settings) -> None:
+        # A workspace opened with its own settings: the panel shows them.
+        if settings != self.settings_panel.settings():
+            self.settings_panel.set_settings(settings)
 
     @Slot(str, str)
     def _on_session_article_relabelled(self, _article_id: str, _outlet: str) -> None:

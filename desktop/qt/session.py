@@ -24,6 +24,13 @@ Quote check
 Pair
     The two articles compared side by side, A and B. Until the user chooses one it
     follows the alignment: the first two articles, then the pair sharing the most.
+Corrections
+    The user's manual corrections (:mod:`desktop.engine.align.corrections`), replayed
+    over every alignment the aligner delivers: the alignment in force is the aligner's
+    with the corrections applied. Changing them re-applies them at once, with no new job.
+Labels
+    Articles that join without an outlet get a numbered one ("Article 3",
+    :func:`~desktop.engine.labels.numbered_labels`).
 
 Signals, each emitted once per change and after the state it announces is in place:
 
@@ -42,7 +49,10 @@ Signals, each emitted once per change and after the state it announces is in pla
 ``alignment_phase_changed(str)``
     the newest job's slow step ("" once it is back to aligning).
 ``alignment_finished(int, object)``
-    a new alignment is in force: its generation and the :class:`CorpusAlignment`.
+    a new alignment is in force: its generation and the :class:`CorpusAlignment`
+    (also when the corrections changed: the same generation, corrected again).
+``corrections_changed(object)``
+    the corrections now in force (a tuple); emitted before the corrected alignment.
 ``alignment_failed(str)``
     the newest job failed; a message for the user.
 ``alignment_cancelled()``
@@ -64,7 +74,9 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.engine.align.corpus import align_corpus
+from desktop.engine.align.corrections import Correction, apply_corrections
 from desktop.engine.align.quotes import quote_check
+from desktop.engine.labels import numbered_labels
 from desktop.engine.load.articles import _unique_id as unique_id
 from desktop.engine.model import Article, CorpusAlignment, PairAlignment, QuotedStatement, Settings
 from desktop.qt.workers import AlignFunction, AlignScheduler, ModelLoader, load_embedding_model
@@ -107,6 +119,7 @@ class Session(QObject):
     alignment_cleared = Signal()
     busy_changed = Signal(bool)
     pair_changed = Signal(object)  # (a id, b id) or None
+    corrections_changed = Signal(object)  # tuple of Correction
 
     def __init__(
         self,
@@ -122,6 +135,8 @@ class Session(QObject):
         self._alignment: CorpusAlignment | None = None
         self._quotes: tuple[QuotedStatement, ...] | None = None  # None: not checked yet
         self._checked: tuple[int, tuple[QuotedStatement, ...]] | None = None  # newest job's, waiting
+        self._aligned: CorpusAlignment | None = None  # the aligner's, before the corrections
+        self._corrections: tuple[Correction, ...] = ()
         self._generation = 0
         self._pair: Pair | None = None
         self._pair_chosen = False  # the user picked the pair: keep it across alignments
@@ -164,6 +179,7 @@ class Session(QObject):
             if article.path:
                 open_paths.add(article.path)
             added.append(article if article_id == article.id else replace(article, id=article_id))
+        added = numbered_labels(added, self._articles)
         if added:
             self._articles.extend(added)
             self._articles_changed(pair=self._pair)
@@ -197,6 +213,30 @@ class Session(QObject):
             self._alignment = self._labelled(self._alignment)
         self.article_relabelled.emit(article_id, outlet)
         return True
+
+    def replace_all(
+        self,
+        articles: Sequence[Article],
+        settings: Settings,
+        corrections: Sequence[Correction] = (),
+        pair: Pair | None = None,
+    ) -> None:
+        """Put a whole set in place at once (a workspace opened): articles as they are (ids
+        unique), settings, corrections and the pair (kept as the user's choice); one new
+        alignment."""
+        old_pair = self._pair
+        self._articles = list(articles)
+        ids = set(self.article_ids())
+        settings_changed = settings != self._settings
+        self._settings = settings
+        self._corrections = tuple(corrections)
+        valid = pair is not None and pair[0] != pair[1] and pair[0] in ids and pair[1] in ids
+        self._pair = pair if valid else None
+        self._pair_chosen = valid
+        if settings_changed:
+            self.settings_changed.emit(settings)
+        self.corrections_changed.emit(self._corrections)
+        self._articles_changed(pair=old_pair)
 
     def _articles_changed(self, *, pair: Pair | None) -> None:
         """After adding or removing: default pair, signals, a new alignment."""
@@ -299,12 +339,31 @@ class Session(QObject):
         """
         return self.scheduler.shutdown()
 
+    # ================================================================ corrections
+
+    def corrections(self) -> tuple[Correction, ...]:
+        return self._corrections
+
+    def set_corrections(self, corrections: Sequence[Correction]) -> bool:
+        """Use ``corrections`` from now on; the alignment in force is corrected again at
+        once (no new job). False when they are the ones in force."""
+        corrections = tuple(corrections)
+        if corrections == self._corrections:
+            return False
+        self._corrections = corrections
+        self.corrections_changed.emit(corrections)
+        if self._aligned is not None and self._alignment is not None:
+            self._alignment = self._labelled(apply_corrections(self._aligned, corrections))
+            self.alignment_finished.emit(self._generation, self._alignment)
+        return True
+
     def _realign(self) -> None:
         self._cancelled = False
         if not self._articles:
             self.scheduler.cancel_all()
             self._alignment = None
             self._quotes = self._checked = None
+            self._aligned = None
             self.alignment_cleared.emit()
             return
         self.alignment_requested.emit()
@@ -351,7 +410,8 @@ class Session(QObject):
         pair = self._pair
         checked, self._checked = self._checked, None
         self._quotes = checked[1] if checked is not None and checked[0] == generation else None
-        self._alignment = self._labelled(result)
+        self._aligned = result
+        self._alignment = self._labelled(apply_corrections(result, self._corrections))
         self._generation = generation
         if not self._pair_chosen and len(self._articles) >= 2:
             best = max(result.pairs, key=lambda p: p.score, default=None)

@@ -60,6 +60,15 @@ def no_leftover_jobs() -> Iterator[None]:
         pytest.fail(f"{pool.activeThreadCount()} background jobs still running after the test")
 
 
+@pytest.fixture(autouse=True)
+def unsaved_changes_are_discarded(monkeypatch) -> None:
+    """Closing a window with unsaved changes discards them instead of asking (a modal
+    question would block the test); tests of the question replace this answer."""
+    from desktop.qt.workspace_commands import Answer, WorkspaceCommands
+
+    monkeypatch.setattr(WorkspaceCommands, "ask_save", lambda self: Answer.DISCARD)
+
+
 @pytest.fixture
 def window_settings(tmp_path: Path) -> QSettings:
     """A QSettings file of the test's own, so tests never touch the user's settings."""

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from desktop.engine.load.articles import article_from_text, load_article
-from desktop.qt.article_model import ID_ROLE, SORT_ROLE, ArticleModel
+from desktop.qt.article_model import ID_ROLE, OUTLET_CHARS, SORT_ROLE, ArticleModel
 from desktop.qt.main_window import MainWindow
 from desktop.qt.session import Session
-from desktop.qt.widgets.labels import article_label
+from desktop.qt.widgets.labels import article_label, elide
 
 
 def test_rows_follow_the_session_and_edits_go_back_to_it(
@@ -52,19 +52,19 @@ def test_model_shows_title_outlet_words_and_shared_share(aligned_window: MainWin
     assert model.rowCount() == 5 and model.columnCount() == 4
     for row, article in enumerate(model.articles()):
         stats = corpus.stats_for(article.id)
-        assert model.index(row, ArticleModel.OUTLET).data() == article.outlet
+        assert model.index(row, ArticleModel.OUTLET).data() == elide(article.outlet, OUTLET_CHARS)
         assert model.index(row, ArticleModel.WORDS).data() == f"{stats.words:,}"
         assert model.index(row, ArticleModel.SHARED).data() == f"{stats.shared:.0%}"
         assert model.index(row, ArticleModel.SHARED).data(SORT_ROLE) == stats.shared
 
 
-def test_articles_without_outlet_are_labelled_by_title(main_window: MainWindow) -> None:
+def test_articles_without_outlet_get_a_numbered_label(main_window: MainWindow) -> None:
     article = article_from_text("A headline\n\nSome body text that is long enough.", outlet="")
     main_window.session.add_articles([article])
-    assert article_label(main_window.session.articles()[0]) == "A headline"
-    # The table has a Title column: the outlet cell shows a dash rather than the title again.
-    assert main_window.article_model.index(0, ArticleModel.OUTLET).data() == "—"
-    assert main_window.article_model.index(0, ArticleModel.OUTLET).data(Qt.ItemDataRole.EditRole) == ""
+    assert article_label(main_window.session.articles()[0]) == "Article 1"
+    assert main_window.article_model.index(0, ArticleModel.OUTLET).data() == "Article 1"
+    edited = main_window.article_model.index(0, ArticleModel.OUTLET).data(Qt.ItemDataRole.EditRole)
+    assert edited == "Article 1"
     assert main_window.session.pair() is None
     assert main_window.compare_tab.welcome.heading.text() == "One article is open"
 

@@ -26,6 +26,7 @@ class Recorder:
         "alignment_finished",
         "alignment_cleared",
         "pair_changed",
+        "corrections_changed",
     )
 
     def __init__(self, session: Session) -> None:
@@ -72,7 +73,8 @@ def test_adding_articles_announces_them_once_then_the_alignment(
             ("alignment_requested", ()),
         ]
         assert session.is_busy() and not session.is_current()
-    assert added == seed_articles and session.article_ids() == ids
+    assert [a.id for a in added] == ids and session.article_ids() == ids
+    assert [a.outlet or "Article" for a in seed_articles] == [a.outlet.rstrip(" 0123456789") for a in added]
     generation, corpus = blocker.args
     assert signals.of("alignment_finished") == [(generation, corpus)]
     assert session.alignment() is corpus and session.generation() == generation
@@ -309,3 +311,48 @@ def test_an_alignment_without_its_quote_check_is_checked_once(
     session._on_scheduler_finished(session.scheduler.generation, corpus)
     quotes = session.quotes()
     assert quotes and session.quotes() is quotes
+
+
+def test_corrections_apply_at_once_without_a_new_job(
+    qtbot, session: Session, seed_articles: list[Article]
+) -> None:
+    from desktop.engine.align.corrections import unlink
+
+    corpus = _aligned(qtbot, session, seed_articles)
+    generation = session.generation()
+    pair = max(corpus.pairs, key=lambda p: len(p.passages))
+    a, b = session.article(pair.a), session.article(pair.b)
+    signals = Recorder(session)
+    correction = unlink(a, b, pair.passages[0])
+    assert session.set_corrections([correction])
+    names = [name for name, _ in signals.calls]
+    assert names == ["corrections_changed", "alignment_finished"]
+    assert not session.is_busy() and session.generation() == generation
+    assert pair.passages[0] not in session.alignment().pair(a.id, b.id).passages
+    assert not session.set_corrections([correction]), "the same corrections again: no change"
+    with qtbot.waitSignal(session.alignment_finished, timeout=10000):
+        session.set_settings(Settings(min_words=4, use_embeddings=False))
+    assert session.corrections() == (correction,)
+    assert not any(
+        p.a_start < pair.passages[0].a_end and pair.passages[0].a_start < p.a_end
+        for p in session.alignment().pair(a.id, b.id).passages
+    ), "replayed over the new alignment"
+
+
+def test_replace_all_puts_a_whole_set_in_place(qtbot, session: Session, seed_articles: list[Article]) -> None:
+    _aligned(qtbot, session, seed_articles[:2])
+    ids = [a.id for a in seed_articles]
+    signals = Recorder(session)
+    with qtbot.waitSignal(session.alignment_finished, timeout=10000):
+        session.replace_all(seed_articles[2:], Settings(min_words=9), (), (ids[4], ids[2]))
+    assert session.article_ids() == ids[2:] and session.settings().min_words == 9
+    assert session.pair() == (ids[4], ids[2]), "the saved pair, as the user's choice"
+    names = [name for name, _ in signals.calls]
+    assert names[:5] == [
+        "settings_changed",
+        "corrections_changed",
+        "articles_changed",
+        "pair_changed",
+        "alignment_requested",
+    ]
+    assert session.alignment().pair(ids[4], ids[2]).a == ids[4]

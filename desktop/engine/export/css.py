@@ -104,6 +104,7 @@ td.excerpt a:hover, td.excerpt a:focus { text-decoration: underline; }
   -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .passage.edited { --k: var(--edited); --k-edge: var(--edited-edge); }
 .passage.paraphrase { --k: var(--paraphrase); --k-edge: var(--paraphrase-edge); }
+.passage.manual { border-bottom: 2px dashed var(--k-edge); }
 .passage:focus { outline: none; }
 .passage:hover, .passage:focus-visible, .passage.linked {
   outline: 2px solid var(--accent); outline-offset: 1px; }

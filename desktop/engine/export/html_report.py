@@ -14,6 +14,7 @@ from ..align.changes import ORDER, changes_of, counts, describe
 from ..align.quotes import quote_check
 from ..align.text import collapse_space, excerpt, word_count
 from ..bidi import balanced, isolate, strip_bidi_controls
+from ..labels import article_label
 from ..marking import member_diff, passage_diff
 from ..model import (
     Article,
@@ -51,6 +52,8 @@ MATRIX_CAPTION = (
     "passages it shares with the column article. Click a number to see the passages."
 )
 _NO_PASSAGES = '<p class="empty">These articles share no passages under these settings.</p>'
+MANUAL_MARK = "✎"  # after the badge of a passage linked by hand
+MANUAL_WORDS = "linked by hand"
 
 # --------------------------------------------------------------------------- shared pieces
 
@@ -66,7 +69,7 @@ def _words(article: Article) -> int:
 
 
 def _name(article: Article) -> str:
-    return article.outlet or article.id
+    return article_label(article)
 
 
 def _title(article: Article) -> str:
@@ -122,10 +125,11 @@ LINK_HELP_CARDS = (
 )
 
 
-def _legend(boilerplate: bool = False, *, cards: bool = False) -> str:
+def _legend(boilerplate: bool = False, *, cards: bool = False, manual: bool = False) -> str:
     """What colours mean, with the cue that does not depend on colour for each.
 
-    ``cards``: the page shows passages as cards (both sides together), not two columns.
+    ``cards``: the page shows passages as cards (both sides together), not two columns;
+    ``manual``: some passage was linked by hand.
     """
     kinds = "".join(
         f'<li><span class="passage {k.value} swatch"><span class="badge">{k.wording.letter}</span>'
@@ -136,6 +140,11 @@ def _legend(boilerplate: bool = False, *, cards: bool = False) -> str:
     extra += '<li><ins class="ins">underlined</ins> words only in B</li>'
     if boilerplate:
         extra += '<li><span class="boilerplate">dimmed italic</span> site text, not compared</li>'
+    if manual:
+        extra += (
+            f'<li><span class="passage manual swatch"><span class="badge">{MANUAL_MARK}</span>Manual</span> '
+            f"a passage {MANUAL_WORDS} (a correction of the alignment)</li>"
+        )
     types = "".join(
         f'<li><span class="chg chg-{t.value} chg-end swatch" data-letter="{esc(t.wording.letter)}">'
         f"{esc(t.wording.label)}</span> {esc(t.wording.meaning)}</li>"
@@ -177,6 +186,15 @@ def _change_badges(changes: list[tuple[Change, str]]) -> str:
     return " ".join(out) or '<span class="muted">none</span>'
 
 
+def _classes(p: Passage) -> str:
+    """The passage's CSS classes: its kind, and ``manual`` when linked by hand."""
+    return f"{p.kind.value} manual" if p.manual else p.kind.value
+
+
+def _badge_text(p: Passage, n: int) -> str:  # "E3", or "E3✎" when linked by hand
+    return f"{p.kind.wording.letter}{n}{MANUAL_MARK if p.manual else ''}"
+
+
 def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: str) -> str:
     """One passage as a card: the A side and the B side next to each other."""
     p = alignment.passages[index]
@@ -188,13 +206,14 @@ def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: 
         body = render_text(art.text, start, end, (), change_marks(art.text, shown, side, typed))
         sides.append(
             f'<div><div class="side-label">{side.upper()} · {_bdi(_name(art))}</div>'
-            f'<div class="passage {p.kind.value} prose" id="p{side}-{key}" data-pair="{key}" tabindex="0">'
+            f'<div class="passage {_classes(p)} prose" id="p{side}-{key}" data-pair="{key}" tabindex="0">'
             f"{body}</div></div>"
         )
     return (
-        f'<article class="card {p.kind.value}"><div class="card-head">'
-        f'<span class="badge">{p.kind.wording.letter}{index + 1}</span><b>Passage {index + 1}</b> · '
-        f"{p.kind.value} · {_pct(p.score)} similar · {_change_badges(typed)}</div>"
+        f'<article class="card {_classes(p)}"><div class="card-head">'
+        f'<span class="badge">{_badge_text(p, index + 1)}</span><b>Passage {index + 1}</b> · '
+        f"{p.kind.value}{' · ' + MANUAL_WORDS if p.manual else ''} · {_pct(p.score)} similar · "
+        f"{_change_badges(typed)}</div>"
         f'<div class="pair-sides">{"".join(sides)}</div></article>'
     )
 
@@ -225,7 +244,8 @@ def _passage_table(a: Article, b: Article, alignment: PairAlignment) -> str:
         text_a = _bdi(excerpt(a.text, p.a_start, p.a_end, EXCERPT_CHARS))
         text_b = _bdi(excerpt(b.text, p.b_start, p.b_end, EXCERPT_CHARS))
         rows.append(
-            f'<tr><td class="num"><a href="#pa-{n}">{n}</a></td><td>{p.kind.value}</td>'
+            f'<tr><td class="num"><a href="#pa-{n}">{n}</a></td>'
+            f"<td>{p.kind.value}{' (manual)' if p.manual else ''}</td>"
             f'<td class="num">{_pct(p.score)}</td><td class="changes">{_change_badges(_typed(p, a, b))}</td>'
             f'<td class="excerpt"><a href="#pa-{n}">{text_a}</a></td>'
             f'<td class="excerpt"><a href="#pb-{n}">{text_b}</a></td></tr>'
@@ -245,11 +265,12 @@ def _column(side: str, article: Article, other_article: Article, alignment: Pair
     inner: list[Mark] = []
     for n, p in enumerate(alignment.passages, start=1):
         start, end = p.a_span if side == "a" else p.b_span
-        cls = f"passage {p.kind.value}"
+        cls = f"passage {_classes(p)}"
+        how = f"{p.kind.value} passage {n}{', ' + MANUAL_WORDS if p.manual else ''}"
         first = (
             f'<span class="{cls}" id="p{side}-{n}" data-pair="{n}" tabindex="0">'
-            f'<a class="badge" href="#p{other}-{n}" title="{p.kind.value} passage {n}: '
-            f'go to article {other.upper()}">{p.kind.wording.letter}{n}</a>'
+            f'<a class="badge" href="#p{other}-{n}" title="{how}: '
+            f'go to article {other.upper()}">{_badge_text(p, n)}</a>'
         )
         outer.append(Mark(start, end, first, f'<span class="{cls} cont" data-pair="{n}">', "</span>"))
         a, b = (article, other_article) if side == "a" else (other_article, article)
@@ -277,13 +298,15 @@ def render_pair_html(
     ``changes_only`` only the shared passages are listed, one under another.
     """
     chrome = not changes_only and bool(a.boilerplate or b.boilerplate)
+    manual = any(p.manual for p in alignment.passages)
     sides = _side_card("A", a, alignment.shared_a) + _side_card("B", b, alignment.shared_b)
     header = (
         f'<header><p class="kicker">Syndiff comparison{" · changes only" if changes_only else ""}</p>'
         f'<h1>{_bdi(_name(a))} and {_bdi(_name(b))}</h1><div class="sides">{sides}</div>'
         f'<div class="summary">{_counts_html(alignment.counts())}'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
-        f"{_settings_html(settings)}{_legend(boilerplate=chrome, cards=changes_only)}</header>"
+        f"{_settings_html(settings)}"
+        f"{_legend(boilerplate=chrome, cards=changes_only, manual=manual)}</header>"
     )
     if changes_only:
         main = f"<main><h2>Shared passages</h2>{_cards(a, b, alignment)}</main>"
@@ -459,7 +482,8 @@ def render_corpus_html(corpus: CorpusAlignment, *, generated: datetime | None = 
         f'<span class="stat"><b>{linked}</b> of {total} pairs share passages</span>'
         f'<span class="stat"><b>{len(corpus.families)}</b> passage families</span>'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
-        f"{_settings_html(corpus.settings)}{_legend(cards=True)}</header>"
+        f"{_settings_html(corpus.settings)}"
+        f"{_legend(cards=True, manual=any(p.manual for q in corpus.pairs for p in q.passages))}</header>"
     )
     body = (
         f'<main><h2 id="articles">Articles</h2>{_articles_table(corpus)}'

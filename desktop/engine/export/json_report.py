@@ -9,7 +9,7 @@ from ..align.changes import changes_of
 from ..align.quotes import quote_check
 from ..model import Article, Change, CorpusAlignment, PairAlignment, Passage, QuotedStatement, QuoteVersion
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def json_text(data: dict[str, Any]) -> str:
@@ -55,6 +55,7 @@ def passage_json(passage: Passage, text_a: str, text_b: str) -> dict[str, Any]:
         "b_end": passage.b_end,
         "kind": passage.kind.value,
         "score": passage.score,
+        "source": passage.source.value,
         "diff": [[op.op.value, op.a_start, op.a_end, op.b_start, op.b_end] for op in passage.diff],
         "changes": [change_json(c) for c in changes_of(passage, text_a, text_b)],
     }

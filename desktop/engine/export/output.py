@@ -7,9 +7,11 @@ an output path that is not a plain file is never replaced by one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = ["OutputError", "write_atomic", "write_output"]
@@ -103,6 +105,43 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[str]:
+    """A new, empty file beside ``path`` for the caller to fill (a database, say); when the
+    ``with`` block ends without an error it is flushed to disk and renamed over ``path``,
+    otherwise removed. A crash before the rename leaves ``path`` as it was.
+    """
+    target = Path(path)
+    fd, tmp = _create_beside(target)
+    os.close(fd)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        mode = _existing_mode(target)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _create_beside(target: Path) -> tuple[int, str]:

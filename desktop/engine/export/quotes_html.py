@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..align.text import excerpt
+from ..labels import article_label
 from ..marking import whole_words
 from ..model import CorpusAlignment, QuotedStatement, QuoteUse, QuoteVersion
 from .css import page
@@ -32,8 +33,7 @@ CAPTION = (
 
 
 def _name(corpus: CorpusAlignment, article_id: str) -> str:
-    art = corpus.article(article_id)
-    return art.outlet or art.id
+    return article_label(corpus.article(article_id))
 
 
 def _key(n: int) -> str:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -39,6 +38,7 @@ from desktop.engine.load.decoding import (
 )
 from desktop.engine.load.htmlpage import Page, read_page
 from desktop.engine.load.markdown import read_markdown
+from desktop.engine.load.outlets import derive_outlet
 from desktop.engine.model import Article, readable
 
 __all__ = [
@@ -100,18 +100,6 @@ def _trailer_outlet(text: str) -> str | None:
     return None
 
 
-def label_from_filename(path: str) -> str:
-    """A readable outlet label from a file name.
-
-    A trailing hash-like part is dropped and underscores become spaces:
-    ``001_dc3f0d53317f598b.txt`` -> ``001``, ``bbc-news.html`` -> ``bbc-news``.
-    """
-    stem = readable(Path(path).stem)
-    label = re.sub(r"[_\-. ]+[0-9a-fA-F]{8,}$", "", stem)
-    label = " ".join(label.replace("_", " ").split())
-    return label or stem
-
-
 def _pasted_id(text: str) -> str:
     return "pasted-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
@@ -150,9 +138,7 @@ def _assemble(
         raise ArticleError(f"{empty} (only white space)" if text else empty, path)
     boilerplate = find_boilerplate(text)
     found_title = title or parsed.title or _first_content_line(text, boilerplate) or ""
-    found_outlet = outlet or parsed.outlet or _trailer_outlet(text)
-    if not found_outlet and path is not None:
-        found_outlet = label_from_filename(path)
+    found_outlet = outlet or parsed.outlet or _trailer_outlet(text) or derive_outlet(text, found_title, path)
     return Article(
         id=article_id,
         title=_clean_title(found_title),

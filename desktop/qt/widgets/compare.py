@@ -212,18 +212,19 @@ class CompareView(QWidget):
         # What is marked as changed is the engine's decision, as in every other view.
         shown = [passage_diff(p, a, b) for p in passages]
         self._pane_a.set_marks(
-            [PaneSpan(p.a_start, p.a_end, p.kind, p.score) for p in passages],
+            [PaneSpan(p.a_start, p.a_end, p.kind, p.score, p.manual) for p in passages],
             [(s, e, Op.DELETE) for ops in shown for s, e in marked_spans(ops, a.text, "a")],
             unique_a,
         )
         self._pane_b.set_marks(
-            [PaneSpan(p.b_start, p.b_end, p.kind, p.score) for p in passages],
+            [PaneSpan(p.b_start, p.b_end, p.kind, p.score, p.manual) for p in passages],
             [(s, e, Op.INSERT) for ops in shown for s, e in marked_spans(ops, b.text, "b")],
             unique_b,
         )
         self._changes.show(alignment, a, b)
         self._has_unique = bool(unique_a) or bool(unique_b)
         self._legend.set_unique_visible(self._show_unique and self._has_unique)
+        self._legend.set_manual_visible(any(p.manual for p in passages))
         self._connector.set_selected(-1)
         for strip in (self._strip_a, self._strip_b):
             strip.set_selected(-1)
@@ -307,6 +308,10 @@ class CompareView(QWidget):
     def location_strip(self, side: str) -> LocationStrip:
         """The overview beside pane ``side`` ("a" or "b")."""
         return self._strip_a if side == "a" else self._strip_b
+
+    def selection(self, side: str) -> tuple[int, int] | None:
+        """The text selected in pane ``side`` ("a"/"b"), as indices into its article."""
+        return self._pane(side).selected_span()
 
     def passage_table(self) -> QTableView:
         """The passage table (sortable); the main window may place it elsewhere."""

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import html
 
-from desktop.engine.model import Article
+from desktop.engine.labels import article_label
 
-
-def article_label(article: Article) -> str:
-    """How an article is named in short places: its outlet, or its title without one."""
-    return article.outlet.strip() or article.title.strip() or article.id
+__all__ = ["article_label", "elide", "escaped_tooltip"]
 
 
 def elide(text: str, limit: int) -> str:

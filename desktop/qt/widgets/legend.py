@@ -173,6 +173,11 @@ class LegendBar(QWidget):
             box.addWidget(sample)
             box.addWidget(label)
             row.addWidget(pair)
+        # The diamond on a passage's bar (see TextPane); shown while the pair has such a passage.
+        self._manual = QLabel("◆ linked by hand", self)
+        self._manual.setToolTip("A passage linked by hand (Edit > Link Selected Text); Ctrl+Z undoes it")
+        self._manual.hide()
+        row.addWidget(self._manual)
         self.setToolTip(
             "Tinted text is shared with the other article; the bar left of it and the band "
             "between the panes show the kind: solid = verbatim, dashed = edited, dotted = paraphrase."
@@ -186,6 +191,10 @@ class LegendBar(QWidget):
         self._chrome.set_sample(boilerplate_format(colors), colors)
         self._unique.set_sample(unique_format(colors), colors)
         self._change.set_colors(colors.dark, colors.text)
+
+    def set_manual_visible(self, on: bool) -> None:
+        """Show the "linked by hand" entry only while a manual passage is shown."""
+        self._manual.setVisible(on)
 
     def set_unique_visible(self, on: bool) -> None:
         """Show the "unique text" entry only while unique text is marked."""

@@ -127,8 +127,9 @@ class PassageModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             changed = changes_text(counts(self._changes[row]))
+            how = ", linked by hand" if passage.manual else ""
             label = passage.kind.wording.label
-            return f"{label} passage {row + 1}, score {passage.score:.2f}, changes {changed}"
+            return f"{label} passage {row + 1}{how}, score {passage.score:.2f}, changes {changed}"
         return None
 
     # ------------------------------------------------------------------ helpers
@@ -137,7 +138,7 @@ class PassageModel(QAbstractTableModel):
         if col == self.COL_NUMBER:
             return row + 1
         if col == self.COL_KIND:
-            return passage.kind.wording.label
+            return f"{passage.kind.wording.label} ✎" if passage.manual else passage.kind.wording.label
         if col == self.COL_SCORE:
             return f"{passage.score:.2f}"
         if col == self.COL_CHANGES:
@@ -167,7 +168,8 @@ class PassageModel(QAbstractTableModel):
             return text_a
         if col == self.COL_B:
             return text_b
-        return text_a + text_b
+        how = escaped_tooltip("Linked by hand (Edit > Unlink Passage removes it)") if passage.manual else ""
+        return how + text_a + text_b
 
     def _changes_tooltip(self, row: int) -> str:
         assert self._a is not None and self._b is not None

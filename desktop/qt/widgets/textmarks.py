@@ -40,6 +40,7 @@ class PaneSpan:
     end: int
     kind: Kind
     score: float = 0.0
+    manual: bool = False  # linked by hand (a correction of the alignment)
 
 
 def flatten_layers(

@@ -24,7 +24,9 @@ from collections.abc import Sequence
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QHelpEvent,
     QKeyEvent,
@@ -38,7 +40,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.engine.model import Article, ChangeType, Op
 from desktop.qt.widgets.change_frames import ChangeMark, ChangeMarks, paint_change_marks
@@ -84,6 +86,7 @@ class TextPane(MeasuredTextEdit):
         self._passage_ranges: dict[int, list[int]] = {}
         self._passage_layer0 = 0  # layer index of passage 0
         self._words: list[tuple[int, int, Op]] = []
+        self._context_actions: list[QAction] = []
         self._unique: list[tuple[int, int]] = []
         self._show_unique = True
         self._selected = -1
@@ -182,6 +185,33 @@ class TextPane(MeasuredTextEdit):
 
     def passages(self) -> list[PaneSpan]:
         return self._passages
+
+    def add_context_actions(self, actions: Sequence[QAction]) -> None:
+        """Offer ``actions`` at the top of the pane's context menu (above Copy)."""
+        self._context_actions.extend(actions)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as Python indices into the article, or None without a selection."""
+        cursor = self.textCursor()
+        if self._article is None or not cursor.hasSelection():
+            return None
+        return (self.to_py(cursor.selectionStart()), self.to_py(cursor.selectionEnd()))
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The context menu at ``pos``: the added actions, then Qt's own (Copy, Select All)."""
+        menu = self.createStandardContextMenu(pos)
+        standard = menu.actions()
+        if self._context_actions and standard:
+            menu.insertActions(standard[0], self._context_actions)
+            menu.insertSeparator(standard[0])
+        elif self._context_actions:
+            menu.addActions(self._context_actions)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def visible_text_range(self) -> tuple[int, int]:
         """Python indices from the start of the first visible block to the end of the last.
@@ -368,7 +398,9 @@ class TextPane(MeasuredTextEdit):
     def passage_tooltip(self, index: int) -> str:
         """'Edited passage 3 of 12 — score 0.84'."""
         p = self._passages[index]
-        return f"{p.kind.wording.label} passage {index + 1} of {len(self._passages)} — score {p.score:.2f}"
+        how = " — linked by hand" if p.manual else ""
+        count = len(self._passages)
+        return f"{p.kind.wording.label} passage {index + 1} of {count}{how} — score {p.score:.2f}"
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -391,6 +423,8 @@ class TextPane(MeasuredTextEdit):
             painter.setPen(pen)
             x = 4.5 if selected else 3.5
             painter.drawLine(QPointF(x, top + 1), QPointF(x, bottom - 1))
+            if p.manual:
+                self._paint_manual_mark(painter, top, self._colors.kind[p.kind])
             if selected:
                 self._paint_outline(painter, p, self._colors.kind[p.kind])
         if self._changes.marks:
@@ -406,6 +440,21 @@ class TextPane(MeasuredTextEdit):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
         painter.end()
+
+    def _paint_manual_mark(self, painter: QPainter, top: float, color: QColor) -> None:
+        """A diamond at the top of a hand-linked passage's bar, so manual links stand out."""
+        path = QPainterPath()
+        x, y, r = 4.5, top + 5.0, 4.5
+        path.moveTo(x, y - r)
+        path.lineTo(x + r, y)
+        path.lineTo(x, y + r)
+        path.lineTo(x - r, y)
+        path.closeSubpath()
+        painter.save()
+        painter.setPen(QPen(self.palette().color(self.backgroundRole()), 1.0))
+        painter.setBrush(color)
+        painter.drawPath(path)
+        painter.restore()
 
     def _paint_outline(self, painter: QPainter, p: PaneSpan, color: QColor) -> None:
         """Outline the selected passage, hugging its first and last lines."""

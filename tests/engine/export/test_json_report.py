@@ -49,7 +49,7 @@ def corpus() -> CorpusAlignment:
 
 def test_alignment_lists_every_pair_with_the_documented_fields() -> None:
     data = alignment_json(corpus())
-    assert data["version"] == SCHEMA_VERSION == "1.1"
+    assert data["version"] == SCHEMA_VERSION == "1.2"
     assert data["settings"] == {
         "sensitivity": 0.5,
         "min_words": 3,
@@ -105,7 +105,7 @@ def test_quotes_list_each_statement_with_every_version() -> None:
     a = Article("a", "", "A", '"The agency will review the merger before the end of the year," she said.')
     b = Article("b", "", "B", "“The agency will review the deal before the end of the year,” she said.")
     data = quotes_json(CorpusAlignment((a, b), Settings(), ()))
-    assert data["version"] == "1.1" and [x["id"] for x in data["articles"]] == ["a", "b"]
+    assert data["version"] == "1.2" and [x["id"] for x in data["articles"]] == ["a", "b"]
     (quote,) = data["quotes"]
     assert quote["id"] == "Q1" and quote["altered"] is True
     uses = {v["article"]: v["use"] for v in quote["versions"]}
@@ -131,7 +131,7 @@ def test_a_pair_is_written_the_way_round_the_articles_come() -> None:
 
 def test_families_with_members_relative_to_the_central_one_and_stats() -> None:
     data = families_json(corpus())
-    assert data["version"] == "1.1" and data["settings"]["min_words"] == 3
+    assert data["version"] == "1.2" and data["settings"]["min_words"] == 3
     assert [a["id"] for a in data["articles"]] == ["a", "b", "c"]
     (family,) = data["families"]
     assert family["id"] == "F1" and family["label"] == QUOTE_A and family["central"] == 0

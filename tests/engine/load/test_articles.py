@@ -72,7 +72,7 @@ def test_typography_is_kept(tmp_path: Path) -> None:
 TITLES = [
     # (file name, content, expected title, expected outlet)
     ("bbc-news.txt", "Rates rise again\n\nThe bank raised rates.", "Rates rise again", "bbc-news"),
-    ("001_dc3f0d53317f598b.txt", "Headline\nBody text.", "Headline", "001"),
+    ("001_dc3f0d53317f598b.txt", "Headline\nBody text.", "Headline", ""),  # a number names no outlet
     ("the_daily_planet.txt", "  Headline  \nBody text.", "Headline", "the daily planet"),
     ("notes.md", "Intro line here\n\n# The Real Title #\n\nBody text.", "The Real Title", "notes"),
     ("plain.markdown", "No heading at all\n\nBody text.", "No heading at all", "plain"),
