@@ -219,3 +219,39 @@ def pan_source_sentences(limit: int | None = None) -> list[str]:
         if limit is not None and len(out) >= limit:
             break
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ObfPair:
+    """A pair of the PAN-13 obfuscated training sample; ``cases`` is empty for negatives."""
+
+    subset: str  # "03-random-obfuscation", ...
+    pair: PanPair
+
+
+def pan_obfuscation_pairs() -> list[ObfPair]:
+    """The 550 pairs of ``pan13_obfuscation_train``, in the order of its pairs.tsv.
+
+    Offsets are Python string indices into the files read as UTF-8 with newlines kept.
+    """
+    root = eval_dir() / "pan13_obfuscation_train"
+    out = []
+    with (root / "pairs.tsv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            xml = root / row["subset"] / f"{row['susp'][:-4]}-{row['src'][:-4]}.xml"
+            cases = []
+            for f in ET.parse(xml).getroot().iter("feature"):
+                if f.get("name") != "plagiarism":
+                    continue
+                t0, s0 = int(f.get("this_offset", 0)), int(f.get("source_offset", 0))
+                cases.append(
+                    PanCase(
+                        t0, t0 + int(f.get("this_length", 0)), s0, s0 + int(f.get("source_length", 0)), 1.0
+                    )
+                )
+            with (root / "susp" / row["susp"]).open(encoding="utf-8", errors="replace", newline="") as fh_s:
+                susp = fh_s.read()
+            with (root / "src" / row["src"]).open(encoding="utf-8", errors="replace", newline="") as fh_r:
+                src = fh_r.read()
+            out.append(ObfPair(row["subset"], PanPair(row["susp"], row["src"], susp, src, tuple(cases))))
+    return out

@@ -1,8 +1,8 @@
 """MSRP: the engine's link decision as a paraphrase classifier.
 
-Each sentence pair becomes two one-sentence articles aligned with ``align_pair``; word
-weights come from every sentence of the split (``build_idf``), as they would from a real
-set of articles. Linked (any passage) = paraphrase. Knobs are tuned on train only; the
+Each sentence pair becomes two one-sentence articles aligned with ``align_pair`` (word
+weights come from each article alone: rarity in general English). Linked (any passage)
+= paraphrase. Knobs are tuned on train only; the
 test figures use the value chosen there.
 """
 
@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.engine.align.candidates import score
 from desktop.engine.align.pair import align_pair
-from desktop.engine.align.prepared import build_idf, prepare
-from desktop.engine.align.similarity import Idf, link_threshold, match
+from desktop.engine.align.prepared import prepare
+from desktop.engine.align.similarity import link_threshold
 from desktop.engine.model import Article, Kind, Settings
 
 from . import baselines, evaldata
@@ -48,24 +49,19 @@ def _articles(pairs: Sequence[evaldata.SentencePair], tag: str) -> list[tuple[Ar
     ]
 
 
-def _idf(arts: Sequence[tuple[Article, Article]]) -> Idf:
-    return build_idf([prepare(x) for pair in arts for x in pair])
+def _match(a: Article, b: Article) -> float:
+    pa, pb = prepare(a), prepare(b)
+    if not pa.stems or not pb.stems:
+        return 0.0
+    return score(pa, pb, 0, 0).score
 
 
-def _stems(article: Article) -> tuple[str, ...]:
-    return tuple(s for sent in prepare(article).stems for s in sent)
-
-
-def decide(arts: Sequence[tuple[Article, Article]], idf: Idf, settings: Settings) -> list[Decision]:
+def decide(arts: Sequence[tuple[Article, Article]], settings: Settings) -> list[Decision]:
     out = []
     for a, b in arts:
-        # A fresh per-sentence-total memo for each pair (weights stay shared): the engine's
-        # memo is keyed by id() of prepared sentences, and across thousands of pairs its
-        # prepare cache is cleared, ids are reused and stale totals would be read back.
-        pair_idf = Idf(idf.df, idf.n, idf.names, idf.weights)
-        result = align_pair(a, b, settings, idf=pair_idf)
+        result = align_pair(a, b, settings, encoder=None)
         best = max(result.passages, key=lambda p: p.score, default=None)
-        m = match(_stems(a), _stems(b), pair_idf).score
+        m = _match(a, b)
         out.append(Decision(best is not None, best.score if best else 0.0, best.kind if best else None, m))
     return out
 
@@ -88,22 +84,21 @@ def run(quick: bool = False) -> dict[str, Binary]:
     y_train = [p.label > 0.5 for p in train]
     y_test = [p.label > 0.5 for p in test]
     arts_train, arts_test = _articles(train, "tr"), _articles(test, "te")
-    idf_train, idf_test = _idf(arts_train), _idf(arts_test)
 
     # Engine knob: sensitivity, chosen on train by accuracy.
     sweep = SENSITIVITIES if not quick else (0.25, 0.5, 0.75)
     train_acc = {}
     train_dec: dict[float, list[Decision]] = {}
     for s in sweep:
-        train_dec[s] = decide(arts_train, idf_train, Settings(sensitivity=s))
+        train_dec[s] = decide(arts_train, Settings(sensitivity=s))
         train_acc[s] = binary([d.linked for d in train_dec[s]], y_train).accuracy
     best_s = max(sweep, key=lambda s: (train_acc[s], -abs(s - 0.5)))
     default = Settings()
-    test_default = decide(arts_test, idf_test, default)
+    test_default = decide(arts_test, default)
     test_tuned = (
         test_default
         if best_s == default.sensitivity
-        else decide(arts_test, idf_test, Settings(sensitivity=best_s))
+        else decide(arts_test, Settings(sensitivity=best_s))
     )
 
     # The engine's similarity alone, thresholded on train.

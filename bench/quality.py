@@ -4,7 +4,8 @@
     python bench/quality.py --quick    # tiny subsets, for the CI smoke test
     python bench/quality.py --only msrp,synthetic
 
-Sections: PAN-13 no-obfuscation (plagdet), MSRP (paraphrase decision), Edinburgh++ (word
+Sections: PAN-13 no-obfuscation (plagdet), PAN-13 obfuscated training pairs (plagdet per
+obfuscation type), MSRP (paraphrase decision), Edinburgh++ (word
 diff vs gold word alignment), and a synthetic news-reuse corpus with planted passages.
 Gold data is read from ``../shared/eval`` (or ``$SYNDIFF_EVAL_DIR``); without it the
 script says so and exits 0.
@@ -17,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-SECTIONS = ("pan", "msrp", "edinburgh", "synthetic")
+SECTIONS = ("pan", "pan_obf", "msrp", "edinburgh", "synthetic")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Importable both as ``python bench/quality.py`` and ``python -m bench.quality``.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from bench import edinburgh, evaldata, msrp, pan, synth_eval
+    from bench import edinburgh, evaldata, msrp, pan, pan_obf, synth_eval
 
     root = evaldata.eval_dir()
     if not root.is_dir():
@@ -40,7 +41,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown section(s): {', '.join(unknown)}")
     mode = "quick" if args.quick else "full"
     print(f"Syndiff alignment quality ({mode} run), gold data from {root}")
-    runners = {"pan": pan.run, "msrp": msrp.run, "edinburgh": edinburgh.run, "synthetic": synth_eval.run}
+    runners = {
+        "pan": pan.run,
+        "pan_obf": pan_obf.run,
+        "msrp": msrp.run,
+        "edinburgh": edinburgh.run,
+        "synthetic": synth_eval.run,
+    }
     for name in chosen:
         t0 = time.perf_counter()
         runners[name](quick=args.quick)

@@ -40,6 +40,7 @@ def test_quality_quick_prints_every_table() -> None:
         return
     for header in (
         "== PAN-13 no obfuscation",
+        "== PAN-13 obfuscated training sample",
         "== MSRP test (",
         "== MSRP test: engine kinds by gold label",
         "== Edinburgh++ test, news-* pairs",

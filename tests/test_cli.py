@@ -140,7 +140,7 @@ def test_quotes_lists_the_statement_two_outlets_quote_differently(
     assert data["version"] == "1.2" and data["quotes"]
     (statement,) = [q for q in data["quotes"] if "simplified regulatory" in q["label"].lower()]
     assert statement["altered"] is True
-    outlets = {v["article"]: v["use"] for v in statement["versions"]}
+    outlets = {v["article"]: v["use"] for v in statement["versions"] if v["use"] != "paraphrased"}
     assert len(outlets) == 2 and "altered" in outlets.values()
     texts = " ".join(v["text"] for v in statement["versions"])
     assert "regulatory structure" in texts and "regulatory framework" in texts

@@ -28,6 +28,7 @@ from desktop.engine.export.html_report import (
 )
 from desktop.engine.export.output import write_atomic
 from desktop.engine.load.articles import load_article, load_articles
+from desktop.engine.marking import passage_diff
 from desktop.engine.model import Article, Kind, Op, PairAlignment, Passage, Settings
 
 if TYPE_CHECKING:
@@ -88,8 +89,22 @@ def test_seed_pair_shows_every_passage_and_change(
     assert len(dom.xpath("//*[starts-with(@id, 'pb-')]")) == n
     assert len(dom.xpath("//table[contains(@class, 'passages')]/tbody/tr")) == n
     col_a, col_b = (dom.xpath(f"//section[contains(@class, 'column-{side}')]")[0] for side in "ab")
-    assert len(col_a.xpath(".//del")) == marks_expected(a.text, alignment, Op.DELETE, "a") > 0
-    assert len(col_b.xpath(".//ins")) == marks_expected(b.text, alignment, Op.INSERT, "b") > 0
+    # At least one mark per changed run per paragraph (a typed change inside a run is a
+    # mark of its own), and together they hold exactly the changed text.
+    assert len(col_a.xpath(".//del")) >= marks_expected(a.text, alignment, Op.DELETE, "a") > 0
+    assert len(col_b.xpath(".//ins")) >= marks_expected(b.text, alignment, Op.INSERT, "b") > 0
+    for col, text, op, side, tag in (
+        (col_a, a.text, Op.DELETE, "a", "del"),
+        (col_b, b.text, Op.INSERT, "b", "ins"),
+    ):
+        shown = "".join("".join(x.text_content() for x in col.iter(tag)).split())
+        spans = [
+            (d.a_start, d.a_end) if side == "a" else (d.b_start, d.b_end)
+            for p in alignment.passages
+            for d in passage_diff(p, a, b)  # the engine's one marking decision
+            if d.op == op
+        ]
+        assert shown == "".join("".join(text[s:e] for s, e in sorted(spans)).split())
     assert not col_a.xpath(".//ins") and not col_b.xpath(".//del")
     ids = set(dom.xpath("//@id"))
     assert all(href[1:] in ids for href in dom.xpath("//a/@href"))

@@ -173,8 +173,10 @@ def test_the_model_is_loaded_once_and_announced_before(monkeypatch, no_model_loa
         loads.append(1)
         raise ImportError("no model in this test")  # the engine records the outcome either way
 
+    import desktop.engine.align.minilm as minilm
+
     monkeypatch.setattr(embeddings, "installed", lambda: True)
-    monkeypatch.setattr(embeddings, "_load_model", load_model)
+    monkeypatch.setattr(minilm, "MiniLM", load_model)
     said: list[str] = []
 
     load_embedding_model(Settings(use_embeddings=False), said.append)
@@ -186,8 +188,10 @@ def test_the_model_is_loaded_once_and_announced_before(monkeypatch, no_model_loa
 
 
 def test_a_model_the_engine_loaded_already_is_not_announced(monkeypatch, no_model_loaded) -> None:
+    import desktop.engine.align.minilm as minilm
+
     monkeypatch.setattr(embeddings, "installed", lambda: True)
-    monkeypatch.setattr(embeddings, "_load_model", lambda: object())
+    monkeypatch.setattr(minilm, "MiniLM", lambda: object())
     embeddings.load_encoder()  # as an alignment in the engine would
     said: list[str] = []
     load_embedding_model(Settings(use_embeddings=True), said.append)

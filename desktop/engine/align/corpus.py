@@ -1,15 +1,16 @@
 """All pairs of a set of articles, passage families across them, and per-article shares.
 
-A cheap candidate step (an inverted index over the content stems of every sentence)
-decides which pairs of articles share anything worth aligning, so unrelated pairs cost
-almost nothing; only candidate pairs get the full pairwise alignment.
+Every pair is aligned exactly as :func:`.pair.align_pair` aligns it alone, so adding an
+article changes no other pair's passages. A cheap test skips pairs that cannot share a
+passage: every sentence link rests on two shared content stems (or stem prefixes), or on
+a run of identical words, or on sentence embeddings that put two sentences close.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import (
     Article,
@@ -23,75 +24,41 @@ from ..model import (
     never_cancelled,
     no_progress,
 )
-from .embeddings import Encoder
+from .embeddings import Encoder, close_pairs
 from .families import build_families
-from .pair import (
-    AUTO,
-    CANDIDATE_SHARE,
-    CHEAP_BOUND,
-    MAX_POSTINGS,
-    align_prepared,
-    encoder_cache,
-    sentence_vectors,
-)
-from .prepared import Prepared, build_idf, prepare
-from .similarity import MIN_SHARED, Idf, link_threshold
+from .pair import AUTO, align_prepared, encoder_cache, sentence_vectors
+from .prepared import Prepared, prepare
+from .similarity import PREFIX_MATCH
 
-_SHINGLE = 6  # identical word runs this long make a pair a candidate on their own
+MIN_KEYS = 2  # content stems (or long prefixes) two articles must share to be aligned
 
 
-Hints = dict[tuple[int, int], list[tuple[int, int]]]
+def _keys(p: Prepared) -> frozenset[str]:
+    return frozenset(s[:PREFIX_MATCH] for s in p.postings)
 
 
-def candidate_pairs(prepared: Sequence[Prepared], idf: Idf, floor: float) -> Hints:
-    """Index pairs (i < j) of articles worth aligning, each with its candidate sentence
-    pairs (sentence of i, sentence of j): those whose identical content stems alone come
-    near ``floor``. A pair sharing a run of identical words is a candidate too, maybe with
-    no sentence pair."""
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for a, p in enumerate(prepared):
-        for s, stems in enumerate(p.stems):
-            for st in set(stems):
-                postings[st].append((a, s))
-    totals = [idf.sentence_totals(p.stems) for p in prepared]
-    n_sentences = sum(len(p.stems) for p in prepared)
-    # Stems in a few percent of all sentences are topic words: they seed nothing.
-    limit = max(MAX_POSTINGS, n_sentences // 50)
-    bound = floor * CHEAP_BOUND
-    weight = idf.weight
-    out: Hints = defaultdict(list)
-    for a, p in enumerate(prepared):
-        for s, stems in enumerate(p.stems):
-            if not totals[a][s]:
-                continue
-            count: dict[tuple[int, int], int] = defaultdict(int)
-            mass: dict[tuple[int, int], float] = defaultdict(float)
-            for st in set(stems):
-                hits = postings[st]
-                if len(hits) > limit:
-                    continue
-                w = weight(st)
-                for b, t in hits:
-                    if b > a:
-                        count[(b, t)] += 1
-                        mass[(b, t)] += w
-            for (b, t), n in count.items():
-                if n < MIN_SHARED:
-                    continue
-                ca, cb = mass[(b, t)] / totals[a][s], mass[(b, t)] / totals[b][t]
-                if 2 * ca * cb / (ca + cb) >= bound:
-                    out[(a, b)].append((s, t))
-    # Verbatim runs, even of names-free boilerplate-free text with few content words.
-    shingles: dict[int, set[int]] = defaultdict(set)
-    for a, p in enumerate(prepared):
-        words = [w for w, _, _ in p.words]
-        for k in range(0, max(0, len(words) - _SHINGLE + 1)):
-            shingles[hash(tuple(words[k : k + _SHINGLE]))].add(a)
-    for owners in shingles.values():
-        if 1 < len(owners) <= 50:
-            for a, b in itertools.combinations(sorted(owners), 2):
-                out[(a, b)]  # noqa: B018 - creates the entry: verbatim runs only
-    return dict(out)
+def candidate_pairs(
+    prepared: Sequence[Prepared], vectors: Sequence[object] | None, settings: Settings
+) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of articles that may share a passage."""
+    keys = [_keys(p) for p in prepared]
+    owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for k, p in enumerate(prepared):
+        for gram in p.anchors:
+            owners[gram].add(k)
+    anchored: set[tuple[int, int]] = set()
+    for found in owners.values():
+        if len(found) > 1:
+            anchored.update(itertools.combinations(sorted(found), 2))
+    out = []
+    for i, j in itertools.combinations(range(len(prepared)), 2):
+        if (
+            (i, j) in anchored
+            or len(keys[i] & keys[j]) >= MIN_KEYS
+            or (vectors is not None and close_pairs(vectors[i], vectors[j], settings.sensitivity))  # type: ignore[arg-type]
+        ):
+            out.append((i, j))
+    return out
 
 
 def align_corpus(
@@ -100,12 +67,12 @@ def align_corpus(
     *,
     encoder: Encoder | None | object = AUTO,
     progress: Progress = no_progress,
-    cancelled=never_cancelled,
+    cancelled: Callable[[], bool] = never_cancelled,
 ) -> CorpusAlignment:
     """Align every pair of ``articles`` that shares anything, and group passage families.
 
-    ``encoder`` as for :func:`~desktop.engine.align.align_pair`: sentence embeddings, by
-    default from the optional model when it is installed.
+    ``encoder`` as for :func:`~desktop.engine.align.pair.align_pair`: sentence embeddings,
+    by default from the optional model when it is installed.
     """
     settings = settings or Settings()
     prepared = []
@@ -114,9 +81,6 @@ def align_corpus(
         if cancelled():
             raise Cancelled
         progress(0.2 * (k + 1) / max(1, len(articles)))
-    idf = build_idf(prepared)
-    hints = candidate_pairs(prepared, idf, link_threshold(settings.sensitivity) * CANDIDATE_SHARE)
-    todo = sorted(hints)
     cache = encoder_cache(settings, encoder)
     vectors = None
     if cache is not None:  # encoding is the slow step when the embedding model is used
@@ -126,6 +90,7 @@ def align_corpus(
             if cancelled():
                 raise Cancelled
             progress(0.2 + 0.05 * (k + 1) / len(prepared))
+    todo = candidate_pairs(prepared, vectors, settings)
     progress(0.25)
     pairs: list[PairAlignment] = []
     for k, (i, j) in enumerate(todo):
@@ -134,10 +99,8 @@ def align_corpus(
         pair = align_prepared(
             prepared[i],
             prepared[j],
-            idf,
             settings,
             cancelled,
-            hints=hints[(i, j)],
             vectors=(vectors[i], vectors[j]) if vectors else None,
         )
         if pair.passages:

@@ -33,15 +33,18 @@ def classify(similarity: float) -> Kind:
     return Kind.PARAPHRASE
 
 
-def finish_draft(draft: Draft, a: Article, b: Article, settings: Settings) -> Passage | None:
-    """Diff a draft, trim one-sided ends, classify it."""
+def finish_draft(
+    draft: Draft, a: Article, b: Article, settings: Settings, *, trim: bool = True
+) -> Passage | None:
+    """Diff a draft, trim one-sided ends (unless ``trim`` is false: a passage of several
+    links already ends where its links do), classify it."""
     draft = Draft(
         *strip_span(a.text, draft.a_start, draft.a_end, _LEAD, _TAIL),
         *strip_span(b.text, draft.b_start, draft.b_end, _LEAD, _TAIL),
         draft.match_score,
     )
     ops = word_diff(a.text, draft.a_start, draft.a_end, b.text, draft.b_start, draft.b_end, settings)
-    trimmed = _trim(ops, a.text, b.text)
+    trimmed = _trim(ops, a.text, b.text) if trim else None
     if trimmed is not None:
         draft = Draft(*trimmed, draft.match_score)
         ops = word_diff(a.text, draft.a_start, draft.a_end, b.text, draft.b_start, draft.b_end, settings)

@@ -1,44 +1,72 @@
-"""Articles reduced to what the aligner compares: sentences, content stems, clause
-starts and normalised words, with indexes built once per article and kept."""
+"""Articles reduced to what the aligner compares: sentences, content stems with their
+weights, clause starts and normalised words.
+
+Everything here depends on one article alone, so a pair of articles aligns the same
+whichever other articles are loaded, and each article is prepared once however many
+others it meets.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..model import Article
+from .rarity import info
 from .segment import Sentence, sentences
-from .similarity import Idf
 from .text import WORD_RE, is_content, stem, tokens, typographic
+
+NAME_FACTOR = 0.5  # names say what a sentence is about, not how it is worded
+NAME_SHARE = 0.8  # a stem capitalised in this share of its sentences is a name
+# A stem in more than TOPIC_SHARE of an article's sentences is one of its topic words
+# ("Meta", "AI" in a story about Meta's AI): it says little about which sentence is
+# which, so its weight falls with the power TOPIC_POWER of how much it exceeds that.
+TOPIC_SHARE = 0.12
+TOPIC_POWER = 0.7
+TOPIC_MIN_SENTENCES = 8  # shorter texts have too few sentences to tell a topic word
+CLAUSE_MIN_STEMS = 5  # shorter pieces of a sentence match by chance too easily
+MAX_CLAUSES = 8
+ANCHOR_WORDS = 8  # a run of this many identical words links text on its own
+
+_CLAUSE_OPENERS = frozenset('“"‘(')
+_CLAUSE_BREAKS = frozenset(',;:—–(“"‘)”')
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """An article reduced to what the aligner compares."""
+    """An article reduced to what the aligner compares.
+
+    ``weights`` holds every content stem's weight in this article: its rarity in general
+    English (:mod:`.rarity`), lowered for the article's topic words and for names.
+    """
 
     article: Article
     sentences: tuple[Sentence, ...]  # those outside boilerplate
-    stems: tuple[tuple[str, ...], ...]  # content stems per sentence
+    stems: tuple[tuple[str, ...], ...]  # content stems per sentence, in order
     capitals: tuple[frozenset[str], ...]  # stems written with a capital inside each sentence
-    initials: tuple[str, ...]  # the stem of a capitalised first word ("" if none)
     clauses: tuple[tuple[tuple[int, int], ...], ...]  # per sentence: (stem index, char) starts
     words: tuple[tuple[str, int, int], ...]  # normalised words with offsets, boilerplate out
-    # Indexes derived from the fields above, built on first use and kept: in an all-pairs
-    # run each article meets hundreds of others.
-    derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    weights: Mapping[str, float]
+    names: frozenset[str]
+    postings: Mapping[str, tuple[int, ...]]  # content stem -> sentences holding it
+    anchors: Mapping[tuple[str, ...], tuple[int, ...]]  # ANCHOR_WORDS-word runs -> starts
 
-    def postings(self) -> dict[str, list[int]]:
-        """Content stem -> indexes of the sentences that contain it."""
-        found = self.derived.get("postings")
-        if found is None:
-            index: dict[str, list[int]] = defaultdict(list)
-            for k, stems in enumerate(self.stems):
-                for s in set(stems):
-                    index[s].append(k)
-            found = self.derived["postings"] = dict(index)
-        return found  # type: ignore[return-value]
+    def weight(self, s: str) -> float:
+        return self.weights.get(s, 0.0)
+
+    def total(self, k: int) -> float:
+        """Summed weight of sentence ``k``'s content stems."""
+        w = self.weights
+        return sum(w[s] for s in self.stems[k])
+
+    def grams(self, n: int) -> Mapping[tuple[str, ...], Sequence[int]]:
+        """Runs of ``n`` normalised words -> the word indexes where they start."""
+        if n == ANCHOR_WORDS:
+            return self.anchors
+        return _grams(self.words, n)
 
     def word_flags(self, spans: Sequence[tuple[int, int]]) -> list[bool]:
         """For each of ``words``, whether it lies wholly inside one of ``spans``."""
@@ -51,82 +79,140 @@ class Prepared:
             flags.append(k < len(covered) and covered[k][0] <= s and e <= covered[k][1])
         return flags
 
-    def grams(self, n: int) -> dict[tuple[str, ...], list[int]]:
-        """Runs of ``n`` normalised words -> the word indexes where they start."""
-        found = self.derived.get(("grams", n))
-        if found is None:
-            words = [w for w, _, _ in self.words]
-            index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-            for j in range(len(words) - n + 1):
-                index[tuple(words[j : j + n])].append(j)
-            found = self.derived[("grams", n)] = dict(index)
-        return found  # type: ignore[return-value]
+
+class _Lru:
+    """A bounded, thread-safe cache: alignment runs on worker threads while the window
+    may prepare articles too."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._items: OrderedDict[str, Prepared] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Prepared | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: str, value: Prepared) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._limit:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
 
-_CACHE: dict[str, Prepared] = {}
-
-
-_CACHE_LIMIT = 2048
-
-
-_CLAUSE_OPENERS = frozenset('“"‘(')
-
-
-_CLAUSE_BREAKS = frozenset(',;:—–(“"‘)”')
-
-
-MAX_CLAUSES = 8
-
-
-CLAUSE_MIN_STEMS = 5  # shorter pieces of a sentence match by chance too easily
+_CACHE = _Lru(4096)
 
 
 def prepare(article: Article) -> Prepared:
-    """Sentences, stems and words of ``article``; cached by content."""
+    """Sentences, stems, weights and words of ``article``; cached by content."""
     key = hashlib.blake2b(
-        repr((article.id, article.text, article.boilerplate)).encode("utf-8", "surrogatepass"),
-        digest_size=16,
+        repr((article.text, article.boilerplate)).encode("utf-8", "surrogatepass"), digest_size=16
     ).hexdigest()
-    cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
+    found = _CACHE.get(key)
+    if found is not None:
+        if found.article != article:  # same text under another id or title
+            found = _with_article(found, article)
+        return found
+    prepared = _prepare(article)
+    _CACHE.put(key, prepared)
+    return prepared
+
+
+def _with_article(p: Prepared, article: Article) -> Prepared:
+    return Prepared(
+        article,
+        p.sentences,
+        p.stems,
+        p.capitals,
+        p.clauses,
+        p.words,
+        p.weights,
+        p.names,
+        p.postings,
+        p.anchors,
+    )
+
+
+def _prepare(article: Article) -> Prepared:
     text = article.text
     chrome = article.boilerplate
-    usable = [s for s in sentences(text) if boilerplate_share(s.start, s.end, chrome) < 0.5]
+    usable = tuple(s for s in sentences(text) if boilerplate_share(s.start, s.end, chrome) < 0.5)
     stems: list[tuple[str, ...]] = []
     capitals: list[frozenset[str]] = []
-    initials: list[str] = []
     clauses: list[tuple[tuple[int, int], ...]] = []
+    rarity: dict[str, float] = {}
+    initial: Counter[str] = Counter()
     for sent in usable:
-        st, caps, cuts = _analyse_sentence(text, sent.start, sent.end)
+        st, caps, cuts, first = _analyse_sentence(text, sent.start, sent.end, rarity)
         stems.append(st)
         capitals.append(caps)
         clauses.append(cuts)
-        first = WORD_RE.search(text, sent.start, sent.end)
-        initials.append(stem(first.group()) if first and first.group()[0].isupper() else "")
+        if first and first in st and first not in caps:
+            initial[first] += 1
     words = tuple(
         (typographic(m.group()).lower(), m.start(), m.end())
         for m in WORD_RE.finditer(text)
         if boilerplate_share(m.start(), m.end(), chrome) == 0
     )
-    prepared = Prepared(
-        article, tuple(usable), tuple(stems), tuple(capitals), tuple(initials), tuple(clauses), words
+    df: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, (st, caps) in enumerate(zip(stems, capitals, strict=True)):
+        for s in set(st):
+            df[s] += 1
+            index[s].append(k)
+        capital.update(caps)
+    names = frozenset(s for s, c in capital.items() if c + initial[s] >= NAME_SHARE * df[s])
+    n = len(usable)
+    weights: dict[str, float] = {}
+    for s, count in df.items():
+        w = rarity[s]
+        if n >= TOPIC_MIN_SENTENCES and count / n > TOPIC_SHARE:
+            w *= (TOPIC_SHARE * n / count) ** TOPIC_POWER
+        if s in names:
+            w *= NAME_FACTOR
+        weights[s] = w
+    return Prepared(
+        article,
+        usable,
+        tuple(stems),
+        tuple(capitals),
+        tuple(clauses),
+        words,
+        weights,
+        names,
+        {s: tuple(v) for s, v in index.items()},
+        _grams(words, ANCHOR_WORDS),
     )
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()
-    _CACHE[key] = prepared
-    return prepared
+
+
+def _grams(words: Sequence[tuple[str, int, int]], n: int) -> dict[tuple[str, ...], tuple[int, ...]]:
+    seq = [w for w, _, _ in words]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in range(len(seq) - n + 1):
+        index[tuple(seq[j : j + n])].append(j)
+    return {g: tuple(v) for g, v in index.items()}
 
 
 def _analyse_sentence(
-    text: str, start: int, end: int
-) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, int], ...]]:
-    """Content stems, capitalised stems and clause starts of one sentence."""
-    stems: list[str] = []
+    text: str, start: int, end: int, rarity: dict[str, float]
+) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, int], ...], str]:
+    """Content stems, capitalised stems, clause starts and the stem of a capitalised
+    first word ("" if none) of one sentence; records each stem's rarity."""
+    found: list[str] = []
     caps: set[str] = set()
     cuts: list[tuple[int, int]] = [(0, start)]
     prev_punct: tuple[str, int] | None = None
     first = True
+    initial = ""
     for tok in tokens(text, start, end):
         if tok.is_space:
             continue
@@ -134,19 +220,25 @@ def _analyse_sentence(
             if tok.text in _CLAUSE_BREAKS:
                 prev_punct = (tok.text, tok.start)
             continue
-        if prev_punct is not None and not first and stems:
+        if prev_punct is not None and not first and found:
             mark, where = prev_punct
-            cut = (len(stems), where if mark in _CLAUSE_OPENERS else tok.start)
+            cut = (len(found), where if mark in _CLAUSE_OPENERS else tok.start)
             if cuts[-1][0] != cut[0] and len(cuts) < MAX_CLAUSES:
                 cuts.append(cut)
         prev_punct = None
         if is_content(tok.text):
             st = stem(tok.text)
-            stems.append(st)
-            if not first and (tok.text[0].isupper() or any(c.isupper() for c in tok.text[1:])):
+            found.append(st)
+            value = info(tok.text.lower().replace("’", "'"))
+            if value < rarity.get(st, 99.0):  # a stem is as common as its commonest form
+                rarity[st] = value
+            upper = tok.text[0].isupper() or any(c.isupper() for c in tok.text[1:])
+            if first and upper:
+                initial = st
+            elif upper:
                 caps.add(st)
         first = False
-    return tuple(stems), frozenset(caps), tuple(cuts)
+    return tuple(found), frozenset(caps), tuple(cuts), initial
 
 
 def boilerplate_share(start: int, end: int, chrome: Sequence[tuple[int, int]]) -> float:
@@ -154,10 +246,6 @@ def boilerplate_share(start: int, end: int, chrome: Sequence[tuple[int, int]]) -
         return 0.0
     covered = sum(max(0, min(end, e) - max(start, s)) for s, e in chrome)
     return covered / (end - start)
-
-
-def build_idf(prepared: Sequence[Prepared]) -> Idf:
-    return Idf.build(row for p in prepared for row in zip(p.stems, p.capitals, p.initials, strict=True))
 
 
 def union(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

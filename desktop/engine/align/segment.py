@@ -55,13 +55,26 @@ def is_hard_wrapped(text: str) -> bool:
 
 
 def blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of paragraphs (or headings), without surrounding white space."""
-    separator = _BLANK_LINES if is_hard_wrapped(text) else re.compile(r"\n")
+    """Spans of paragraphs (or headings), without surrounding white space.
+
+    A line that stops mid-sentence (no closing punctuation) and is followed by one that
+    starts in lower case is the same paragraph, wrapped."""
+    wrapped = is_hard_wrapped(text)
+    separator = _BLANK_LINES if wrapped else re.compile(r"\n")
     pos = 0
     for match in separator.finditer(text):
+        if not wrapped and _continues(text, pos, match.start(), match.end()):
+            continue
         yield from _trimmed(text, pos, match.start())
         pos = match.end()
     yield from _trimmed(text, pos, len(text))
+
+
+def _continues(text: str, start: int, cut: int, after: int) -> bool:
+    """The line ``text[start:cut]`` runs on into the one starting at ``after``."""
+    line = text[start:cut].rstrip()
+    nxt = text[after : after + 1]
+    return bool(line) and line[-1].isalnum() and nxt.islower()
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from desktop.engine.align.corpus import align_corpus, candidate_pairs
-from desktop.engine.align.prepared import build_idf, prepare
+from desktop.engine.align.pair import align_pair
+from desktop.engine.align.prepared import prepare
 from desktop.engine.load.articles import article_from_text, load_article
-from desktop.engine.model import Article, Kind
+from desktop.engine.model import Article, Kind, Settings
 from tests.engine.align.samples import FILLER_A, FILLER_B, REWORDED_A, REWORDED_B, FakeEncoder, near
 
 QUOTE = "The regulator said the merger would reduce competition in the broadband market."
@@ -30,10 +32,9 @@ def test_unrelated_pairs_are_not_aligned() -> None:
         art("q2", FILLERS[0], QUOTE),
     ]
     prepared = [prepare(a) for a in articles]
-    candidates = candidate_pairs(prepared, build_idf(prepared), 0.2)
-    # Only pairs that share a sentence are candidates; the rest cost nothing.
+    candidates = candidate_pairs(prepared, None, Settings())
+    # Only pairs that share words are candidates; the rest cost nothing.
     assert set(candidates) == {(0, 6), (5, 6)}
-    assert candidates[(5, 6)] == [(0, 1)]  # the shared sentence, by index in each article
     corpus = align_corpus(articles)
     assert corpus.candidates_checked == 2
     assert {(p.a, p.b) for p in corpus.pairs} == {("x0", "q2"), ("q1", "q2")}
@@ -86,3 +87,42 @@ def test_corpus_uses_the_encoder_once_per_sentence() -> None:
     corpus = align_corpus(articles, encoder=encoder)
     assert len(corpus.pair("a", "b").passages) == 1
     assert len(encoder.seen) == len(set(encoder.seen)) == 4
+
+
+def _unrelated_text(words: int, seed: int) -> str:
+    """A long text on another subject (gardening), made of varied sentences."""
+    rng = random.Random(seed)
+    subjects = [
+        "The gardener",
+        "My neighbour",
+        "The old orchard",
+        "A careful grower",
+        "The allotment society",
+    ]
+    verbs = ["planted", "pruned", "watered", "harvested", "mulched", "divided"]
+    things = ["tulip bulbs", "apple trees", "raspberry canes", "rose bushes", "leek seedlings", "herb beds"]
+    times = ["before the first frost", "after the April rain", "at dawn", "in late autumn", "every Sunday"]
+    out: list[str] = []
+    while sum(len(s.split()) for s in out) < words:
+        out.append(
+            f"{rng.choice(subjects)} {rng.choice(verbs)} the {rng.choice(things)} {rng.choice(times)}."
+        )
+    return "\n".join(" ".join(out[k : k + 4]) for k in range(0, len(out), 4))
+
+
+def test_an_unrelated_article_changes_no_other_pair(seed_paths: list[Path]) -> None:
+    samples = [load_article(p) for p in seed_paths]
+    long_text = article_from_text(
+        _unrelated_text(15_000, 1), title="Garden", outlet="Garden", article_id="garden"
+    )
+    without = align_corpus(samples, encoder=None)
+    with_it = align_corpus([*samples, long_text], encoder=None)
+    assert any(p.passages for p in without.pairs)
+    for a in samples:
+        for b in samples:
+            if a.id < b.id:
+                assert with_it.pair(a.id, b.id).passages == without.pair(a.id, b.id).passages
+    # ... and each pair is exactly what aligning it alone gives.
+    for pair in without.pairs:
+        alone = align_pair(without.article(pair.a), without.article(pair.b), encoder=None)
+        assert alone.passages == pair.passages

@@ -103,3 +103,17 @@ def test_sentences_are_ordered_disjoint_trimmed_and_inside_one_block(text: str) 
     # No letter or digit of the text is left out of every sentence.
     covered = "".join(text[s:e] for s, e in spans_)
     assert sum(ch.isalnum() for ch in covered) == sum(ch.isalnum() for ch in text)
+
+
+def test_a_line_that_stops_mid_sentence_runs_on_into_the_next() -> None:
+    text = (
+        "The Shared Vision Program, a basin-wide program that\n"
+        "focuses on institutional development.\nNext paragraph."
+    )
+    assert [text[s:e] for s, e in blocks(text)] == [
+        "The Shared Vision Program, a basin-wide program that\nfocuses on institutional development.",
+        "Next paragraph.",
+    ]
+    # A heading or a line that ends its sentence stays a paragraph of its own.
+    assert len(list(blocks("Meta and Spotify\nthe statement said.\nEnd."))) == 2
+    assert len(list(blocks("It ended.\nthen it began."))) == 2

@@ -49,7 +49,7 @@ def test_paragraphs_are_the_engines_blocks_clipped_and_trimmed() -> None:
 
 
 def test_render_text_wraps_paragraphs_and_escapes_every_piece() -> None:
-    assert render_text("a < b\nc & d", 0, 11, (), ()) == "<p>a &lt; b</p>\n<p>c &amp; d</p>\n"
+    assert render_text("a < b.\nc & d", 0, 12, (), ()) == "<p>a &lt; b.</p>\n<p>c &amp; d</p>\n"
 
 
 def test_a_mark_across_a_paragraph_break_is_closed_and_reopened() -> None:

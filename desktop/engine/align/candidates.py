@@ -1,0 +1,69 @@
+"""Which sentence pairs of two articles are worth scoring: the one candidate index.
+
+Each article keeps an inverted index of its content stems (:attr:`Prepared.postings`).
+The weight that identical stems (and stems sharing a long prefix) give a sentence pair
+is summed through the postings; only pairs whose coverage can reach the floor are
+scored in full.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .prepared import Prepared
+from .similarity import PREFIX_CREDIT, PREFIX_MATCH, Match, match
+
+MAX_POSTINGS = 400  # stems in more sentences than this seed nothing (a refrain, a table)
+
+
+def names_of(pa: Prepared, pb: Prepared):
+    """The test for names in a pair: a name in either article."""
+    na, nb = pa.names, pb.names
+    return lambda s: s in na or s in nb
+
+
+def score(pa: Prepared, pb: Prepared, i: int, j: int) -> Match:
+    """The full match of sentence ``i`` of A with sentence ``j`` of B."""
+    return match(pa.stems[i], pb.stems[j], pa.weights, pb.weights, names_of(pa, pb))
+
+
+def sentence_pairs(pa: Prepared, pb: Prepared, floor: float) -> dict[tuple[int, int], Match]:
+    """Sentence pairs ``(i, j)`` of A and B whose match score reaches ``floor``."""
+    prefixes: dict[str, list[int]] = defaultdict(list)
+    for s, where in pb.postings.items():
+        if len(s) >= PREFIX_MATCH:
+            prefixes[s[:PREFIX_MATCH]].extend(where)
+    wa, wb = pa.weights, pb.weights
+    totals_b = [pb.total(j) for j in range(len(pb.stems))]
+    names = names_of(pa, pb)
+    out: dict[tuple[int, int], Match] = {}
+    for i, stems in enumerate(pa.stems):
+        total_a = pa.total(i)
+        if total_a <= 0:
+            continue
+        got_a: dict[int, float] = defaultdict(float)
+        got_b: dict[int, float] = defaultdict(float)
+        for s in set(stems):
+            hits = pb.postings.get(s)
+            if hits is not None:
+                if len(hits) > MAX_POSTINGS:
+                    continue
+                for j in hits:
+                    got_a[j] += wa[s]
+                    got_b[j] += wb[s]
+            elif len(s) >= PREFIX_MATCH:
+                for j in prefixes.get(s[:PREFIX_MATCH], ()):
+                    got_a[j] += PREFIX_CREDIT * wa[s]
+                    got_b[j] += PREFIX_CREDIT * wa[s]  # a bound: the other stem's weight is unknown here
+        for j, mass_a in got_a.items():
+            total_b = totals_b[j]
+            if total_b <= 0:
+                continue
+            # An optimistic bound from what the postings saw; the full match decides.
+            ca, cb = min(1.0, mass_a / total_a), min(1.0, 1.5 * got_b[j] / total_b)
+            if ca + cb <= 0 or 2 * ca * cb / (ca + cb) < floor:
+                continue
+            m = match(stems, pb.stems[j], wa, wb, names)
+            if m.score >= floor:
+                out[(i, j)] = m
+    return out

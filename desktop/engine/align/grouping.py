@@ -1,0 +1,229 @@
+"""From sentence links to passage drafts: links near each other form one passage.
+
+Reused text is a run: a paragraph taken over and reworded sentence by sentence, a wire
+story with a line cut or added. Links lying within ``GAP`` sentences of each other on
+both sides, going forward on both, join one passage, when what lies between them is
+nothing, an addition on one side, or text on both sides that still shares some words.
+Links that cross join only when adjacent on both sides (reworded sentences shuffled
+inside a passage); when a moved sentence is taken over nearly word for word, the links
+stay separate passages, since one word diff would show it deleted and inserted.
+
+A summary condenses a long stretch into a few sentences: groups that sit together on
+one side but spread, in much the same order, over a stretch several times longer on the
+other side join into one passage (the PAN recipe's "summary" case).
+
+A lone link in long texts must rest on more matched weight than chance gives: the more
+sentence pairs two texts offer, the more of them share a few words by coincidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .links import GAP, Link, near
+from .passages import Draft
+from .prepared import Prepared, boilerplate_share
+from .similarity import match
+
+CROSS_GAP = 1  # crossing links join only this close
+MOVED_SCORE = 0.85  # a crossing link this close to verbatim keeps its own passage
+GAP_RELATED = 0.15  # what lies between two links on both sides shares at least this score
+SUMMARY_GAP = 20  # sentences a summary's source may skip between two condensed sentences
+SUMMARY_RATIO = 2.5  # ... the source stretch being at least this many times longer
+SUMMARY_DENSITY = 0.5  # links per sentence of the condensed side, at least
+SUMMARY_ORDER = 0.6  # share of link pairs in the same order on both sides, at least
+CHANCE_MASS = 1.2  # a lone link's matched weight must reach this times log(sentence pairs)
+LONE_SURE = 0.9  # ... unless it scores at least this (the same sentence)
+
+Box = tuple[int, int, int, int]  # first and last sentence on A, then on B
+
+
+def _dist(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(a0, b0) - min(a1, b1) - 1
+
+
+def _box(group: Sequence[Link]) -> Box:
+    return (
+        min(o.a0 for o in group),
+        max(o.a1 for o in group),
+        min(o.b0 for o in group),
+        max(o.b1 for o in group),
+    )
+
+
+def _between(p: Prepared, one: tuple[int, int], two: tuple[int, int]) -> tuple[int, int]:
+    """Sentences strictly between two sentence ranges of one article (first, last)."""
+    lo, hi = (one, two) if one[0] <= two[0] else (two, one)
+    return lo[1] + 1, hi[0] - 1
+
+
+def bridgeable(pa: Prepared, pb: Prepared, x: Link, y: Link) -> bool:
+    """Whether what lies between two near links may sit inside one passage: nothing;
+    text on both sides that still shares some words (a sentence reworded beyond a
+    link, not two different sentences); or text added on one side only. Never
+    boilerplate."""
+    ga = _between(pa, (x.a0, x.a1), (y.a0, y.a1))
+    gb = _between(pb, (x.b0, x.b1), (y.b0, y.b1))
+    for p, spans in ((pa, (x.a_span, y.a_span)), (pb, (x.b_span, y.b_span))):
+        lo, hi = sorted(spans)
+        if hi[0] > lo[1] and boilerplate_share(lo[1], hi[0], p.article.boilerplate) > 0:
+            return False
+    gap_a, gap_b = ga[1] >= ga[0], gb[1] >= gb[0]
+    if not gap_a and not gap_b:
+        return True
+    if gap_a and gap_b:
+        stems_a = tuple(s for k in range(ga[0], ga[1] + 1) for s in pa.stems[k])
+        stems_b = tuple(s for k in range(gb[0], gb[1] + 1) for s in pb.stems[k])
+        return match(stems_a, stems_b, pa.weights, pb.weights).score >= GAP_RELATED
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The links of one passage; ``summary`` when it condenses a longer stretch."""
+
+    links: tuple[Link, ...]
+    summary: bool = False
+
+
+def groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
+    """Links joined into passages (see the module's description), in A's order."""
+    parent = list(range(len(links)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for x in range(len(links)):
+        for y in range(x + 1, len(links)):
+            p, q = links[x], links[y]
+            forward = (p.a0 - q.a0) * (p.b0 - q.b0) > 0
+            if near(p, q, GAP if forward else CROSS_GAP) and bridgeable(pa, pb, p, q):
+                parent[find(x)] = find(y)
+    joined = True
+    while joined:  # groups whose boxes overlap on a side are one passage
+        joined = False
+        boxes: dict[int, Box] = {}
+        members: dict[int, list[Link]] = defaultdict(list)
+        for k, o in enumerate(links):
+            members[find(k)].append(o)
+        for r, group in members.items():
+            boxes[r] = _box(group)
+        roots = sorted(boxes)
+        for x, rx in enumerate(roots):
+            for ry in roots[x + 1 :]:
+                one, two = boxes[rx], boxes[ry]
+                if _dist(one[0], one[1], two[0], two[1]) < 0 or _dist(one[2], one[3], two[2], two[3]) < 0:
+                    parent[find(rx)] = find(ry)
+                    joined = True
+    out: dict[int, list[Link]] = defaultdict(list)
+    for k, o in enumerate(links):
+        out[find(k)].append(o)
+    return _summaries([Group(tuple(g)) for g in sorted(out.values(), key=lambda g: _box(g))])
+
+
+def _concordance(group: Sequence[Link]) -> float:
+    """Share of link pairs that come in the same order on both sides."""
+    agree = total = 0
+    for x in range(len(group)):
+        for y in range(x + 1, len(group)):
+            da = group[x].a0 - group[y].a0
+            db = group[x].b0 - group[y].b0
+            if da and db:
+                total += 1
+                agree += (da > 0) == (db > 0)
+    return agree / total if total else 0.0
+
+
+def _summaries(found: list[Group]) -> list[Group]:
+    """Runs of groups that follow each other closely on one side (the summary) while
+    their counterparts spread, in much the same order, over a stretch several times
+    longer on the other side (the source) join into one group."""
+    for side in (0, 1):
+        x0, x1, y0, y1 = (0, 1, 2, 3) if side == 0 else (2, 3, 0, 1)
+        found.sort(key=lambda g: _box(g.links)[x0])
+        out: list[list[Group]] = []
+        for group in found:
+            box = _box(group.links)
+            if out:
+                run_box = _box([o for g in out[-1] for o in g.links])
+                if (
+                    _dist(run_box[x0], run_box[x1], box[x0], box[x1]) <= GAP
+                    and _dist(run_box[y0], run_box[y1], box[y0], box[y1]) <= SUMMARY_GAP
+                ):
+                    out[-1].append(group)
+                    continue
+            out.append([group])
+        found = []
+        for run in out:
+            links = tuple(o for g in run for o in g.links)
+            box = _box(links)
+            extent_x = box[x1] - box[x0] + 1
+            extent_y = box[y1] - box[y0] + 1
+            if (
+                len(run) > 1
+                and len(links) >= 3
+                and extent_y >= SUMMARY_RATIO * extent_x
+                and len(links) >= SUMMARY_DENSITY * extent_x
+                and _concordance(links) >= SUMMARY_ORDER
+            ):
+                found.append(Group(links, summary=True))
+            else:
+                found.extend(run)
+    return sorted(found, key=lambda g: _box(g.links))
+
+
+def passage_groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
+    """The links of each passage; lone links that chance explains are left out."""
+    chance = CHANCE_MASS * math.log(max(1, len(pa.sentences) * len(pb.sentences)))
+    out = []
+    for group in groups(pa, pb, links):
+        if len(group.links) == 1:
+            lone = group.links[0]
+            if lone.match.mass < chance and lone.score < LONE_SURE and not lone.semantic:
+                continue
+        out.append(group)
+    return out
+
+
+def draft(group: Sequence[Link]) -> Draft:
+    """From the group's first link's start to its last link's end, on each side."""
+    return Draft(
+        min(o.a_span[0] for o in group),
+        max(o.a_span[1] for o in group),
+        min(o.b_span[0] for o in group),
+        max(o.b_span[1] for o in group),
+        max(max(o.score, o.semantic) for o in group),
+    )
+
+
+def split_moved(group: Sequence[Link]) -> list[list[Link]]:
+    """The group as passages: links that come in another order on each side than a
+    neighbour and are (nearly) the same sentence are text taken over and moved, which
+    a passage of their own shows better than one diff showing them deleted and
+    inserted. Reworded text shuffled inside a passage (and a summary's condensed
+    sentences) stays one passage. When the rest would enclose a moved link, every link
+    is its own passage (passages never overlap)."""
+    moved = {
+        k
+        for k, p in enumerate(group)
+        for q in group
+        if (p.a0 - q.a0) * (p.b0 - q.b0) < 0 and p.score >= MOVED_SCORE
+    }
+    if not moved:
+        return [list(group)]
+    rest = [o for k, o in enumerate(group) if k not in moved]
+    alone = [[o] for k, o in enumerate(group) if k in moved]
+    if rest:
+        box = _box(rest)
+        if any(
+            _dist(box[0], box[1], o.a0, o.a1) < 0 or _dist(box[2], box[3], o.b0, o.b1) < 0 for (o,) in alone
+        ):
+            return [[o] for o in group]
+        return [rest, *alone]
+    return alone
