@@ -166,10 +166,7 @@ def merge_adjacent(passages: list[Passage], a: Article, b: Article, settings: Se
                     _same_gap(a.text[q.a_end : p.a_start], b.text[q.b_end : p.b_start])
                     and not any(q.b_end < r.b_end and r.b_start < p.b_start for r in passages)
                 )
-                or (
-                    _gap_is_empty(a.text, q.a_end, p.a_start)
-                    and _gap_is_empty(b.text, q.b_end, p.b_start)
-                )
+                or (_gap_is_empty(a.text, q.a_end, p.a_start) and _gap_is_empty(b.text, q.b_end, p.b_start))
             )
         ):
             merged = finish_draft(Draft(q.a_start, p.a_end, q.b_start, p.b_end, 0.0), a, b, settings)

@@ -1,9 +1,10 @@
 """How alike two sentences are, from the content words they share, weighted by rarity.
 
 Each side weighs its own words (:attr:`.prepared.Prepared.weights`: rarity in general
-English, lowered for the article's topic words and names); a word both sides hold
-counts with the geometric mean of its two weights. Coverage is measured both ways, so a
-short line of names inside a long sentence does not match.
+English, lowered for the article's topic words and names), and a word both sides hold
+counts on each side with that side's own weight. Coverage is measured both ways (the
+share of each side's weight the other side holds), so a short line of names inside a
+long sentence does not match.
 """
 
 from __future__ import annotations
