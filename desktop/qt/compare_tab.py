@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop.engine.bidi import isolate
 from desktop.engine.model import Article, CorpusAlignment, PairAlignment
 from desktop.qt.session import Session
 from desktop.qt.widgets.compare import CompareView
@@ -30,15 +31,15 @@ def pair_summary(a: Article, b: Article, alignment: PairAlignment | None) -> str
     n = len(alignment.passages)
     if n == 0:
         return (
-            f"{article_label(a)} and {article_label(b)} share no passage at the current settings "
-            "(try a higher sensitivity or a shorter minimum passage)."
+            f"{isolate(article_label(a))} and {isolate(article_label(b))} share no passage at the "
+            "current settings (try a higher sensitivity or a shorter minimum passage)."
         )
     counts = alignment.counts().items()
     kinds = ", ".join(f"{count} {kind.wording.counted}" for kind, count in counts if count)
     return (
         f"{n} shared passage{'s' if n != 1 else ''} ({kinds}).  "
-        f"A: {alignment.shared_a:.0%} of {article_label(a)}'s words are shared;  "
-        f"B: {alignment.shared_b:.0%} of {article_label(b)}'s."
+        f"A: {alignment.shared_a:.0%} of {isolate(article_label(a))}'s words are shared;  "
+        f"B: {alignment.shared_b:.0%} of {isolate(article_label(b))}'s."
     )
 
 

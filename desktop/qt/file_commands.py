@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, QSettings, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
+from desktop.engine.bidi import strip_bidi_controls
 from desktop.engine.export.json_report import alignment_json, json_text
 from desktop.engine.export.output import OutputError, write_output
 from desktop.engine.load.articles import ArticleError, load_articles
@@ -43,8 +44,9 @@ def dropped_paths(mime: QMimeData) -> list[str]:
 
 
 def safe_file_name(name: str, fallback: str = "syndiff") -> str:
-    """``name`` usable as a file name on every platform."""
-    cleaned = _UNSAFE.sub(" ", name).strip(" .")
+    """``name`` usable as a file name on every platform (without bidi controls: an override
+    in an outlet name could make the name read as something other than it is)."""
+    cleaned = _UNSAFE.sub(" ", strip_bidi_controls(name)).strip(" .")
     return " ".join(cleaned.split())[:80] or fallback
 
 

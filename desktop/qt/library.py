@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.qt.article_model import ID_ROLE, SORT_ROLE, ArticleModel
 from desktop.qt.session import Session
 from desktop.qt.widgets.compact_header import CompactHeaderView
-from desktop.qt.widgets.labels import article_label, elide
+from desktop.qt.widgets.labels import article_label, elide, isolate
 
 ROW_PADDING = 8  # pixels above and below the two lines of a library row
 OUTLET_SHARE = 0.28  # of the table's width, at most, for the outlet column
@@ -168,7 +168,7 @@ class LibraryPanel(QWidget):
         compare = menu.addMenu("&Compare with")
         compare.setEnabled(bool(others))
         for other in others:
-            text = f"{article_label(other)} — {elide(other.title, 60)}".replace("&", "&&")
+            text = f"{isolate(article_label(other))} — {isolate(elide(other.title, 60))}".replace("&", "&&")
             action = compare.addAction(text)
             action.triggered.connect(lambda _=False, o=other.id: self.pair_requested.emit(article_id, o))
         menu.addSeparator()

@@ -116,3 +116,20 @@ def test_a_short_passage_table_leaves_the_room_to_the_texts(
     needed = table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
     assert table.height() <= needed + 2 * table.frameWidth() + 2, (table.height(), needed)
     assert window.compare_tab.compare.height() > 500
+
+
+def test_outlet_names_in_the_pair_summary_and_file_names_cannot_reorder_them() -> None:
+    """An override (U+202E) in an outlet name stays inside an isolate in the summary line,
+    and is dropped from the default export file name."""
+    from desktop.engine.align.pair import align_pair
+    from desktop.engine.load.articles import article_from_text
+    from desktop.qt.compare_tab import pair_summary
+    from desktop.qt.file_commands import safe_file_name
+
+    a = article_from_text("Markets fell on Monday after the report.", article_id="a", outlet="Reuters\u202e")
+    b = article_from_text("Weather was mild across the region today.", article_id="b", outlet="AP")
+    summary = pair_summary(a, b, align_pair(a, b))
+    start = summary.index("Reuters")
+    assert summary[start - 1] == "\u2068" and summary.index("\u2069", start) < summary.index(" and ")
+    assert "\u202c" in summary[start : summary.index(" and ")], "the override is closed inside the isolate"
+    assert safe_file_name("Reuters\u202elmth.exe vs AP") == "Reuterslmth.exe vs AP"

@@ -13,6 +13,7 @@ from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import article_from_text, load_article
 from desktop.engine.model import Article, CorpusAlignment, Settings
 from desktop.qt.session import Session, pair_with_side
+from desktop.qt.workers import AlignScheduler
 
 
 class Recorder:
@@ -216,7 +217,10 @@ def test_a_stale_alignment_result_is_dropped(qtbot, seed_articles: list[Article]
             cancel_seen.append(cancelled())
         return align_corpus(articles, settings)
 
-    session = Session(align=align, load_model=None)
+    # A coalescing delay well above the 30 ms below, so that on a busy machine the newer
+    # job cannot start and finish before the old result is looked at.
+    scheduler = AlignScheduler(align=align, load_model=None, delay_ms=600)
+    session = Session(scheduler=scheduler)
     finished: list[tuple[int, CorpusAlignment]] = []
     session.alignment_finished.connect(lambda g, c: finished.append((g, c)))
     session.add_articles(seed_articles[:3])

@@ -13,7 +13,7 @@ from datetime import datetime
 from ..align.changes import ORDER, changes_of, counts, describe
 from ..align.quotes import quote_check
 from ..align.text import collapse_space, excerpt, word_count
-from ..bidi import balanced, isolate, strip_bidi_controls
+from ..bidi import isolate, strip_bidi_controls
 from ..labels import article_label
 from ..marking import member_diff, passage_diff
 from ..model import (
@@ -31,6 +31,8 @@ from .css import page
 from .marks import (
     INVALID,
     Mark,
+    bdi,
+    bdi_markup,
     boilerplate_marks,
     change_marks,
     esc,
@@ -74,12 +76,6 @@ def _name(article: Article) -> str:
 
 def _title(article: Article) -> str:
     return article.title or article.id
-
-
-def _bdi(text: str) -> str:
-    """Article-derived text as HTML, bidi-isolated: right-to-left letters or controls in an
-    outlet name, title or excerpt cannot reorder the text around it (see :mod:`..bidi`)."""
-    return f"<bdi>{esc(balanced(text))}</bdi>"
 
 
 def _key(n: int) -> str:
@@ -205,7 +201,7 @@ def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: 
     for side, art, start, end in (("a", a, p.a_start, p.a_end), ("b", b, p.b_start, p.b_end)):
         body = render_text(art.text, start, end, (), change_marks(art.text, shown, side, typed))
         sides.append(
-            f'<div><div class="side-label">{side.upper()} · {_bdi(_name(art))}</div>'
+            f'<div><div class="side-label">{side.upper()} · {bdi(_name(art))}</div>'
             f'<div class="passage {_classes(p)} prose" id="p{side}-{key}" data-pair="{key}" tabindex="0">'
             f"{body}</div></div>"
         )
@@ -231,8 +227,8 @@ def _cards(a: Article, b: Article, alignment: PairAlignment, prefix: str = "") -
 def _side_card(label: str, article: Article, share: float) -> str:
     width = min(max(share, 0.0), 1.0) * 100
     return (
-        f'<div class="side-card"><div class="kicker">Article {label} · {_bdi(_name(article))}</div>'
-        f'<div class="title">{_bdi(_title(article))}</div>'
+        f'<div class="side-card"><div class="kicker">Article {label} · {bdi(_name(article))}</div>'
+        f'<div class="title">{bdi(_title(article))}</div>'
         f'<div class="meta">{_words(article):,} words · <b>{_pct(share)}</b> shared with the other'
         f'<span class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></span></div></div>'
     )
@@ -241,8 +237,8 @@ def _side_card(label: str, article: Article, share: float) -> str:
 def _passage_table(a: Article, b: Article, alignment: PairAlignment) -> str:
     rows = []
     for n, p in enumerate(alignment.passages, start=1):
-        text_a = _bdi(excerpt(a.text, p.a_start, p.a_end, EXCERPT_CHARS))
-        text_b = _bdi(excerpt(b.text, p.b_start, p.b_end, EXCERPT_CHARS))
+        text_a = bdi(excerpt(a.text, p.a_start, p.a_end, EXCERPT_CHARS))
+        text_b = bdi(excerpt(b.text, p.b_start, p.b_end, EXCERPT_CHARS))
         rows.append(
             f'<tr><td class="num"><a href="#pa-{n}">{n}</a></td>'
             f"<td>{p.kind.value}{' (manual)' if p.manual else ''}</td>"
@@ -252,7 +248,7 @@ def _passage_table(a: Article, b: Article, alignment: PairAlignment) -> str:
         )
     head = (
         '<tr><th class="num">#</th><th>Kind</th><th class="num">Similarity</th><th>Changes</th>'
-        f"<th>A · {_bdi(_name(a))}</th><th>B · {_bdi(_name(b))}</th></tr>"
+        f"<th>A · {bdi(_name(a))}</th><th>B · {bdi(_name(b))}</th></tr>"
     )
     return f'<table class="passages"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -278,8 +274,8 @@ def _column(side: str, article: Article, other_article: Article, alignment: Pair
     text = render_text(article.text, 0, len(article.text), outer, inner)
     return (
         f'<section class="column column-{side}" aria-label="Article {side.upper()}">'
-        f'<div class="column-head"><span class="key">{side.upper()}</span>{_bdi(_name(article))}: '
-        f'{_bdi(_title(article))}</div><div class="prose">{text}</div></section>'
+        f'<div class="column-head"><span class="key">{side.upper()}</span>{bdi(_name(article))}: '
+        f'{bdi(_title(article))}</div><div class="prose">{text}</div></section>'
     )
 
 
@@ -302,7 +298,7 @@ def render_pair_html(
     sides = _side_card("A", a, alignment.shared_a) + _side_card("B", b, alignment.shared_b)
     header = (
         f'<header><p class="kicker">Syndiff comparison{" · changes only" if changes_only else ""}</p>'
-        f'<h1>{_bdi(_name(a))} and {_bdi(_name(b))}</h1><div class="sides">{sides}</div>'
+        f'<h1>{bdi(_name(a))} and {bdi(_name(b))}</h1><div class="sides">{sides}</div>'
         f'<div class="summary">{_counts_html(alignment.counts())}'
         f'<span class="meta">Generated {_generated_html(generated)}</span></div>'
         f"{_settings_html(settings)}"
@@ -341,7 +337,7 @@ def _articles_table(corpus: CorpusAlignment) -> str:
         shared = _pct(stats.shared) if stats else "–"
         families = str(stats.families) if stats else "–"
         rows.append(
-            f'<tr><td class="num">{_key(n)}</td><td>{_bdi(_name(art))}</td><td>{_bdi(_title(art))}</td>'
+            f'<tr><td class="num">{_key(n)}</td><td>{bdi(_name(art))}</td><td>{bdi(_title(art))}</td>'
             f'<td class="num">{_words(art):,}</td><td class="num">{shared}</td>'
             f'<td class="num">{families}</td></tr>'
         )
@@ -371,7 +367,7 @@ def _matrix(corpus: CorpusAlignment) -> str:
                 text = f'<a href="#{_pair_anchor(i, j)}">{text}</a>'
             zero = ' class="zero"' if not pair.passages else ""
             cells.append(f'<td{zero} style="--v:{_shade(pair.shared_a)}" title="{tip}">{text}</td>')
-        rows.append(f'<tr><th class="row" scope="row">{_key(i)}{_bdi(_name(row))}</th>{"".join(cells)}</tr>')
+        rows.append(f'<tr><th class="row" scope="row">{_key(i)}{bdi(_name(row))}</th>{"".join(cells)}</tr>')
     caption = MATRIX_CAPTION
     return (
         f'<div class="matrix-wrap"><table class="matrix"><caption class="meta">{caption}</caption>'
@@ -388,12 +384,10 @@ def _pair_sections(corpus: CorpusAlignment) -> str:
             pair = corpus.pair(a.id, b.id)
             if not pair.passages:
                 continue
-            shares = (
-                f"{_pct(pair.shared_a)} of {_bdi(_name(a))} and {_pct(pair.shared_b)} of {_bdi(_name(b))}"
-            )
+            shares = f"{_pct(pair.shared_a)} of {bdi(_name(a))} and {_pct(pair.shared_b)} of {bdi(_name(b))}"
             out.append(
                 f'<section class="pair" id="{_pair_anchor(i, j)}">'
-                f"<h3>{_key(i)}{_bdi(_name(a))} and {_key(j)}{_bdi(_name(b))}</h3>"
+                f"<h3>{_key(i)}{bdi(_name(a))} and {_key(j)}{bdi(_name(b))}</h3>"
                 f'<p class="meta">{_counts_html(pair.counts())} · {shares} shared</p>'
                 f"{_cards(a, b, pair, prefix=f'{i}-{j}-')}</section>"
             )
@@ -413,18 +407,18 @@ def _family(n: int, family: Family, corpus: CorpusAlignment, keys: dict[str, int
         m = family.members[k]
         art = corpus.article(m.article)
         if k == family.central:
-            body = _bdi(collapse_space(ctext[c.start : c.end]))
+            body = bdi(collapse_space(ctext[c.start : c.end]))
             cls, what = "central", "central version"
         else:
             shown = member_diff(m, ctext, art.text)
-            flat = _bdi(collapse_space(art.text[m.start : m.end]))
-            body = f"<bdi>{unified(ctext, art.text, shown).strip()}</bdi>" if shown else flat
+            flat = bdi(collapse_space(art.text[m.start : m.end]))
+            body = bdi_markup(unified(ctext, art.text, shown).strip()) if shown else flat
             cls, what = m.kind.value, f"{m.kind.value} · {_pct(m.score)}"
         items.append(
             f'<li class="member {cls}"><div class="who">{_key(keys.get(m.article, 0))}'
-            f'<b>{_bdi(_name(art))}</b> · {esc(what)}</div><div class="quote prose">{body}</div></li>'
+            f'<b>{bdi(_name(art))}</b> · {esc(what)}</div><div class="quote prose">{body}</div></li>'
         )
-    label = _bdi(excerpt(family.label, limit=FAMILY_HEADING_CHARS))
+    label = bdi(excerpt(family.label, limit=FAMILY_HEADING_CHARS))
     return (
         f'<section class="family" id="family-{n}"><h3>{n}. {label} '
         f'<span class="muted">· in {len(family.articles)} articles</span></h3>'
@@ -444,7 +438,7 @@ def _families(corpus: CorpusAlignment, keys: dict[str, int]) -> str:
         for k, m in enumerate(fam.members):
             marks.setdefault(m.article, "●" if k == fam.central else m.kind.wording.letter)
         cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in arts)
-        label = _bdi(excerpt(fam.label, limit=FAMILY_ROW_CHARS))
+        label = bdi(excerpt(fam.label, limit=FAMILY_ROW_CHARS))
         rows.append(f'<tr><td class="num">{n}</td><td><a href="#family-{n}">{label}</a></td>{cells}</tr>')
     overview = (
         '<table class="presence"><caption class="meta">The same quote or claim across articles. '

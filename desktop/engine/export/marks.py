@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..align.segment import blocks
 from ..align.text import SPACE_RE, trimmed_span
+from ..bidi import balanced
 from ..marking import marked_spans
 from ..model import Article, Change, ChangeType, DiffOp, Op
 
@@ -28,6 +29,18 @@ INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 def esc(text: str) -> str:
     """``text`` as HTML text or attribute value: escaped, with invalid characters replaced."""
     return html.escape(INVALID.sub("\ufffd", text), quote=True)
+
+
+def bdi(text: str) -> str:
+    """Article-derived text as HTML, bidi-isolated: right-to-left letters or controls in an
+    outlet name, title or excerpt cannot reorder the text around it (see :mod:`..bidi`)."""
+    return f"<bdi>{esc(balanced(text))}</bdi>"
+
+
+def bdi_markup(markup: str) -> str:
+    """Already escaped and marked HTML of article text, bidi-isolated as :func:`bdi` isolates
+    plain text (markup holds no bidi controls, so balancing it touches only the text's)."""
+    return f"<bdi>{balanced(markup)}</bdi>"
 
 
 # --------------------------------------------------------------------------- marking text

@@ -1,7 +1,9 @@
 """The quote check as HTML: a section of the corpus report, or a page of its own.
 
-Every piece of article text goes through :func:`~.marks.esc`; a version's differences from
-the reference version are drawn by :func:`~.marks.unified`, as the families' are.
+Every piece of article text goes through :func:`~.marks.esc`, inside ``<bdi>`` (:func:`~.marks.bdi`)
+so that right-to-left text or controls in a name or a quote cannot reorder the page around
+it; a version's differences from the reference version are drawn by :func:`~.marks.unified`,
+as the families' are.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from ..labels import article_label
 from ..marking import whole_words
 from ..model import CorpusAlignment, QuotedStatement, QuoteUse, QuoteVersion
 from .css import page
-from .marks import esc, unified
+from .marks import bdi, bdi_markup, esc, unified
 
 ROW_CHARS = 81
 TITLE_CHARS = 90
@@ -43,14 +45,14 @@ def _key(n: int) -> str:
 def _body(statement: QuotedStatement, version: QuoteVersion) -> str:
     """A version's text, its part in common with the reference marked against it."""
     if version is statement.reference_version or not version.diff:
-        return esc(version.text)
+        return bdi(version.text)
     ref = statement.reference_version.text
     start, end = version.core
     ops = whole_words(version.diff, ref, version.text)
     marked = unified(ref, version.text, ops, deletions=version.use is not QuoteUse.PARAPHRASED)
     lead, tail = version.text[:start].strip(), version.text[end:].strip()
     parts = [esc(lead), marked.strip(), esc(tail)]
-    return " ".join(p for p in parts if p)
+    return bdi_markup(" ".join(p for p in parts if p))
 
 
 def _statement(n: int, statement: QuotedStatement, corpus: CorpusAlignment, keys: dict[str, int]) -> str:
@@ -68,10 +70,10 @@ def _statement(n: int, statement: QuotedStatement, corpus: CorpusAlignment, keys
             cls, what = f"use-{v.use.value}", f"{word} · {round(v.score * 100)}% of the words kept"
         items.append(
             f'<li class="member {cls}"><div class="who">{_key(keys.get(v.article, 0))}'
-            f"<b>{esc(_name(corpus, v.article))}</b> · {esc(what)}</div>"
+            f"<b>{bdi(_name(corpus, v.article))}</b> · {esc(what)}</div>"
             f'<div class="quote prose">{_body(statement, v)}</div></li>'
         )
-    label = esc(excerpt(statement.label, limit=HEADING_CHARS))
+    label = bdi(excerpt(statement.label, limit=HEADING_CHARS))
     flag = ' <span class="flag">altered by some</span>' if statement.altered else ""
     return (
         f'<section class="family quote-statement" id="quote-{n}"><h3>{n}. “{label}”{flag} '
@@ -98,7 +100,7 @@ def quotes_section(
             for k, v in enumerate(q.versions):
                 marks.setdefault(v.article, "●" if k == q.reference else USE_WORDS[v.use][0])
             cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in corpus.articles)
-            label = esc(excerpt(q.label, limit=ROW_CHARS))
+            label = bdi(excerpt(q.label, limit=ROW_CHARS))
             rows.append(f'<tr><td class="num">{n}</td><td><a href="#quote-{n}">{label}</a></td>{cells}</tr>')
         out.append(
             f'<table class="presence quotes"><caption class="meta">{esc(CAPTION)}</caption>'
@@ -110,8 +112,8 @@ def quotes_section(
         out.append('<p class="empty">No statement is quoted or carried by more than one article.</p>')
     if alone:
         items = "".join(
-            f"<li>{_key(keys.get(v.article, 0))}<b>{esc(_name(corpus, v.article))}</b>: "
-            f"“{esc(excerpt(q.label, limit=HEADING_CHARS))}”</li>"
+            f"<li>{_key(keys.get(v.article, 0))}<b>{bdi(_name(corpus, v.article))}</b>: "
+            f"“{bdi(excerpt(q.label, limit=HEADING_CHARS))}”</li>"
             for q in alone
             for v in q.versions[:1]
         )
@@ -132,7 +134,7 @@ def render_quotes_html(
     shared = sum(1 for q in statements if len(q.articles) > 1)
     altered = sum(1 for q in statements if q.altered)
     arts = "".join(
-        f"<li>{_key(keys[a.id])}<b>{esc(a.outlet or a.id)}</b>: {esc(a.title or a.id)}</li>"
+        f"<li>{_key(keys[a.id])}<b>{bdi(article_label(a))}</b>: {bdi(a.title or a.id)}</li>"
         for a in corpus.articles
     )
     uses = "".join(

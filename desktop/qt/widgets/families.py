@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.marking import member_diff
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.qt.widgets.highlight import highlight_colors, word_format
-from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
+from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip, isolate
 
 _FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -278,13 +278,13 @@ class FamiliesPanel(QWidget):
                 cursor.insertBlock()
                 cursor.insertBlock()  # an empty line between versions
             first = cursor.blockNumber()
-            cursor.insertText(article_label(article), heading)
+            cursor.insertText(isolate(article_label(article)), heading)
             detail = (
                 "  central version"
                 if index == family.central
                 else f"  {member.kind.value}, {member.score:.0%} similar"
             )
-            cursor.insertText(detail + f"  ·  {elide(article.title, 60)}", quiet)
+            cursor.insertText(detail + f"  ·  {isolate(elide(article.title, 60))}", quiet)
             cursor.insertBlock()
             if index == family.central:
                 cursor.insertText(_flat(central_text[member.start : member.end]), plain)
@@ -304,7 +304,7 @@ class FamiliesPanel(QWidget):
                         cursor.insertText(gone, deleted)
             self._blocks.append(VersionBlock(member, first, cursor.blockNumber()))
         self.versions.moveCursor(QTextCursor.MoveOperation.Start)
-        central_label = article_label(corpus.article(central.article))
+        central_label = isolate(article_label(corpus.article(central.article)))
         self.caption.setText(
             f"{len(family.members)} versions in {len(family.articles)} articles, "
             f"compared with the central version ({central_label})."

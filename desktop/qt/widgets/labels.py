@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 
+from desktop.engine.bidi import isolate
 from desktop.engine.labels import article_label
 
-__all__ = ["article_label", "elide", "escaped_tooltip"]
+__all__ = ["article_label", "elide", "escaped_tooltip", "isolate"]
 
 
 def elide(text: str, limit: int) -> str:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.model import CorpusAlignment, Op, QuotedStatement, QuoteUse, QuoteVersion
 from desktop.qt.widgets.families import VersionsView
 from desktop.qt.widgets.highlight import highlight_colors, word_format
-from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
+from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip, isolate
 
 _STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -273,7 +273,7 @@ class QuotesPanel(QWidget):
                 cursor.insertBlock()
                 cursor.insertBlock()
             first_group = False
-            names = ", ".join(article_label(corpus.article(v.article)) for v in versions)
+            names = ", ".join(isolate(article_label(corpus.article(v.article))) for v in versions)
             cursor.insertText(f"{title} ({len(versions)}): ", heading)
             cursor.insertText(names, quiet)
             for v in versions:
@@ -281,14 +281,14 @@ class QuotesPanel(QWidget):
                 cursor.insertBlock()
                 cursor.insertBlock()
                 first = cursor.blockNumber()
-                cursor.insertText(article_label(article), heading)
+                cursor.insertText(isolate(article_label(article)), heading)
                 if v is reference:
                     detail = "  reference version"
                 elif use is QuoteUse.PARAPHRASED:
                     detail = "  no quotation marks"
                 else:
                     detail = f"  {v.score:.0%} of the words kept"
-                cursor.insertText(f"{detail}  ·  {elide(article.title, 60)}", quiet)
+                cursor.insertText(f"{detail}  ·  {isolate(elide(article.title, 60))}", quiet)
                 cursor.insertBlock()
                 marks = "" if use is QuoteUse.PARAPHRASED else "“"
                 cursor.insertText(marks, quiet)
@@ -299,7 +299,7 @@ class QuotesPanel(QWidget):
                 cursor.insertText(marks.replace("“", "”"), quiet)
                 self._blocks.append(QuoteBlock(v, first, cursor.blockNumber()))
         self.versions.moveCursor(QTextCursor.MoveOperation.Start)
-        ref_label = article_label(corpus.article(reference.article))
+        ref_label = isolate(article_label(corpus.article(reference.article)))
         altered = len(statement.by_use(QuoteUse.ALTERED))
         quoting = len(statement.versions) - len(statement.by_use(QuoteUse.PARAPHRASED))
         why = ", the one most outlets quote word for word" if quoting > 1 else ""

@@ -690,17 +690,28 @@ def _isolated(el: lxml.html.HtmlElement) -> bool:
     return False
 
 
-@pytest.mark.parametrize("kind", ["pair", "changes only", "corpus"])
+@pytest.mark.parametrize("kind", ["pair", "changes only", "corpus", "quotes"])
 def test_every_piece_of_article_text_is_bidi_isolated(kind: str) -> None:
     shared = f"The regulators met in Brussels {RLO}on Tuesday to discuss the new rules."
+    if kind == "quotes":  # a statement both quote, one of them altered
+        shared = f'"The regulators will {RLO}meet in Brussels on Tuesday to discuss the rules," she said.'
+        altered = shared.replace("discuss", "debate")
+    else:
+        altered = shared
     a = art("a", f"Rules {RLO}on AI\n{shared}", title=f"Rules {RLO}on AI", outlet=f"Reuters{RLO}")
-    b = art("b", f"AI rules\n{shared}", title="AI rules", outlet=f"{RLO}Associated Press")
-    pair = pair_of(a, b, passage(a, b, shared, shared, Kind.VERBATIM, 1.0))
+    b = art("b", f"AI rules\n{altered}", title="AI rules", outlet=f"{RLO}Associated Press")
+    kind_of = Kind.VERBATIM if altered == shared else Kind.EDITED
+    pair = pair_of(a, b, passage(a, b, shared, altered, kind_of, 1.0))
     members = (
-        FamilyMember("a", pair.passages[0].a_start, pair.passages[0].a_end, Kind.VERBATIM, 1.0),
-        FamilyMember("b", pair.passages[0].b_start, pair.passages[0].b_end, Kind.VERBATIM, 1.0),
+        FamilyMember("a", pair.passages[0].a_start, pair.passages[0].a_end, kind_of, 1.0),
+        FamilyMember("b", pair.passages[0].b_start, pair.passages[0].b_end, kind_of, 1.0),
     )
-    if kind == "corpus":
+    if kind == "quotes":
+        corpus = CorpusAlignment((a, b), Settings(), (pair,))
+        statements = quote_check(corpus)
+        assert any(len(q.articles) == 2 for q in statements), "both articles quote the statement"
+        doc = render_quotes_html(corpus, statements, generated=WHEN)
+    elif kind == "corpus":
         doc = render_corpus_html(
             CorpusAlignment((a, b), Settings(), (pair,), (Family("f", shared, members),)), generated=WHEN
         )
