@@ -23,10 +23,12 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFontMetricsF, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFontMetricsF, QIcon, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QLayout,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -200,6 +202,20 @@ class ChangeFilterBar(QWidget):
         row.addWidget(self._shown)
         self.set_counts({})
         self._paint_icons()
+        # No taller than its rows: a table box with room to spare leaves it to the texts,
+        # instead of opening a gap between this bar and a table of two rows.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.width() > 0 and self.layout() is not None:
+            return QSize(hint.width(), self.layout().heightForWidth(self.width()))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the rows may wrap differently
 
     def buttons(self) -> dict[ChangeType, QToolButton]:
         return dict(self._buttons)
@@ -253,4 +269,7 @@ def passage_box(filter_bar: ChangeFilterBar, table: QWidget, parent: QWidget) ->
     layout.setSpacing(0)
     layout.addWidget(filter_bar)
     layout.addWidget(table, 1)
+    # The box is no taller than the bar and the table's rows (the compare view caps the
+    # table's height), so the splitter gives the rest of the window to the texts.
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
     return box

@@ -123,18 +123,28 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _arrange(self, rect: QRect, apply: bool) -> int:
-        x, y, row_height = rect.x(), rect.y(), 0
+        """Place the items in rows (each centred in its row's height); returns the height used."""
+        rows: list[list[tuple[QLayoutItem, QSize, int]]] = [[]]
+        x = rect.x()
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
             if x + hint.width() > rect.right() + 1 and x > rect.x():
-                x, y, row_height = rect.x(), y + row_height + self.spacing(), 0
-            if apply:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+                rows.append([])
+                x = rect.x()
+            rows[-1].append((item, hint, x))
             x += hint.width() + self.spacing()
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y()
+        y = rect.y()
+        for n, row in enumerate(r for r in rows if r):
+            if n:
+                y += self.spacing()
+            row_height = max(hint.height() for _, hint, _ in row)
+            if apply:
+                for item, hint, left in row:
+                    item.setGeometry(QRect(QPoint(left, y + (row_height - hint.height()) // 2), hint))
+            y += row_height
+        return y - rect.y()
 
 
 class LegendBar(QWidget):
