@@ -187,12 +187,8 @@ class FamiliesPanel(QWidget):
             self.select_family(target.id)
         elif not families:
             self._show_empty()
-        else:
-            self.versions.clear()
-            self._blocks = []
-            self.caption.setText(
-                f"{len(families)} passage families. Select one to see every outlet's version."
-            )
+        else:  # the first one listed, so the versions pane is never a blank half-window
+            self.list.setCurrentItem(self.list.topLevelItem(0))
         self.position_changed.emit()
 
     def family_ids(self) -> list[str]:

@@ -175,7 +175,11 @@ class QuotesPanel(QWidget):
         self._statement = None
         target = next((q for q in self._quotes if q.label == previous), None)
         if target is None or not self.select_statement(target.id):
-            self._show_empty()
+            shown = [item for item in self._items() if not item.isHidden()]
+            if shown:  # the first one listed, so the versions pane is never a blank half-window
+                self.list.setCurrentItem(shown[0])
+            else:
+                self._show_empty()
         self.position_changed.emit()
 
     def statement_ids(self) -> list[str]:

@@ -69,6 +69,13 @@ def test_families_panel_lists_families_and_stacks_versions(aligned_window: MainW
     assert any_inserted, "an edited version highlights its own words"
 
 
+def test_the_first_family_listed_is_shown_when_none_was_selected(aligned_window: MainWindow) -> None:
+    panel = aligned_window.tabs.families
+    first = panel.family_ids()[0]
+    assert panel.current_family() is not None and panel.current_family().id == first
+    assert panel.version_blocks(), "its versions fill the pane instead of a blank half-window"
+
+
 def test_family_versions_show_shared_words_unmarked(aligned_window: MainWindow) -> None:
     """Each version marks exactly what the engine keeps (member_diff): its shared words stay plain,
     paraphrases show no struck-through central words, loose paraphrases no marks at all."""

@@ -74,6 +74,12 @@ def test_the_quotes_tab_lists_the_altered_regulatory_statement(aligned_window: M
     assert shown.startswith("“A simplified regulatory")
 
 
+def test_the_first_statement_listed_is_shown_when_none_was_selected(aligned_window: MainWindow) -> None:
+    panel = aligned_window.tabs.quotes
+    first = panel.statement_ids()[0]
+    assert panel.current_statement() is not None and panel.current_statement().id == first
+
+
 def test_selecting_a_version_opens_that_pair_in_compare(aligned_window: MainWindow) -> None:
     window = aligned_window
     panel = window.tabs.quotes
