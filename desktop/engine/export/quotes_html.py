@@ -27,7 +27,8 @@ USE_WORDS = {
 }
 CAPTION = (
     "Every statement quoted in at least two articles, and how each outlet carries it, compared "
-    "with a reference version (●, the one most outlets quote word for word): V verbatim, "
+    "with a reference version (●: the wording most outlets quote word for word, or the longest "
+    "quote when no two agree, which does not make it the speaker's): V verbatim, "
     "A altered, P paraphrased without quotation marks. Quoting less or more of a statement is "
     "not altering it. Below, each version underlines its words that are not in the reference "
     "and strikes through the reference's words it lacks (paraphrases: only its own words)."

@@ -306,7 +306,17 @@ class QuotesPanel(QWidget):
         ref_label = isolate(article_label(corpus.article(reference.article)))
         altered = len(statement.by_use(QuoteUse.ALTERED))
         quoting = len(statement.versions) - len(statement.by_use(QuoteUse.PARAPHRASED))
-        why = ", the one most outlets quote word for word" if quoting > 1 else ""
+        same = len(statement.by_use(QuoteUse.VERBATIM)) - 1  # the others quoting it as the reference does
+        if quoting <= 1:
+            why = ""
+        elif same > 0:
+            verb = "quotes" if same == 1 else "quote"
+            why = f", which {same} other outlet{'s' if same != 1 else ''} {verb} word for word"
+        else:
+            why = (
+                ", the longest quote: no two outlets quote it alike, so the texts do not tell "
+                "which wording is the speaker's"
+            )
         self.caption.setText(
             f"{statement.id}: carried by {len(statement.articles)} outlet"
             f"{'s' if len(statement.articles) != 1 else ''}"

@@ -128,3 +128,22 @@ def test_quotes_are_shown_as_plain_text(qtbot) -> None:
     assert "<b>new</b>" in shown_tooltip(item.toolTip(0))
     panel.set_quotes(None, ())
     assert panel.statement_ids() == [] and "appear once" in panel.caption.text()
+
+
+def test_the_caption_says_why_the_reference_is_the_reference(qtbot) -> None:
+    """Two outlets quoting a statement two ways: neither is "the one most outlets quote"."""
+    said = "“Our new plant will hire {n} people across the whole region next year,” she said."
+    a = article_from_text(f"One\n\n{said.format(n='many')}\n", article_id="qa", outlet="Wire")
+    b = article_from_text(f"Two\n\n{said.format(n='hundreds of')}\n", article_id="qb", outlet="Paper")
+    c = article_from_text(f"Three\n\n{said.format(n='many')}\n", article_id="qc", outlet="Daily")
+    panel = QuotesPanel()
+    show_widget(qtbot, panel, 900, 500)
+    for articles, why in (
+        ([a, b], "the longest quote: no two outlets quote it alike"),
+        ([a, b, c], "which 1 other outlet quotes word for word"),
+    ):
+        corpus = corpus_with_changes(align_corpus(articles))
+        quotes = quote_check(corpus)
+        panel.set_quotes(corpus, quotes)
+        assert panel.current_statement() is not None
+        assert why in panel.caption.text()
