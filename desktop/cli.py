@@ -88,10 +88,17 @@ def _parser() -> argparse.ArgumentParser:
             "--ignore-punctuation", action="store_true", default=None, help="do not count punctuation changes"
         )
         p.add_argument(
+            "--embeddings",
+            action="store_true",
+            default=None,
+            help="also link sentences the optional sentence-embedding model places close (needs the "
+            "embeddings extra; finds more rewordings, and more false links between same-topic sentences)",
+        )
+        p.add_argument(
             "--no-embeddings",
             action="store_true",
             default=None,
-            help="do not use the optional sentence-embedding model even when it is installed",
+            help="do not use the sentence-embedding model (the default; overrides a workspace's setting)",
         )
         p.add_argument(
             "--strict-typography",
@@ -150,7 +157,7 @@ def _settings(args: argparse.Namespace, base: Settings = _DEFAULTS) -> Settings:
         ignore_case=False if args.case_sensitive else base.ignore_case,
         ignore_punctuation=True if args.ignore_punctuation else base.ignore_punctuation,
         ignore_typography=False if args.strict_typography else base.ignore_typography,
-        use_embeddings=False if args.no_embeddings else base.use_embeddings,
+        use_embeddings=False if args.no_embeddings else bool(args.embeddings) or base.use_embeddings,
     )
 
 

@@ -191,3 +191,15 @@ def test_damaged_utf8_is_read_as_utf8_with_one_warning_line(
     )
     text = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["articles"][0]["text"]
     assert "\ufffd\ufffd Europe" in text and "Europe’s" in text and "Europe‚Äôs" not in text
+
+
+@pytest.mark.parametrize(
+    ("flags", "wanted"),
+    [((), False), (("--embeddings",), True), (("--embeddings", "--no-embeddings"), False)],
+)
+def test_embeddings_are_off_unless_asked_for(
+    seed_paths: list[Path], tmp_path: Path, flags: tuple[str, ...], wanted: bool
+) -> None:
+    out = tmp_path / "out.json"
+    assert main(["align", *map(str, seed_paths[:2]), *flags, "--json", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["settings"]["use_embeddings"] is wanted

@@ -89,7 +89,8 @@ class SettingsPanel(QWidget):
         if embeddings.installed():
             self.use_embeddings.setToolTip(
                 "Also link sentences reworded beyond what shared words show, with the "
-                f"{embeddings.MODEL_NAME} model (slower)."
+                f"{embeddings.MODEL_NAME} model (slower). Finds more rewordings, and more "
+                "false links between sentences of one story on the same topic."
             )
         else:
             self.use_embeddings.setEnabled(False)

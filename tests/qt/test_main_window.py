@@ -317,7 +317,7 @@ def test_status_bar_position_follows_the_tab_shown(aligned_window: MainWindow) -
     panel = window.tabs.families
     families = len(panel.family_ids())
     assert families > 1
-    assert label.isVisible() and label.text() == f"{families} passage families"
+    assert label.isVisible() and label.text() == f"Family 1 of {families}", "the first is shown"
     second = panel.family_ids()[1]
     panel.select_family(second)
     assert label.text() == f"Family 2 of {families}"

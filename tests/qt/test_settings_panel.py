@@ -23,21 +23,22 @@ def test_embeddings_switch_follows_the_install(qtbot, monkeypatch: pytest.Monkey
     assert ("not installed" in panel.use_embeddings.toolTip()) is not present
 
 
-def test_turning_embeddings_off_re_runs_and_persists(
+def test_embeddings_start_off_and_turning_them_on_re_runs_and_persists(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(embeddings, "installed", lambda: True)
     panel = SettingsPanel()
     qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.settings_changed) as signal:
-        panel.use_embeddings.setChecked(False)
-    assert signal.args[0].use_embeddings is False
-    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    save_settings(store, signal.args[0])
-    store.sync()
-    assert load_settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)) == Settings(
-        use_embeddings=False
-    )
+    assert not panel.use_embeddings.isChecked(), "installed is not asked for: off by default"
+    for wanted in (True, False):
+        with qtbot.waitSignal(panel.settings_changed) as signal:
+            panel.use_embeddings.setChecked(wanted)
+        assert signal.args[0].use_embeddings is wanted
+        store = QSettings(str(tmp_path / f"s-{wanted}.ini"), QSettings.Format.IniFormat)
+        save_settings(store, signal.args[0])
+        store.sync()
+        stored = QSettings(str(tmp_path / f"s-{wanted}.ini"), QSettings.Format.IniFormat)
+        assert load_settings(stored) == Settings(use_embeddings=wanted)
 
 
 def test_a_saved_embeddings_choice_without_the_extra_shows_off_and_is_kept(

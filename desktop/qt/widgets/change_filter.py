@@ -208,8 +208,9 @@ class ChangeFilterBar(QWidget):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        if self.width() > 0 and self.layout() is not None:
-            return QSize(hint.width(), self.layout().heightForWidth(self.width()))
+        layout = self.layout()
+        if self.width() > 0 and layout is not None:
+            return QSize(hint.width(), layout.heightForWidth(self.width()))
         return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:

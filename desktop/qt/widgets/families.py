@@ -188,7 +188,9 @@ class FamiliesPanel(QWidget):
         elif not families:
             self._show_empty()
         else:  # the first one listed, so the versions pane is never a blank half-window
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            first = self.list.topLevelItem(0)
+            if first is not None:
+                self.list.setCurrentItem(first)
         self.position_changed.emit()
 
     def family_ids(self) -> list[str]:

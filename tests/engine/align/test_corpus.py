@@ -84,7 +84,7 @@ def test_samples_family_of_reading_between_the_lines(seed_paths: list[Path]) -> 
 def test_corpus_uses_the_encoder_once_per_sentence() -> None:
     encoder = FakeEncoder({REWORDED_A: near(1, 1.0), REWORDED_B: near(2, 0.93)})
     articles = [art("a", FILLER_A[0], REWORDED_A), art("b", REWORDED_B, FILLER_B[0])]
-    corpus = align_corpus(articles, encoder=encoder)
+    corpus = align_corpus(articles, Settings(use_embeddings=True), encoder=encoder)
     assert len(corpus.pair("a", "b").passages) == 1
     assert len(encoder.seen) == len(set(encoder.seen)) == 4
 

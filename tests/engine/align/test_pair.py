@@ -279,12 +279,16 @@ def test_passage_does_not_start_inside_a_number_or_on_a_dash() -> None:
         assert a.text[p.a_start] not in "-0" and b.text[p.b_start] not in "-0"
 
 
+EMBEDDINGS = Settings(use_embeddings=True)
+
+
 def test_embeddings_add_reworded_sentences() -> None:
     a = art(f"{FILLER_A[0]}\n{REWORDED_A}", "a")
     b = art(f"{REWORDED_B}\n{FILLER_B[0]}", "b")
     assert align_pair(a, b, encoder=None).passages == ()  # too few shared words alone
     encoder = FakeEncoder({REWORDED_A: near(1, 1.0), REWORDED_B: near(2, 0.93)})
-    (p,) = align_pair(a, b, encoder=encoder).passages
+    assert align_pair(a, b, encoder=encoder).passages == (), "embeddings are asked for, not assumed"
+    (p,) = align_pair(a, b, EMBEDDINGS, encoder=encoder).passages
     assert a.text[p.a_start : p.a_end] == REWORDED_A and b.text[p.b_start : p.b_end] == REWORDED_B
     assert p.kind == Kind.PARAPHRASE
     assert align_pair(a, b, Settings(use_embeddings=False), encoder=encoder).passages == ()
@@ -293,7 +297,7 @@ def test_embeddings_add_reworded_sentences() -> None:
 def test_embeddings_never_link_sentences_without_a_shared_word() -> None:
     one, two = "The weather in Lisbon was mild all week.", "Farmers expect a late harvest this autumn."
     encoder = FakeEncoder({one: near(1, 1.0), two: near(2, 0.99)})
-    assert align_pair(art(one, "a"), art(two, "b"), encoder=encoder).passages == ()
+    assert align_pair(art(one, "a"), art(two, "b"), EMBEDDINGS, encoder=encoder).passages == ()
 
 
 def test_lightly_edited_sentence_of_names_links_as_edited() -> None:

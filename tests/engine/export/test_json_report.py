@@ -56,7 +56,7 @@ def test_alignment_lists_every_pair_with_the_documented_fields() -> None:
         "ignore_case": True,
         "ignore_punctuation": False,
         "ignore_typography": True,
-        "use_embeddings": True,
+        "use_embeddings": False,
     }
     assert [a["id"] for a in data["articles"]] == ["a", "b", "c"]
     first = data["articles"][0]
