@@ -5,7 +5,8 @@ imports Qt; the Qt layer's modules are layered, window over commands over panels
 the session over the widgets; the session holds no widgets; alignment never imports
 loading or the exports, the exports never import loading); ``mypy`` type-checks the
 whole ``desktop`` package. A scan of the Qt layer's imports finds no cycle, between any
-two of its modules, and the session and its jobs import no Qt GUI module.
+two of its modules, and the session and its jobs import no Qt GUI module. Every engine
+module has a test file of its own at the mirroring path.
 """
 
 from __future__ import annotations
@@ -128,3 +129,16 @@ def test_no_import_cycles_in_the_qt_layer() -> None:
 def test_the_session_and_its_jobs_import_no_qt_gui_module(module: str) -> None:
     imported = set(_imports(QT / module))
     assert not {m for m in imported if m.startswith(("PySide6.QtWidgets", "PySide6.QtGui"))}
+
+
+def test_every_engine_module_has_a_test_file_of_its_own() -> None:
+    """The engine's test tree mirrors its source tree: ``tests/engine/align/test_x.py``
+    tests ``desktop/engine/align/x.py``."""
+    engine = ROOT / "desktop" / "engine"
+    missing = [
+        str(path.relative_to(ROOT))
+        for path in sorted(engine.rglob("*.py"))
+        if path.name != "__init__.py"
+        and not (ROOT / "tests" / "engine" / path.parent.relative_to(engine) / f"test_{path.name}").exists()
+    ]
+    assert missing == []

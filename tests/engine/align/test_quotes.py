@@ -1,64 +1,15 @@
-"""Quoted text in one article, and the quote check across articles."""
+"""The quote check across articles (quoted text in one article: test_quotemarks)."""
 
 from __future__ import annotations
 
 import pytest
 
 from desktop.engine.align.pair import align_pair
-from desktop.engine.align.quotemarks import inside_quote, quoted_spans, segments, statements
 from desktop.engine.align.quotes import project, quote_check
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.model import Article, CorpusAlignment, Kind, Passage, QuoteUse, Settings
 
 from .samples import art
-
-
-def quoted(text: str) -> list[str]:
-    return [text[s:e] for s, e in quoted_spans(text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('He said "the rules are unclear" today.', ["the rules are unclear"]),
-        ("He said “the rules are unclear” today.", ["the rules are unclear"]),
-        ("Er sagte „die Regeln sind unklar“ heute.", ["die Regeln sind unklar"]),
-        ("Il a dit « les règles sont floues » hier.", ["les règles sont floues"]),
-        ("The ‘gatekeeper of Big Tech’ label stuck.", ["gatekeeper of Big Tech"]),
-        ("It isn’t Meta’s plan, nor the users’ choice.", []),  # apostrophes open and close nothing
-        ('A 5" screen and "a quote" here.', ["a quote"]),  # an inch sign opens nothing
-        ('"Open to the end of the paragraph\nNext paragraph.', ["Open to the end of the paragraph"]),
-    ],
-)
-def test_quoted_segments(text: str, expected: list[str]) -> None:
-    assert quoted(text) == expected
-
-
-def test_a_quote_split_by_he_said_is_one_statement() -> None:
-    text = '"A simplified structure," Ek said, "would accelerate growth." Then "another thing entirely new".'
-    first, second = statements(text)
-    assert len(first.segments) == 2 and first.text == "A simplified structure, would accelerate growth."
-    assert second.text == "another thing entirely new"
-
-
-def test_a_quote_open_at_a_paragraph_end_goes_on_in_the_next() -> None:
-    text = "“The first part of it runs on\n“and the second part ends here,” she said."
-    (statement,) = statements(text)
-    assert len(statement.segments) == 2
-    assert not segments(text)[0].closed
-
-
-def test_short_quotes_are_terms_not_statements() -> None:
-    assert statements('It is called "open source" by many.') == ()
-    assert quoted('It is called "open source" by many.') == ["open source"]
-
-
-def test_inside_quote() -> None:
-    text = 'Before "inside the quote here" after.'
-    s = text.index("inside")
-    assert inside_quote(text, s, s + 6)
-    assert not inside_quote(text, 0, 6)
-    assert inside_quote(text, s + 3, s + 3)  # an insertion point
 
 
 def test_project_carries_offsets_through_the_diff() -> None:

@@ -6,8 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.engine.align.prepared import prepare
-from desktop.engine.align.rarity import MAX_INFO, MIN_INFO, info
 from desktop.engine.align.similarity import (
     Match,
     enough_evidence,
@@ -17,37 +15,12 @@ from desktop.engine.align.similarity import (
     numbers_disagree,
     some_evidence,
 )
-from tests.engine.align.samples import art
 
 FLAT: dict[str, float] = {}
 
 
 def flat(*stems: str) -> dict[str, float]:
     return {s: 1.0 for s in stems}
-
-
-def test_rare_words_weigh_more_than_common_ones() -> None:
-    assert info("withhold") > info("company") > info("said")
-    assert MIN_INFO <= info("the") <= info("zzxqwv") == MAX_INFO
-
-
-def test_weights_are_the_articles_own() -> None:
-    # A word in most sentences of an article is one of its topic words: it weighs less
-    # than a word as rare in English that the article uses once.
-    lines = [f"Reuters said Meta found item {k} ready for the market." for k in range(9)]
-    p = prepare(art("\n".join([*lines, "The regulator may withhold approval."]), "x"))
-    assert p.weight("meta") < info("meta")  # a name in every sentence
-    assert p.weight("withhold") == pytest.approx(info("withhold"))
-    assert p.weight("market") < info("market")  # in every sentence, lower case too
-    assert "meta" in p.names and "market" not in p.names
-
-
-def test_weights_do_not_depend_on_other_articles() -> None:
-    text = "The regulator said the merger would reduce competition in the broadband market."
-    alone = prepare(art(text, "a"))
-    prepare(art("Completely different words about gardening and roses in spring.", "b"))
-    again = prepare(art(text, "c"))
-    assert dict(alone.weights) == dict(again.weights)
 
 
 def test_identical_bags_cover_each_other() -> None:

@@ -1,17 +1,11 @@
 """HTML exports: structure, completeness, escaping and self-containment, without a browser.
 
-Documents are read twice: with the standard library's tokenizer (which sees exactly the
-tags and attributes a browser's tokenizer would, and lets us check nesting) and with lxml
-for tree queries.
+The checks every document must pass are in :mod:`tests.engine.export.samples`.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
-from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 
 import lxml.html
@@ -23,7 +17,6 @@ from desktop.engine.align.families import compare_member, marking_for
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.quotes import quote_check
 from desktop.engine.align.worddiff import word_diff
-from desktop.engine.export.css import CSS, SCRIPT
 from desktop.engine.export.html_report import (
     LINK_HELP_CARDS,
     LINK_HELP_COLUMNS,
@@ -49,118 +42,17 @@ from desktop.engine.model import (
     Passage,
     Settings,
 )
-
-WHEN = datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
-VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source"}
-ALLOWED_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "header", "main", "nav", "section", "article",
-    "div", "p", "span", "a", "b", "h1", "h2", "h3", "ul", "ol", "li", "dl", "dt", "dd", "table",
-    "caption", "thead", "tbody", "tr", "th", "td", "del", "ins", "time", "script", "details", "summary",
-    "bdi",
-}  # fmt: skip
-HOSTILE = [
-    "<script>document.title='pwned'</script>",
-    '"><img src=x onerror=alert(1)>',
-    "</style><b>bold</b>",
-    "&amp; &lt;",
-    "<!-- open comment",
-    "</p></span></div>",
-    "\u2028 line sep",
-]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-class Tokens(HTMLParser):
-    """Every start tag with its attributes, raw-text element contents, comments; nesting checked."""
-
-    def __init__(self, doc: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.comments: list[str] = []
-        self.raw: dict[str, list[str]] = {"script": [], "style": [], "title": []}
-        self.stack: list[str] = []
-        self.problems: list[str] = []
-        self.feed(doc)
-        self.close()
-        if self.stack != []:
-            self.problems.append(f"unclosed: {self.stack}")
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag not in VOID:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.stack or self.stack[-1] != tag:
-            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
-            return
-        self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1] in self.raw:
-            self.raw[self.stack[-1]].append(data)
-
-    def handle_comment(self, data: str) -> None:
-        self.comments.append(data)
-
-
-def check_document(doc: str) -> Tokens:
-    """Assertions every export must pass; returns the tokens for further checks."""
-    toks = Tokens(doc)
-    assert toks.problems == []
-    assert toks.comments == []
-    assert {tag for tag, _ in toks.tags} <= ALLOWED_TAGS
-    assert [tag for tag, _ in toks.tags].count("script") == 1
-    assert [tag for tag, _ in toks.tags].count("style") == 1
-    assert "".join(toks.raw["script"]) == SCRIPT
-    assert "".join(toks.raw["style"]) == CSS
-    for tag, attrs in toks.tags:
-        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
-        assert "src" not in attrs
-        href = attrs.get("href")
-        assert href is None or re.fullmatch(r"#[\w-]+", href), href
-    tree = lxml.html.document_fromstring(doc)
-    ids = tree.xpath("//@id")
-    assert len(ids) == len(set(ids)), "ids are unique"
-    for href in tree.xpath("//a/@href"):
-        assert tree.get_element_by_id(href[1:], None) is not None, f"{href} points nowhere"
-    return toks
-
-
-def tree_of(doc: str) -> lxml.html.HtmlElement:
-    return lxml.html.document_fromstring(doc)
-
-
-def text_without_badges(el: lxml.html.HtmlElement) -> str:
-    el = lxml.html.fromstring(lxml.html.tostring(el, with_tail=False))  # a copy, so the caller's tree is kept
-    for badge in el.xpath(".//a[contains(@class, 'badge')]"):
-        badge.drop_tree()
-    return flat(el.text_content())
-
-
-def art(article_id: str, text: str, **kwargs: object) -> Article:
-    fields: dict[str, object] = {"title": f"Title {article_id}", "outlet": f"Outlet {article_id}"}
-    fields.update(kwargs)
-    return Article(id=article_id, text=text, **fields)  # type: ignore[arg-type]
-
-
-def passage(
-    a: Article, b: Article, a_part: str, b_part: str, kind: Kind = Kind.EDITED, score: float = 0.8
-) -> Passage:
-    """A passage over the first occurrence of ``a_part`` in A and ``b_part`` in B."""
-    sa, sb = a.text.index(a_part), b.text.index(b_part)
-    ea, eb = sa + len(a_part), sb + len(b_part)
-    return Passage(sa, ea, sb, eb, kind, score, word_diff(a.text, sa, ea, b.text, sb, eb, Settings()))
-
-
-def pair_of(
-    a: Article, b: Article, *passages: Passage, shared: tuple[float, float] = (0.5, 0.4)
-) -> PairAlignment:
-    return PairAlignment(a.id, b.id, tuple(sorted(passages, key=lambda p: p.a_start)), *shared)
-
+from tests.engine.export.samples import (
+    HOSTILE,
+    WHEN,
+    art,
+    check_document,
+    flat,
+    pair_of,
+    passage,
+    text_without_badges,
+    tree_of,
+)
 
 A_TEXT = (
     "Only A opens with this line.\n"
@@ -371,21 +263,6 @@ def test_invalid_characters_are_replaced() -> None:
     check_document(doc)
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]", doc)
     doc.encode("utf-8")  # writable as UTF-8
-
-
-def test_page_loads_nothing_and_allows_only_its_own_script(
-    small: tuple[Article, Article, PairAlignment],
-) -> None:
-    a, b, pair = small
-    doc = render_pair_html(a, b, pair, Settings())
-    toks = check_document(doc)
-    csp = next(a["content"] for _, a in toks.tags if a.get("http-equiv") == "Content-Security-Policy")
-    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
-    assert csp is not None and "default-src 'none'" in csp and f"'sha256-{digest}'" in csp
-    assert not re.search(r"url\(|@import|https?:|//[a-z]", CSS + SCRIPT, re.IGNORECASE)
-    assert "@media print" in CSS and "prefers-color-scheme: dark" in CSS
-    print_rules = CSS.split("@media print", 1)[1]
-    assert "sticky" not in print_rules and "position: static" in print_rules
 
 
 # --------------------------------------------------------------------------- corpus
@@ -655,24 +532,6 @@ def test_typed_changes_are_marked_with_their_type_title_and_letter() -> None:
     assert "#2" in badges and "A1" in badges and "2 Number or date" in badges
     legend = tree.xpath("//ul[@class='change-types']/li")
     assert len(legend) == len(ChangeType) - 1  # every type but wording
-
-
-def test_hostile_quotes_are_escaped_in_the_quote_report() -> None:
-    quote = '"<script>alert(1)</script> is what the officials wrote in the letter," she said.'
-    a = art("a", quote, title=HOSTILE[0], outlet=HOSTILE[1])
-    b = art("b", quote.replace("letter", "<b>memo</b>"), title=HOSTILE[2], outlet=HOSTILE[3])
-    corpus = CorpusAlignment((a, b), Settings(), ())
-    statements = quote_check(corpus)
-    for doc in (render_quotes_html(corpus, statements), render_corpus_html(corpus)):
-        toks = check_document(doc)
-        assert [tag for tag, _ in toks.tags].count("b") >= 1  # ours only: the outlet names in bold
-        tree = tree_of(doc)
-        (section,) = tree.xpath("//section[contains(@class, 'quote-statement')]")
-        text = flat(section.text_content())
-        assert "<script>alert(1)</script>" in text and "<b>memo</b>" in text
-        marked = {el.text_content() for el in section.xpath(".//del | .//ins")}
-        assert marked == {"<b>memo</b>", "letter"}
-        assert "altered by some" in text
 
 
 # --------------------------------------------------------------------------- bidi isolation

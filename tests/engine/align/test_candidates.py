@@ -1,0 +1,142 @@
+"""The candidate index: which sentence pairs are scored in full."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.engine.align.candidates import MAX_POSTINGS, names_of, score, sentence_pairs
+from desktop.engine.align.prepared import Prepared, prepare
+from desktop.engine.model import Article
+
+
+def prep(text: str, article_id: str = "a") -> Prepared:
+    return prepare(Article(article_id, "", "", text))
+
+
+def brute_force(pa: Prepared, pb: Prepared, floor: float) -> set[tuple[int, int]]:
+    """Every sentence pair whose full match reaches ``floor``."""
+    return {
+        (i, j)
+        for i in range(len(pa.stems))
+        for j in range(len(pb.stems))
+        if score(pa, pb, i, j).score >= floor
+    }
+
+
+def test_a_pair_sharing_no_stems_is_never_proposed() -> None:
+    pa = prep("The regulator approved the merger. Shares rose sharply on Tuesday.")
+    pb = prep("Farmers expect a wet harvest. The regulator fined the bank.", "b")
+    found = sentence_pairs(pa, pb, 0.0001)
+    assert (1, 0) not in found and (1, 1) not in found and (0, 0) not in found
+    assert set(found) == {(0, 1)}  # "regulator" is the one stem shared
+    for (i, j), m in found.items():
+        assert set(pa.stems[i]) & set(pb.stems[j])
+        assert m == score(pa, pb, i, j)
+
+
+def test_only_pairs_reaching_the_floor_are_kept() -> None:
+    pa = prep("The regulator approved the broadband merger on Tuesday.")
+    pb = prep("The regulator approved the broadband merger on Tuesday. The regulator resigned.", "b")
+    full = score(pa, pb, 0, 0).score
+    weak = score(pa, pb, 0, 1).score
+    assert full == 1.0 and 0 < weak < 0.5
+    assert set(sentence_pairs(pa, pb, 0.5)) == {(0, 0)}
+    assert set(sentence_pairs(pa, pb, weak)) == {(0, 0), (0, 1)}
+
+
+def test_a_stem_in_too_many_sentences_seeds_nothing() -> None:
+    refrain = prep(" ".join(["Prices rose again."] * (MAX_POSTINGS + 1)), "r")
+    one = prep("Prices rose again.", "q")
+    assert len(refrain.postings["price"]) > MAX_POSTINGS
+    assert score(one, refrain, 0, 0).score == 1.0
+    assert sentence_pairs(one, refrain, 0.1) == {}
+
+
+def test_names_are_those_of_either_article() -> None:
+    pa = prep("Critics said Zuckerberg erred. Then Zuckerberg left.")
+    pb = prep("Analysts said Spotify grew. Then Spotify fell.", "b")
+    is_name = names_of(pa, pb)
+    assert is_name("zuckerberg") and is_name("spotifi") and not is_name("critic")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a stem found exactly elsewhere in B is never tried as a prefix partner: "
+    "'regul' in B's first sentence hides 'regulatori' in its second",
+)
+def test_a_prefix_partner_counts_even_when_the_exact_stem_is_elsewhere() -> None:
+    pa = prep("The regulator approved the broadband merger.")
+    pb = prep("The regulator resigned. The regulatory office approved the broadband merger.", "b")
+    assert score(pa, pb, 0, 1).score > 0.85
+    assert (0, 1) in sentence_pairs(pa, pb, 0.85)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the bound counts a repeated shared stem once but the sentence total counts it "
+    "each time: identical sentences with a repeated word are bounded below their score",
+)
+def test_a_repeated_word_does_not_hide_an_identical_sentence() -> None:
+    text = "Shares of the merger partner rose after the merger vote."
+    pa, pb = prep(text), prep(text, "b")
+    assert score(pa, pb, 0, 0).score == 1.0
+    assert (0, 0) in sentence_pairs(pa, pb, 0.9)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the bound gives no credit for an acronym written out on the other side, "
+    "which the full match does",
+)
+def test_an_acronym_written_out_does_not_hide_the_same_sentence() -> None:
+    pa, pb = prep("The EU fined the company."), prep("The European Union fined the company.", "b")
+    assert score(pa, pb, 0, 0).score == 1.0
+    assert (0, 0) in sentence_pairs(pa, pb, 0.9)
+
+
+# Property: against brute force on small texts. The vocabulary has no two stems that
+# share a prefix, no acronym and a sentence never repeats a word: the cases above aside,
+# the bound is optimistic, so the index finds every pair the full match would keep.
+VOCAB = [
+    "merger", "approved", "broadband", "market", "Google", "prices", "sharply", "court",
+    "appeal", "thirty", "days", "analysts", "expect", "internet", "xylophone", "company",
+    "withhold", "harvest", "Tuesday", "fined", "bank", "farmers", "profits", "wheat",
+]  # fmt: skip
+
+sentence = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=7, unique=True).map(
+    lambda ws: "The " + " ".join(ws) + "."
+)
+text = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text, text, st.sampled_from([0.05, 0.25, 0.42, 0.6, 0.8, 0.95, 1.0]))
+def test_the_bound_never_excludes_a_pair_the_full_match_keeps(a: str, b: str, floor: float) -> None:
+    pa, pb = prep(a, "a"), prep(b, "b")
+    found = sentence_pairs(pa, pb, floor)
+    # Pairs scoring the floor itself may be lost to rounding (see the test below).
+    assert brute_force(pa, pb, floor + 1e-9) <= set(found) <= brute_force(pa, pb, floor)
+    assert all(m.score >= floor for m in found.values())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the bound sums the weights in another order than the sentence total, so an "
+    "identical sentence can be bounded a rounding error below a floor of 1.0 that it reaches",
+)
+def test_a_pair_scoring_exactly_the_floor_is_kept() -> None:
+    # The summing order follows set order, which changes from run to run: of forty
+    # identical pairs about a third are lost in any one run.
+    rnd = random.Random(0)
+    lost = []
+    for _ in range(40):
+        text = "The " + " ".join(rnd.sample(VOCAB, 8)) + "."
+        pa, pb = prep(text), prep(text, "b")
+        assert score(pa, pb, 0, 0).score == 1.0
+        if (0, 0) not in sentence_pairs(pa, pb, 1.0):
+            lost.append(text)
+    assert lost == []

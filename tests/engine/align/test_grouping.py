@@ -1,0 +1,174 @@
+"""From sentence links to passages: which links join one passage, and which stay out."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from desktop.engine.align.grouping import (
+    CHANCE_MASS,
+    GAP_RELATED,
+    LONE_SURE,
+    MOVED_SCORE,
+    SUMMARY_GAP,
+    bridgeable,
+    draft,
+    groups,
+    passage_groups,
+    split_moved,
+)
+from desktop.engine.align.links import GAP, Link
+from desktop.engine.align.prepared import Prepared, prepare
+from desktop.engine.align.similarity import Match, match
+from desktop.engine.model import Article
+from tests.engine.align.samples import FILLER_A, FILLER_B
+
+WORDS = [
+    "apple", "bridge", "cactus", "dolphin", "engine", "falcon", "glacier", "harbor", "island",
+    "jungle", "kettle", "lantern", "meadow", "nectar", "orchid", "pepper", "quartz", "raven",
+    "saddle", "tundra", "umbrella", "velvet", "walnut", "yacht", "zephyr", "anchor", "beacon",
+    "canyon", "desert", "ember", "fjord", "granite", "hazel", "ivory", "jasper", "kelp",
+]  # fmt: skip
+
+
+def filler(n: int, offset: int = 0) -> list[str]:
+    """``n`` sentences that share no content word with each other."""
+    return [f"{WORDS[(offset + k) % len(WORDS)].capitalize()} {k + offset} arrived." for k in range(n)]
+
+
+def prep(lines: list[str], article_id: str, boilerplate: tuple[tuple[int, int], ...] = ()) -> Prepared:
+    return prepare(Article(article_id, "", "", "\n".join(lines), boilerplate=boilerplate))
+
+
+def link(pa: Prepared, pb: Prepared, i: int, j: int, score: float = 0.7, mass: float = 20.0) -> Link:
+    m = Match(score, score, 4, 4, mass)
+    sa, sb = pa.sentences[i], pb.sentences[j]
+    return Link(i, i, j, j, m, (sa.start, sa.end), (sb.start, sb.end))
+
+
+def shape(found) -> list[list[tuple[int, int]]]:
+    return [[(o.a0, o.b0) for o in g.links] for g in found]
+
+
+@pytest.fixture
+def ten() -> tuple[Prepared, Prepared]:
+    return prep(filler(10), "a"), prep(filler(10, 12), "b")
+
+
+def test_links_within_the_gap_going_forward_join_one_passage(ten) -> None:
+    pa, pb = ten
+    # A sentence or two added on one side only is bridged.
+    links = [link(pa, pb, 0, 0), link(pa, pb, 1 + GAP, 1)]
+    assert shape(groups(pa, pb, links)) == [[(0, 0), (1 + GAP, 1)]]
+    far = [link(pa, pb, 0, 0), link(pa, pb, 2 + GAP, 1)]
+    assert shape(groups(pa, pb, far)) == [[(0, 0)], [(2 + GAP, 1)]]
+
+
+def test_crossing_links_join_only_when_adjacent(ten) -> None:
+    pa, pb = ten
+    adjacent = [link(pa, pb, 3, 4), link(pa, pb, 4, 3)]
+    assert len(groups(pa, pb, adjacent)) == 1
+    # Two sentences apart on each side: within the gap, but crossing, so apart.
+    apart = [link(pa, pb, 2, 5), link(pa, pb, 5, 2)]
+    assert shape(groups(pa, pb, apart)) == [[(2, 5)], [(5, 2)]]
+
+
+def test_text_between_on_both_sides_must_still_share_words() -> None:
+    shared_a, shared_b = "The regulator approved the merger.", "The regulator approved the merger."
+    close = "Prices for broadband customers will rise next year."
+    reworded = "Broadband prices will climb for customers next year."
+    pa = prep([shared_a, close, shared_a.replace("merger", "deal")], "a")
+    pb = prep([shared_b, reworded, shared_b.replace("merger", "deal")], "b")
+    assert match(pa.stems[1], pb.stems[1], pa.weights, pb.weights).score >= GAP_RELATED
+    assert bridgeable(pa, pb, link(pa, pb, 0, 0), link(pa, pb, 2, 2))
+    qa = prep([shared_a, FILLER_A[0], shared_a.replace("merger", "deal")], "a")
+    qb = prep([shared_b, FILLER_B[0], shared_b.replace("merger", "deal")], "b")
+    assert match(qa.stems[1], qb.stems[1], qa.weights, qb.weights).score < GAP_RELATED
+    assert not bridgeable(qa, qb, link(qa, qb, 0, 0), link(qa, qb, 2, 2))
+    assert len(groups(qa, qb, [link(qa, qb, 0, 0), link(qa, qb, 2, 2)])) == 2
+
+
+def test_boilerplate_is_never_bridged() -> None:
+    lines = filler(3)
+    chrome = "Subscribe to our newsletter for the latest stories."
+    with_chrome = [lines[0], chrome, lines[1], lines[2]]
+    text = "\n".join(with_chrome)
+    start = text.index(chrome)
+    pa = prep(with_chrome, "a", ((start, start + len(chrome)),))
+    pb = prep(filler(3, 12), "b")
+    assert len(pa.sentences) == 3  # the boilerplate sentence is not one of A's sentences
+    x, y = link(pa, pb, 0, 0), link(pa, pb, 1, 1)  # adjacent by index on both sides
+    assert not bridgeable(pa, pb, x, y)
+    assert len(groups(pa, pb, [x, y])) == 2
+    plain = prep(filler(3), "c")
+    assert bridgeable(plain, pb, link(plain, pb, 0, 0), link(plain, pb, 1, 1))
+
+
+def test_the_chance_filter_drops_a_weak_lone_link_in_long_articles_only() -> None:
+    weak_mass = 5.0
+    short_a, short_b = prep(filler(2), "a"), prep(filler(2, 12), "b")
+    assert weak_mass >= CHANCE_MASS * math.log(2 * 2)
+    assert len(passage_groups(short_a, short_b, [link(short_a, short_b, 0, 0, 0.5, weak_mass)])) == 1
+    long_a, long_b = prep(filler(30), "a"), prep(filler(30, 3), "b")
+    assert weak_mass < CHANCE_MASS * math.log(30 * 30)
+    lone = link(long_a, long_b, 5, 5, 0.5, weak_mass)
+    assert passage_groups(long_a, long_b, [lone]) == []
+    # The same sentence, a link the embeddings vouched for, or a link with company stays.
+    sure = link(long_a, long_b, 5, 5, LONE_SURE, weak_mass)
+    assert len(passage_groups(long_a, long_b, [sure])) == 1
+    semantic = Link(5, 5, 5, 5, lone.match, lone.a_span, lone.b_span, semantic=0.8)
+    assert len(passage_groups(long_a, long_b, [semantic])) == 1
+    pair = [lone, link(long_a, long_b, 6, 6, 0.5, weak_mass)]
+    assert shape(passage_groups(long_a, long_b, pair)) == [[(5, 5), (6, 6)]]
+
+
+def test_a_moved_near_verbatim_link_keeps_its_own_passage(ten) -> None:
+    pa, pb = ten
+    moved = [link(pa, pb, 3, 4, MOVED_SCORE), link(pa, pb, 4, 3, 0.6)]
+    (group,) = groups(pa, pb, moved)
+    assert sorted(len(part) for part in split_moved(group.links)) == [1, 1]
+    reworded = [link(pa, pb, 3, 4, MOVED_SCORE - 0.1), link(pa, pb, 4, 3, 0.6)]
+    (group,) = groups(pa, pb, reworded)
+    assert split_moved(group.links) == [list(group.links)]
+
+
+def test_a_moved_link_the_rest_would_enclose_splits_every_link(ten) -> None:
+    pa, pb = ten
+    # A: 0, 1, 2 in order; B: 0, 2, 1. The link 1-2 is verbatim and crosses 2-1.
+    group = [link(pa, pb, 0, 0), link(pa, pb, 1, 2, 0.95), link(pa, pb, 2, 1)]
+    parts = split_moved(group)
+    assert sorted(len(p) for p in parts) == [1, 1, 1]
+    # Moved from B's start to A's end: outside the rest's box, so the rest stays one passage.
+    rest = [link(pa, pb, 0, 1), link(pa, pb, 1, 2), link(pa, pb, 2, 3)]
+    moved = link(pa, pb, 3, 0, 0.95)
+    assert split_moved([*rest, moved]) == [rest, [moved]]
+
+
+def test_a_summary_joins_links_spread_over_a_longer_source() -> None:
+    pa = prep(filler(3), "a")  # three condensed sentences
+    pb = prep(filler(30, 5), "b")  # their source, in order, over a long stretch
+    links = [link(pa, pb, 0, 0), link(pa, pb, 1, 9), link(pa, pb, 2, 18)]
+    assert SUMMARY_GAP >= 9  # sentences skipped between condensed ones
+    (group,) = groups(pa, pb, links)
+    assert group.summary and len(group.links) == 3
+    shuffled = [link(pa, pb, 0, 18), link(pa, pb, 1, 0), link(pa, pb, 2, 9)]
+    assert not any(g.summary for g in groups(pa, pb, shuffled))
+
+
+def test_groups_come_in_a_order_and_hold_every_link_once(ten) -> None:
+    pa, pb = ten
+    links = [link(pa, pb, 8, 8), link(pa, pb, 0, 0), link(pa, pb, 1, 1), link(pa, pb, 5, 9)]
+    found = groups(pa, pb, links)
+    assert sorted((o.a0, o.b0) for g in found for o in g.links) == sorted((o.a0, o.b0) for o in links)
+    assert [min(o.a0 for o in g.links) for g in found] == sorted(min(o.a0 for o in g.links) for g in found)
+
+
+def test_draft_spans_its_links_and_keeps_the_best_score(ten) -> None:
+    pa, pb = ten
+    x, y = link(pa, pb, 1, 2, 0.5), link(pa, pb, 3, 4, 0.8)
+    vouched = Link(2, 2, 3, 3, Match(0.3, 0.3, 2, 2), x.a_span, x.b_span, semantic=0.9)
+    d = draft([x, y, vouched])
+    assert (d.a_start, d.a_end) == (pa.sentences[1].start, pa.sentences[3].end)
+    assert (d.b_start, d.b_end) == (pb.sentences[2].start, pb.sentences[4].end)
+    assert d.match_score == 0.9

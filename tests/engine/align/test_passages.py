@@ -1,0 +1,190 @@
+"""Passages: diff, trimmed ends, kind, and merging passages that follow each other."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.engine.align.passages import (
+    EDITED_MIN,
+    TRIM_WORDS,
+    VERBATIM_MIN,
+    Draft,
+    classify,
+    close_quote,
+    finish_draft,
+    is_worded,
+    merge_adjacent,
+    overlaps,
+    shared_share,
+    strip_span,
+)
+from desktop.engine.align.prepared import prepare
+from desktop.engine.model import Article, Kind, Passage, Settings
+
+SETTINGS = Settings(min_words=3)
+
+
+def article(article_id: str, text: str, boilerplate: tuple[tuple[int, int], ...] = ()) -> Article:
+    return Article(article_id, "", "", text, boilerplate=boilerplate)
+
+
+def draft(a: Article, b: Article, a_part: str, b_part: str, score: float = 0.5) -> Draft:
+    sa, sb = a.text.index(a_part), b.text.index(b_part)
+    return Draft(sa, sa + len(a_part), sb, sb + len(b_part), score)
+
+
+def over(a: Article, b: Article, a_part: str, b_part: str, *, trim: bool = True) -> Passage:
+    p = finish_draft(draft(a, b, a_part, b_part), a, b, SETTINGS, trim=trim)
+    assert p is not None
+    return p
+
+
+def sides(p: Passage, a: Article, b: Article) -> tuple[str, str]:
+    return a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]
+
+
+@pytest.mark.parametrize(
+    ("similarity", "kind"),
+    [
+        (VERBATIM_MIN, Kind.VERBATIM),
+        (VERBATIM_MIN - 0.001, Kind.EDITED),
+        (EDITED_MIN, Kind.EDITED),
+        (EDITED_MIN - 0.001, Kind.PARAPHRASE),
+        (0.0, Kind.PARAPHRASE),
+    ],
+)
+def test_classify(similarity: float, kind: Kind) -> None:
+    assert classify(similarity) is kind
+
+
+def test_strip_span() -> None:
+    text = "  — A line, "
+    assert strip_span(text, 0, len(text)) == (2, len(text) - 1)
+    assert strip_span(text, 0, len(text), " —", " ,") == (4, len(text) - 2)
+    assert strip_span("   ", 0, 3) == (3, 3)
+
+
+def test_kinds_follow_the_word_diff() -> None:
+    a = article("a", "The regulator approved the merger of the two broadband companies on Tuesday.")
+    same = article("b", "The regulator approved the merger of the two broadband companies on Tuesday.")
+    edited = article("c", "The regulator approved the merger of the two broadband firms on Tuesday.")
+    assert over(a, same, a.text, same.text).kind is Kind.VERBATIM
+    p = over(a, edited, a.text, edited.text)
+    assert p.kind is Kind.EDITED and EDITED_MIN <= p.score < 1.0
+
+
+def test_a_passage_never_starts_on_a_dash_nor_ends_on_a_comma() -> None:
+    a = article("a", "BRUSSELS — The regulator approved the merger of the two firms, officials said.")
+    b = article("b", "The regulator approved the merger of the two firms, officials said.")
+    p = finish_draft(Draft(8, a.text.index(","), 0, b.text.index(",") + 1, 0.9), a, b, SETTINGS)
+    assert p is not None
+    text_a, text_b = sides(p, a, b)
+    assert text_a.startswith("The regulator") and text_b.endswith("two firms")
+
+
+def test_one_sided_ends_of_at_least_trim_words_are_cut() -> None:
+    core = "the regulator approved the merger of the two broadband companies"
+    extra = " ".join(["many", "more", "extra", "words"][:TRIM_WORDS])
+    a = article("a", f"{extra} {core}.")
+    b = article("b", f"{core}.")
+    p = over(a, b, a.text, b.text)
+    text_a, text_b = sides(p, a, b)
+    assert text_a.startswith("the regulator") and text_b.startswith("the regulator")
+    kept = over(a, b, a.text, b.text, trim=False)
+    assert sides(kept, a, b)[0].startswith(extra)
+    # Words added on both sides are an edit, not a one-sided end: nothing is cut.
+    c = article("c", f"Then {core}.")
+    assert sides(over(a, c, a.text, c.text), a, c)[0].startswith(extra)
+
+
+def test_a_one_sided_end_shorter_than_trim_words_is_kept() -> None:
+    core = "the regulator approved the merger of the two broadband companies"
+    short = " ".join(["extra", "words", "here"][: TRIM_WORDS - 1])
+    a, b = article("a", f"{short} {core}."), article("b", f"{core}.")
+    assert sides(over(a, b, a.text, b.text), a, b)[0].startswith(short)
+
+
+def test_passages_below_min_words_are_dropped() -> None:
+    a, b = article("a", "Prices rose."), article("b", "Prices rose.")
+    assert finish_draft(Draft(0, len(a.text), 0, len(b.text), 1.0), a, b, Settings(min_words=3)) is None
+    assert finish_draft(Draft(0, len(a.text), 0, len(b.text), 1.0), a, b, Settings(min_words=2)) is not None
+
+
+FIRST = "The regulator approved the merger of the two broadband companies."
+SECOND = "Prices for home internet customers are expected to rise next year."
+THIRD = "Analysts said the ruling could reshape the whole telecoms market."
+
+
+def merged(a: Article, b: Article, *parts: tuple[str, str]) -> list[Passage]:
+    return merge_adjacent([over(a, b, x, y) for x, y in parts], a, b, SETTINGS)
+
+
+def test_passages_with_nothing_between_on_both_sides_merge() -> None:
+    a, b = article("a", f"{FIRST} {SECOND}"), article("b", f"{FIRST}\n{SECOND}")
+    (p,) = merged(a, b, (FIRST, FIRST), (SECOND, SECOND))
+    assert sides(p, a, b) == (a.text, b.text) and p.kind is Kind.VERBATIM
+
+
+def test_a_few_function_words_between_still_merge_but_content_words_do_not() -> None:
+    a, b = article("a", f"{FIRST} And {SECOND}"), article("b", f"{FIRST} {SECOND}")
+    assert len(merged(a, b, (FIRST, FIRST), (SECOND, SECOND))) == 1
+    c = article("c", f"{FIRST} Meanwhile wheat farmers protested. {SECOND}")
+    assert len(merged(c, b, (FIRST, FIRST), (SECOND, SECOND))) == 2
+
+
+def test_the_same_short_fragment_between_on_both_sides_merges() -> None:
+    gap = "On our visit to the plant,"
+    a = article("a", f"{FIRST} {gap} {SECOND}")
+    b = article("b", f"{FIRST} {gap} {SECOND}")
+    (p,) = merged(a, b, (FIRST, FIRST), (SECOND, SECOND))
+    assert gap in sides(p, a, b)[0]
+    other = article("c", f"{FIRST} During the tour of the site, {SECOND}")
+    assert len(merged(a, other, (FIRST, FIRST), (SECOND, SECOND))) == 2
+
+
+def test_boilerplate_between_two_passages_keeps_them_apart() -> None:
+    chrome = "Subscribe now"
+    text = f"{FIRST} {chrome} {SECOND}"
+    start = text.index(chrome)
+    a = article("a", text, ((start, start + len(chrome)),))
+    b = article("b", f"{FIRST} {chrome} {SECOND}")
+    assert len(merged(a, b, (FIRST, FIRST), (SECOND, SECOND))) == 2
+    plain = article("c", text)
+    assert len(merged(plain, b, (FIRST, FIRST), (SECOND, SECOND))) == 1
+
+
+def test_passages_in_another_order_on_b_do_not_merge() -> None:
+    a, b = article("a", f"{FIRST} {SECOND}"), article("b", f"{SECOND} {FIRST}")
+    assert len(merged(a, b, (FIRST, FIRST), (SECOND, SECOND))) == 2
+
+
+def test_close_kinds_merge_but_a_paraphrase_stays_apart() -> None:
+    edited_second = SECOND.replace("home internet", "broadband")
+    a = article("a", f"{FIRST} {SECOND} {THIRD}")
+    b = article("b", f"{FIRST} {edited_second} Experts think that the decision may transform telecoms.")
+    parts = [over(a, b, FIRST, FIRST), over(a, b, SECOND, edited_second)]
+    para = finish_draft(
+        Draft(a.text.index(THIRD), len(a.text), b.text.index("Experts"), len(b.text), 0.5), a, b, SETTINGS
+    )
+    assert para is not None and para.kind is Kind.PARAPHRASE
+    assert [p.kind for p in parts] == [Kind.VERBATIM, Kind.EDITED]
+    out = merge_adjacent([*parts, para], a, b, SETTINGS)
+    assert [p.kind for p in out] == [Kind.EDITED, Kind.PARAPHRASE]
+    assert out[0].a_start == 0 and out[0].a_end == a.text.index(SECOND) + len(SECOND)
+
+
+def test_is_worded_and_close_quote() -> None:
+    text = "CEO Mark Zuckerberg and Daniel Ek said the rules were unclear."
+    words = prepare(article("w", text)).words
+    assert not is_worded(text, words[:5])  # "CEO Mark Zuckerberg and Daniel"
+    assert is_worded(text, words)
+    quoted = 'He said "the rules were unclear." Then'
+    end = quoted.index("unclear") + len("unclear")
+    assert quoted[end : close_quote(quoted, end)] == '."'
+
+
+def test_overlaps_and_shared_share() -> None:
+    assert overlaps(0, 5, 4, 9) and not overlaps(0, 5, 5, 9)
+    p = prepare(article("s", "one two three four"))
+    assert shared_share(p, [(0, 7)]) == 0.5  # two of four words
+    assert shared_share(p, []) == 0.0
