@@ -14,6 +14,7 @@ from .prepared import Prepared
 from .similarity import PREFIX_CREDIT, PREFIX_MATCH, Match, match
 
 MAX_POSTINGS = 400  # stems in more sentences than this seed nothing (a refrain, a table)
+_ROUNDING = 1e-9  # the estimate and the full match add the same weights in other orders
 
 
 def names_of(pa: Prepared, pb: Prepared):
@@ -28,7 +29,19 @@ def score(pa: Prepared, pb: Prepared, i: int, j: int) -> Match:
 
 
 def sentence_pairs(pa: Prepared, pb: Prepared, floor: float) -> dict[tuple[int, int], Match]:
-    """Sentence pairs ``(i, j)`` of A and B whose match score reaches ``floor``."""
+    """Sentence pairs ``(i, j)`` of A and B whose match score reaches ``floor``.
+
+    Only pairs proposed by the postings are scored in full, and only when an estimate of
+    their score from the postings reaches the floor. The estimate is optimistic but not a
+    strict bound: a repeated stem counts once, a stem of A found exactly somewhere in B is
+    not also tried as a prefix partner elsewhere, and acronyms get no credit, so a few such
+    pairs are never scored. A strict bound (tried on 2026-12-02) scored those too and lost
+    precision on PAN-13 (plagdet 0.765 -> 0.754 on no-obfuscation, 0.603 -> 0.602 on the
+    obfuscated sample, one more false alarm) for a slower run, so the estimate stays part
+    of what the aligner is. Stems are visited in sentence order and the estimate is
+    compared with the floor less a rounding margin, so the result is the same in every
+    run and process.
+    """
     prefixes: dict[str, list[int]] = defaultdict(list)
     for s, where in pb.postings.items():
         if len(s) >= PREFIX_MATCH:
@@ -43,7 +56,7 @@ def sentence_pairs(pa: Prepared, pb: Prepared, floor: float) -> dict[tuple[int, 
             continue
         got_a: dict[int, float] = defaultdict(float)
         got_b: dict[int, float] = defaultdict(float)
-        for s in set(stems):
+        for s in dict.fromkeys(stems):  # each stem once, in order: the same sums in every run
             hits = pb.postings.get(s)
             if hits is not None:
                 if len(hits) > MAX_POSTINGS:
@@ -61,7 +74,7 @@ def sentence_pairs(pa: Prepared, pb: Prepared, floor: float) -> dict[tuple[int, 
                 continue
             # An optimistic bound from what the postings saw; the full match decides.
             ca, cb = min(1.0, mass_a / total_a), min(1.0, 1.5 * got_b[j] / total_b)
-            if ca + cb <= 0 or 2 * ca * cb / (ca + cb) < floor:
+            if ca + cb <= 0 or 2 * ca * cb / (ca + cb) < floor - _ROUNDING:
                 continue
             m = match(stems, pb.stems[j], wa, wb, names)
             if m.score >= floor:
