@@ -125,7 +125,9 @@ def same(one: Mention, other: Mention) -> bool:
     a, b = one.key, other.key
     if a[0] == "num" and b[0] == "num":
         va, vb = float(a[1]), float(b[1])  # type: ignore[arg-type]
-        if not math.isclose(va, vb, rel_tol=1e-9, abs_tol=1e-12):
+        # Tight enough that whole numbers one apart differ up to 10**13, loose enough for
+        # the rounding of "1.2 million" = 1.2 * 10**6.
+        if not math.isclose(va, vb, rel_tol=1e-14, abs_tol=1e-12):
             return False
         return not (a[2] and b[2] and a[2] != b[2])
     return a == b

@@ -178,12 +178,25 @@ def _in_headline(text: str, pos: int) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a sentence (or a line); the period of an
+    abbreviated title ("said Rep. Howard Berman") ends none."""
     k = start - 1
     while k >= 0 and (text[k].isspace() or text[k] in _OPENERS):
         if text[k] == "\n":
             return True
         k -= 1
-    return k < 0 or text[k] in _SENTENCE_END
+    if k < 0:
+        return True
+    if text[k] == ".":
+        j = k
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if 0 < k - j <= _ABBREVIATION and text[j:k].lower() in TITLES:
+            return False
+    return text[k] in _SENTENCE_END
+
+
+_ABBREVIATION = 4  # the longest abbreviated title read as one ("Prof.", "Gov.")
 
 
 @functools.lru_cache(maxsize=64)

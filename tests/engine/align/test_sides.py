@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from desktop.engine.align.cues import CueKind
 from desktop.engine.align.sides import Side, proper_words
 
@@ -89,11 +87,6 @@ def test_speakers_of_a_verb_of_saying() -> None:
     assert [s.words[k].text for k in s.speakers_of(cue)] == ["he"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the period of an abbreviated title ('Rep.') is read as a sentence end, so the "
-    "name after it is not taken for a name and the speaker run stops at the title",
-)
 def test_a_name_after_an_abbreviated_title_speaks() -> None:
     s = side(f"{TAIL.capitalize()}, said Rep. Howard Berman.")
     (cue,) = [c for c in s.cues if c.kind is CueKind.SAYING]
