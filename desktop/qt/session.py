@@ -77,7 +77,7 @@ from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.corrections import Correction, apply_corrections
 from desktop.engine.align.quotes import quote_check
 from desktop.engine.labels import numbered_labels
-from desktop.engine.load.articles import _unique_id as unique_id
+from desktop.engine.load.articles import unique_id
 from desktop.engine.model import Article, CorpusAlignment, PairAlignment, QuotedStatement, Settings
 from desktop.qt.workers import AlignFunction, AlignScheduler, ModelLoader, load_embedding_model
 

@@ -60,7 +60,7 @@ def _model_tried() -> bool:
     Read from the engine's own record rather than kept a second time here, so a model
     the engine loaded (or forgot, ``embeddings.reset``) is never announced wrongly.
     """
-    return "status" in embeddings._state
+    return embeddings.model_tried()
 
 
 def load_embedding_model(settings: Settings, announce: Callable[[str], None]) -> None:

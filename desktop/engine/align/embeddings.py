@@ -84,6 +84,11 @@ def load_encoder() -> Encoder | None:
         return encoder
 
 
+def model_tried() -> bool:
+    """Whether this process has loaded the model, or tried and failed (without trying)."""
+    return "status" in _state
+
+
 def embedding_status() -> str:
     """One human sentence on the extra for the UI and the CLI (loads it if not yet done)."""
     load_encoder()

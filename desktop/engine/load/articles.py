@@ -54,6 +54,7 @@ __all__ = [
     "load_articles",
     "normalise_newlines",
     "read_page",
+    "unique_id",
 ]
 
 MAX_BYTES: int = 5 * 1024 * 1024
@@ -373,7 +374,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]], errors: list[ArticleError])
     return out
 
 
-def _unique_id(wanted: str, taken: set[str]) -> str:
+def unique_id(wanted: str, taken: set[str]) -> str:
     """``wanted``, or ``wanted-2``, ``wanted-3``... if already taken."""
     candidate, n = wanted, 1
     while candidate in taken:
@@ -410,7 +411,7 @@ def load_articles(
         if on_warning is not None:
             for note in filter(is_warning, article.notes):
                 on_warning(f"{readable(given)}: {note}")
-        articles.append(_with_id(article, _unique_id(article.id, taken)))
+        articles.append(_with_id(article, unique_id(article.id, taken)))
     return articles, errors
 
 
