@@ -77,7 +77,7 @@ def align_corpus(
     settings = settings or Settings()
     prepared = []
     for k, article in enumerate(articles):
-        prepared.append(prepare(article))
+        prepared.append(prepare(article, cancelled))
         if cancelled():
             raise Cancelled
         progress(0.2 * (k + 1) / max(1, len(articles)))
