@@ -41,7 +41,7 @@ def sentence_pairs(pa: Prepared, pb: Prepared, floor: float) -> dict[tuple[int, 
             continue
         got_a: dict[int, float] = defaultdict(float)
         got_b: dict[int, float] = defaultdict(float)
-        for s in set(stems):
+        for s in dict.fromkeys(stems):  # each stem once, in order: sums alike in every process
             hits = postings.get(s)
             if hits is not None:
                 if len(hits) > MAX_POSTINGS:
