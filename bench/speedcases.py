@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import gc
 import json
+import math
 import random
 import resource
 import statistics
@@ -184,11 +185,57 @@ def diff_case(size: int, repeats: int, trace: bool) -> dict:
     }
 
 
+CLI_MODES = {  # name -> syndiff-cli options: where the work runs
+    "cli-w1": ["--workers", "1"],
+    "cli-w2": ["--workers", "2"],
+    "cli-dask": ["--dask", "local", "--workers", "2"],
+}
+
+
+def cli_case(mode: str, size: int, repeats: int) -> dict:
+    """``syndiff-cli align FOLDER --json OUT`` end to end (start-up, loading, alignment,
+    typed changes, JSON), on the corpus of :func:`corpus_case` written out as files."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    pool = pool_for(size * 800)
+    articles = synthetic.corpus(pool, random.Random(size), size)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        for k, a in enumerate(articles):
+            (folder / f"{k:05d}.txt").write_text(a.text, encoding="utf-8")
+        out = Path(tmp) / "out.json"
+        cmd = [sys.executable, "-m", "desktop.cli", "align", str(folder), "--json", str(out), *CLI_MODES[mode]]
+        env = dict(os.environ, PYTHONWARNINGS="ignore")
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, env=env, capture_output=True)
+            times.append(time.perf_counter() - t0)
+        size_mb = out.stat().st_size / 2**20
+    # The largest resident size of any one process the runs started (workers included).
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "times": times,
+        "baseline": [math.nan],
+        "baseline_name": "-",
+        "rss_before": 0.0,
+        "rss_peak": peak,
+        "trace_peak": None,
+        "info": f"syndiff-cli align {' '.join(CLI_MODES[mode])}: {size} articles,"
+        f" JSON {size_mb:.1f} MB; peak RSS = largest single process",
+    }
+
+
 CASES = {"pair": pair_case, "corpus": corpus_case, "diff": diff_case}
 
 
 def worker(kind: str, size: int, repeats: int, trace: bool) -> None:
-    result = CASES[kind](size, repeats, trace)
+    result = cli_case(kind, size, repeats) if kind in CLI_MODES else CASES[kind](size, repeats, trace)
     result["median"] = statistics.median(result["times"])
     result["baseline_median"] = statistics.median(result["baseline"])
     print(json.dumps(result))

@@ -15,22 +15,24 @@ corrections. Exit status: 0 on success, 2 with a one-line message on bad input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .engine.align.changes import corpus_with_changes
 from .engine.align.corpus import align_corpus
 from .engine.align.corrections import Correction, apply_corrections, stale_corrections
 from .engine.align.quotes import quote_check
+from .engine.align.runners import Runner
 from .engine.export.json_report import alignment_json, families_json, json_text, quotes_json
 from .engine.export.output import OutputError, write_output
 from .engine.labels import numbered_labels
 from .engine.load.articles import ArticleError, load_articles
-from .engine.model import Article, Settings
+from .engine.model import Article, CorpusAlignment, Settings
 from .engine.workspace import (
     Workspace,
     WorkspaceError,
@@ -43,6 +45,7 @@ from .engine.workspace import (
 
 EXIT_BAD_INPUT = 2
 _DEFAULTS = Settings()
+PARALLEL_MIN = 8  # by default, smaller sets run in one process (starting workers costs more)
 
 
 class UsageError(Exception):
@@ -71,7 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(
-        p: argparse.ArgumentParser, files: str = "articles: .txt, .md, .html, folders of them"
+        p: argparse.ArgumentParser,
+        files: str = "articles: .txt, .md, .html, folders of them",
+        *,
+        runs: bool = True,
     ) -> None:
         # Options default to None so that a workspace's own settings apply unless given.
         p.add_argument("files", nargs="+", metavar="FILE", help=f"{files}, or one .syndiff workspace")
@@ -106,10 +112,30 @@ def _parser() -> argparse.ArgumentParser:
             default=None,
             help="count curly vs straight quotes, dash variants and spacing as differences",
         )
+        if not runs:
+            return
+        p.add_argument(
+            "--workers",
+            type=int,
+            metavar="N",
+            help=f"processes that share the work; default: the machine's cores ({os.cpu_count() or 1}),"
+            f" one for fewer than {PARALLEL_MIN} articles. The result is the same for any N",
+        )
+        p.add_argument(
+            "--dask",
+            metavar="SCHEDULER",
+            help="run the work as Dask tasks: a scheduler address (tcp://host:8786), or 'local' for"
+            " a cluster of --workers processes on this machine (needs the scale extra)",
+        )
 
-    p_align = sub.add_parser("align", help="align every pair of articles; write JSON")
+    p_align = sub.add_parser("align", help="align every pair of articles; write JSON and/or Parquet")
     common(p_align)
-    p_align.add_argument("--json", required=True, metavar="OUT", help="output file, or - for standard output")
+    p_align.add_argument("--json", metavar="OUT", help="output file, or - for standard output")
+    p_align.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="also (or instead) write articles.parquet and passages.parquet into DIR (needs pyarrow)",
+    )
 
     p_fam = sub.add_parser("families", help="group shared passages into families across articles; write JSON")
     common(p_fam)
@@ -133,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     ws_sub = p_ws.add_subparsers(dest="workspace_command", required=True)
     p_new = ws_sub.add_parser("new", help="a new workspace of article files, with their outlet names")
     p_new.add_argument("output", metavar="OUT", help="the workspace file to write (.syndiff)")
-    common(p_new)
+    common(p_new, runs=False)
     p_new.add_argument(
         "--outlet",
         action="append",
@@ -250,6 +276,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             raise UsageError("quotes needs --json OUT, --html OUT or both")
         if args.json == args.html == "-":
             raise UsageError("only one of --json and --html can go to standard output")
+    if args.command == "align" and args.json is None and args.parquet is None:
+        raise UsageError("align needs --json OUT, --parquet DIR or both")
     articles, workspace = _load(args.files, 2)
     settings = _settings(args, workspace.settings if workspace else _DEFAULTS)
     corrections: Sequence[Correction] = workspace.corrections if workspace else ()
@@ -258,7 +286,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     stale = stale_corrections(corrections, articles)
     if stale:
         print(f"syndiff-cli: note: {len(stale)} correction(s) no longer match the text", file=sys.stderr)
-    corpus = corpus_with_changes(apply_corrections(align_corpus(articles, settings), corrections))
+    with _runner(args, len(articles)) as runner:
+        aligned = align_corpus(articles, settings, runner=runner, typed_changes=not corrections)
+    corpus = corpus_with_changes(apply_corrections(aligned, corrections))
     if args.command == "quotes":
         statements = quote_check(corpus)
         if args.json:
@@ -268,7 +298,10 @@ def run(argv: Sequence[str] | None = None) -> int:
 
             _write(args.html, render_quotes_html(corpus, statements), articles)
     elif args.command == "align":
-        _write(args.json, json_text(alignment_json(corpus)), articles)
+        if args.parquet is not None:
+            _write_parquet(args.parquet, corpus, articles)
+        if args.json is not None:
+            _write(args.json, json_text(alignment_json(corpus)), articles)
     elif args.command == "families":
         _write(args.json, json_text(families_json(corpus)), articles)
     else:
@@ -277,6 +310,62 @@ def run(argv: Sequence[str] | None = None) -> int:
         pair = (articles[0].id, articles[1].id) if len(articles) == 2 else None
         _write(args.html, html_document(corpus, pair, changes_only=args.changes_only), articles)
     return 0
+
+
+@contextlib.contextmanager
+def _runner(args: argparse.Namespace, count: int) -> Iterator[Runner | None]:
+    """Where the work runs, from ``--workers`` and ``--dask`` (None: in this process)."""
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {args.workers}")
+    cores = os.cpu_count() or 1
+    if args.dask is not None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("--dask needs Dask: pip install 'syndiff[scale]'") from None
+        from .engine.align.runners import OnDask
+
+        if args.dask == "local":
+            cluster = LocalCluster(
+                n_workers=args.workers or cores,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            )
+            with cluster, Client(cluster) as client:
+                yield OnDask(client)
+            return
+        try:
+            client = Client(args.dask, timeout=30)
+        except (OSError, ValueError) as err:
+            raise UsageError(f"--dask {args.dask}: cannot reach the scheduler ({err})") from None
+        with client:
+            yield OnDask(client)
+        return
+    workers = args.workers if args.workers is not None else (cores if count >= PARALLEL_MIN else 1)
+    if workers == 1:
+        yield None
+        return
+    from .engine.align.runners import Processes
+
+    yield Processes(workers)
+
+
+def _write_parquet(target: str, corpus: CorpusAlignment, inputs: Sequence[Article]) -> None:
+    if not target:
+        raise UsageError("the --parquet folder name is empty; name a folder")
+    try:
+        from .engine.export.parquet import write_parquet
+    except ImportError:
+        raise UsageError("--parquet needs pyarrow: pip install 'syndiff[scale]'") from None
+    for article in inputs:
+        if article.path and _same_file(target, article.path):
+            raise UsageError(f"{target}: is one of the input articles; choose another directory")
+    try:
+        write_parquet(target, corpus)
+    except OSError as err:
+        raise UsageError(f"{target}: cannot write ({err.strerror or err})") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -46,3 +46,11 @@ def widgets_live_until_teardown(request: pytest.FixtureRequest) -> Iterator[None
     qtbot.addWidget = qtbot.add_widget = keep_and_add
     yield
     kept.clear()  # pytest-qt closed them in its teardown hook, before fixtures are finalised
+
+
+@pytest.fixture(scope="module")
+def corpus_files(seed_paths: list[Path], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The samples and five articles mixing their paragraphs (:mod:`tests.mixed_corpus`)."""
+    from tests.mixed_corpus import mixed_corpus
+
+    return mixed_corpus(seed_paths, tmp_path_factory.mktemp("corpus"))

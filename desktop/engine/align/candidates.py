@@ -42,22 +42,20 @@ def sentence_pairs(pa: Prepared, pb: Prepared, floor: float) -> dict[tuple[int, 
     compared with the floor less a rounding margin, so the result is the same in every
     run and process.
     """
-    prefixes: dict[str, list[int]] = defaultdict(list)
-    for s, where in pb.postings.items():
-        if len(s) >= PREFIX_MATCH:
-            prefixes[s[:PREFIX_MATCH]].extend(where)
+    prefixes = pb.prefixes
+    postings = pb.postings
     wa, wb = pa.weights, pb.weights
-    totals_b = [pb.total(j) for j in range(len(pb.stems))]
+    totals_b = pb.totals
     names = names_of(pa, pb)
     out: dict[tuple[int, int], Match] = {}
     for i, stems in enumerate(pa.stems):
-        total_a = pa.total(i)
+        total_a = pa.totals[i]
         if total_a <= 0:
             continue
         got_a: dict[int, float] = defaultdict(float)
         got_b: dict[int, float] = defaultdict(float)
         for s in dict.fromkeys(stems):  # each stem once, in order: the same sums in every run
-            hits = pb.postings.get(s)
+            hits = postings.get(s)
             if hits is not None:
                 if len(hits) > MAX_POSTINGS:
                     continue

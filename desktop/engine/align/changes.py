@@ -259,7 +259,9 @@ def _rest(text: str, lo: int, hi: int, taken: Sequence[Span], words_only: bool) 
     """``lo:hi`` minus the ``taken`` spans, as trimmed pieces that hold something."""
     pieces = [(lo, hi)]
     for cs, ce in taken:
-        pieces = [p for s, e in pieces for p in ((s, min(e, cs)), (max(s, ce), e))]
+        # An empty piece only ever splits into empty ones: dropped at once, or the pieces
+        # would double with every span taken.
+        pieces = [p for s, e in pieces for p in ((s, min(e, cs)), (max(s, ce), e)) if p[0] < p[1]]
     out = []
     for s, e in pieces:
         s, e = trimmed_span(text, s, e)

@@ -26,8 +26,9 @@ from ..model import (
 )
 from .embeddings import Encoder, close_pairs
 from .families import build_families
-from .pair import AUTO, align_prepared, encoder_cache, sentence_vectors
-from .prepared import Prepared, prepare
+from .pair import AUTO, encoder_cache, sentence_vectors
+from .prepared import Prepared
+from .runners import InProcess, PairJob, Runner
 from .similarity import PREFIX_MATCH
 
 MIN_KEYS = 2  # content stems (or long prefixes) two articles must share to be aligned
@@ -68,19 +69,20 @@ def align_corpus(
     encoder: Encoder | None | object = AUTO,
     progress: Progress = no_progress,
     cancelled: Callable[[], bool] = never_cancelled,
+    runner: Runner | None = None,
+    typed_changes: bool = False,
 ) -> CorpusAlignment:
     """Align every pair of ``articles`` that shares anything, and group passage families.
 
     ``encoder`` as for :func:`~desktop.engine.align.pair.align_pair`: sentence embeddings,
-    by default from the optional model when it is installed.
+    by default from the optional model when it is installed. ``runner`` says where the
+    preparation and the pairs run (:mod:`.runners`; here by default): every runner gives
+    the same result. ``typed_changes`` fills each passage's typed changes as its pair is
+    aligned (what :func:`.changes.corpus_with_changes` would add afterwards).
     """
     settings = settings or Settings()
-    prepared = []
-    for k, article in enumerate(articles):
-        prepared.append(prepare(article))
-        if cancelled():
-            raise Cancelled
-        progress(0.2 * (k + 1) / max(1, len(articles)))
+    runner = runner or InProcess()
+    prepared = runner.prepare(articles, lambda f: progress(0.2 * f), cancelled)
     cache = encoder_cache(settings, encoder)
     vectors = None
     if cache is not None:  # encoding is the slow step when the embedding model is used
@@ -92,20 +94,15 @@ def align_corpus(
             progress(0.2 + 0.05 * (k + 1) / len(prepared))
     todo = candidate_pairs(prepared, vectors, settings)
     progress(0.25)
-    pairs: list[PairAlignment] = []
-    for k, (i, j) in enumerate(todo):
-        if cancelled():
-            raise Cancelled
-        pair = align_prepared(
-            prepared[i],
-            prepared[j],
-            settings,
-            cancelled,
-            vectors=(vectors[i], vectors[j]) if vectors else None,
-        )
-        if pair.passages:
-            pairs.append(pair)
-        progress(0.25 + 0.65 * (k + 1) / max(1, len(todo)))
+    found = runner.align(
+        prepared,
+        vectors,
+        todo,
+        PairJob(settings, typed_changes),
+        lambda f: progress(0.25 + 0.65 * f),
+        cancelled,
+    )
+    pairs: list[PairAlignment] = [pair for pair in found if pair is not None]
     families = build_families(articles, pairs, settings)
     stats = tuple(_article_stats(p, pairs, families) for p in prepared)
     progress(1.0)

@@ -66,9 +66,12 @@ def verbatim_runs(pa: Prepared, pb: Prepared, min_words: int) -> list[tuple[int,
     by its repeats: they would make the seeds grow with the square of the repeats.
     """
     grams_a, grams_b = pa.grams(min_words), pb.grams(min_words)
-    small, big = (grams_a, grams_b) if len(grams_a) <= len(grams_b) else (grams_b, grams_a)
-    shared = [g for g in small if g in big]
-    shared = [g for g in shared if len(grams_a[g]) <= MAX_REPEATS and len(grams_b[g]) <= MAX_REPEATS]
+    # The order of ``shared`` does not matter: the starts are sorted below.
+    shared = [
+        g
+        for g in grams_a.keys() & grams_b.keys()
+        if len(grams_a[g]) <= MAX_REPEATS and len(grams_b[g]) <= MAX_REPEATS
+    ]
     if not shared:
         return []
     starts = sorted((i, j) for g in shared for i in grams_a[g] for j in grams_b[g])
@@ -200,7 +203,7 @@ def align_pair(
     installed and ``settings`` allow it.
     """
     settings = settings or Settings()
-    pa, pb = prepare(a), prepare(b)
+    pa, pb = prepare(a, cancelled), prepare(b, cancelled)
     progress(0.3)
     if cancelled():
         raise Cancelled

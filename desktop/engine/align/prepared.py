@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Article
+from ..model import Article, Cancelled, never_cancelled
 from .rarity import info
 from .segment import Sentence, sentences
+from .similarity import PREFIX_MATCH
 from .text import WORD_RE, is_content, stem, tokens, typographic
 
 NAME_FACTOR = 0.5  # names say what a sentence is about, not how it is worded
@@ -53,14 +54,16 @@ class Prepared:
     names: frozenset[str]
     postings: Mapping[str, tuple[int, ...]]  # content stem -> sentences holding it
     anchors: Mapping[tuple[str, ...], tuple[int, ...]]  # ANCHOR_WORDS-word runs -> starts
+    totals: tuple[float, ...]  # summed weight of each sentence's content stems
+    # PREFIX_MATCH-letter prefix -> sentences holding a stem of at least that length with it
+    prefixes: Mapping[str, tuple[int, ...]]
 
     def weight(self, s: str) -> float:
         return self.weights.get(s, 0.0)
 
     def total(self, k: int) -> float:
         """Summed weight of sentence ``k``'s content stems."""
-        w = self.weights
-        return sum(w[s] for s in self.stems[k])
+        return self.totals[k]
 
     def grams(self, n: int) -> Mapping[tuple[str, ...], Sequence[int]]:
         """Runs of ``n`` normalised words -> the word indexes where they start."""
@@ -111,8 +114,12 @@ class _Lru:
 _CACHE = _Lru(4096)
 
 
-def prepare(article: Article) -> Prepared:
-    """Sentences, stems, weights and words of ``article``; cached by content."""
+def prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) -> Prepared:
+    """Sentences, stems, weights and words of ``article``; cached by content.
+
+    ``cancelled`` is asked as the work goes (a very long article takes seconds); when it
+    answers True, :class:`~desktop.engine.model.Cancelled` is raised and nothing is cached.
+    """
     key = hashlib.blake2b(
         repr((article.text, article.boilerplate)).encode("utf-8", "surrogatepass"), digest_size=16
     ).hexdigest()
@@ -121,7 +128,7 @@ def prepare(article: Article) -> Prepared:
         if found.article != article:  # same text under another id or title
             found = _with_article(found, article)
         return found
-    prepared = _prepare(article)
+    prepared = _prepare(article, cancelled)
     _CACHE.put(key, prepared)
     return prepared
 
@@ -138,30 +145,41 @@ def _with_article(p: Prepared, article: Article) -> Prepared:
         p.names,
         p.postings,
         p.anchors,
+        p.totals,
+        p.prefixes,
     )
 
 
-def _prepare(article: Article) -> Prepared:
+CHECK_EVERY = 64  # sentences or words between two questions to ``cancelled``
+
+
+def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) -> Prepared:
     text = article.text
     chrome = article.boilerplate
-    usable = tuple(s for s in sentences(text) if boilerplate_share(s.start, s.end, chrome) < 0.5)
+    usable = tuple(s for s in sentences(text, cancelled) if boilerplate_share(s.start, s.end, chrome) < 0.5)
     stems: list[tuple[str, ...]] = []
     capitals: list[frozenset[str]] = []
     clauses: list[tuple[tuple[int, int], ...]] = []
     rarity: dict[str, float] = {}
     initial: Counter[str] = Counter()
-    for sent in usable:
+    for k, sent in enumerate(usable):
+        if k % CHECK_EVERY == 0 and cancelled():
+            raise Cancelled
         st, caps, cuts, first = _analyse_sentence(text, sent.start, sent.end, rarity)
         stems.append(st)
         capitals.append(caps)
         clauses.append(cuts)
         if first and first in st and first not in caps:
             initial[first] += 1
+    if cancelled():
+        raise Cancelled
     words = tuple(
         (typographic(m.group()).lower(), m.start(), m.end())
         for m in WORD_RE.finditer(text)
         if boilerplate_share(m.start(), m.end(), chrome) == 0
     )
+    if cancelled():
+        raise Cancelled
     df: Counter[str] = Counter()
     capital: Counter[str] = Counter()
     index: dict[str, list[int]] = defaultdict(list)
@@ -180,6 +198,11 @@ def _prepare(article: Article) -> Prepared:
         if s in names:
             w *= NAME_FACTOR
         weights[s] = w
+    postings = {s: tuple(v) for s, v in index.items()}
+    prefixes: dict[str, list[int]] = defaultdict(list)
+    for s, where in postings.items():
+        if len(s) >= PREFIX_MATCH:
+            prefixes[s[:PREFIX_MATCH]].extend(where)
     return Prepared(
         article,
         usable,
@@ -189,8 +212,10 @@ def _prepare(article: Article) -> Prepared:
         words,
         weights,
         names,
-        {s: tuple(v) for s, v in index.items()},
+        postings,
         _grams(words, ANCHOR_WORDS),
+        tuple(sum(weights[s] for s in st) for st in stems),
+        {k: tuple(v) for k, v in prefixes.items()},
     )
 
 

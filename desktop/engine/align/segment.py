@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import syntok.segmenter
 
+from ..model import Cancelled, never_cancelled
 from .text import CJK, trimmed_span
 
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n")
@@ -102,10 +103,16 @@ def _cjk_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     yield from _trimmed(text, pos, end)
 
 
-def sentences(text: str) -> tuple[Sentence, ...]:
-    """Every sentence of ``text`` with its offsets, in order."""
+def sentences(text: str, cancelled: Callable[[], bool] = never_cancelled) -> tuple[Sentence, ...]:
+    """Every sentence of ``text`` with its offsets, in order.
+
+    ``cancelled`` is asked between sentences (a long text takes seconds); when it answers
+    True, :class:`~desktop.engine.model.Cancelled` is raised.
+    """
     out: list[Sentence] = []
     for para_index, (start, end) in enumerate(blocks(text)):
+        if cancelled():
+            raise Cancelled
         if _mostly_cjk(text, start, end):
             for s, e in _cjk_sentences(text, start, end):
                 out.append(Sentence(len(out), s, e, para_index))
@@ -113,6 +120,8 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         chunk = text[start:end]
         for paragraph in syntok.segmenter.analyze(chunk):
             for sent in paragraph:
+                if cancelled():
+                    raise Cancelled
                 toks = list(sent)
                 if not toks:
                     continue

@@ -199,7 +199,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 _ABBREVIATION = 4  # the longest abbreviated title read as one ("Prof.", "Gov.")
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)  # every article of a large corpus meets many others
 def proper_words(text: str) -> frozenset[str]:
     """Words ``text`` capitalises mid-sentence in running prose and never writes in lower
     case: evidence that the same word at the start of a sentence is a name too."""

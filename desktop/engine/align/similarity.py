@@ -102,9 +102,12 @@ def match(
         (bag_a, bag_b, stems_b, weights_a, weights_b, True),
         (bag_b, bag_a, stems_a, weights_b, weights_a, False),
     ):
+        letters = None
         for s in short:
             if ACRONYM_MIN <= len(s) <= ACRONYM_MAX and s.isalpha() and s not in other_bag:
-                window = expansion(s, long_seq)
+                if letters is None:
+                    letters = initials(long_seq)
+                window = _expansion(s, long_seq, letters)
                 if window:
                     ws = short_w.get(s, 0.0)
                     wl = sum(long_w.get(t, 0.0) for t in window)
@@ -121,12 +124,18 @@ def match(
 
 def expansion(acronym: str, stems: Sequence[str]) -> tuple[str, ...]:
     """Consecutive stems (of three letters or more) whose initials spell ``acronym``."""
-    n = len(acronym)
-    for k in range(len(stems) - n + 1):
-        window = stems[k : k + n]
-        if all(w[0] == c and len(w) > 2 for w, c in zip(window, acronym, strict=True)):
-            return tuple(window)
-    return ()
+    return _expansion(acronym, stems, initials(stems))
+
+
+def initials(stems: Sequence[str]) -> str:
+    """The first letter of each stem, NUL for a stem of two letters or fewer (it starts
+    no word of an expansion): an acronym's expansion is where this string spells it."""
+    return "".join(w[0] if len(w) > 2 else "\0" for w in stems)
+
+
+def _expansion(acronym: str, stems: Sequence[str], letters: str) -> tuple[str, ...]:
+    k = letters.find(acronym)  # the first window whose initials spell the acronym
+    return tuple(stems[k : k + len(acronym)]) if k >= 0 else ()
 
 
 def _has_digit(stem: str) -> bool:

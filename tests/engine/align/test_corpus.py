@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from desktop.engine.align.corpus import align_corpus, candidate_pairs
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.prepared import prepare
 from desktop.engine.load.articles import article_from_text, load_article
-from desktop.engine.model import Article, Kind, Settings
+from desktop.engine.model import Article, Cancelled, Kind, Settings
 from tests.engine.align.samples import FILLER_A, FILLER_B, REWORDED_A, REWORDED_B, FakeEncoder, near
 
 QUOTE = "The regulator said the merger would reduce competition in the broadband market."
@@ -126,3 +128,23 @@ def test_an_unrelated_article_changes_no_other_pair(seed_paths: list[Path]) -> N
     for pair in without.pairs:
         alone = align_pair(without.article(pair.a), without.article(pair.b), encoder=None)
         assert alone.passages == pair.passages
+
+
+def test_preparing_a_long_article_asks_cancelled_as_it_goes() -> None:
+    """A very long article takes seconds to prepare: cancelling must not wait for it."""
+    text = "\n\n".join(
+        f"Paragraph {k}: the council met on day {k} to discuss the road repairs. " * 3 for k in range(400)
+    )
+    asked = 0
+
+    def cancelled() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 20
+
+    articles = [art("long", text), art("short", QUOTE)]
+    with pytest.raises(Cancelled):
+        align_corpus(articles, cancelled=cancelled)
+    assert asked == 21  # asked inside the first article's preparation, stopped at once
+    corpus = align_corpus(articles)  # nothing half-prepared was kept
+    assert len(corpus.articles) == 2

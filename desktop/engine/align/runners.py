@@ -1,0 +1,330 @@
+"""Where a corpus's work runs: in this process, on a pool of processes, or on a Dask cluster.
+
+:func:`.corpus.align_corpus` does two costly things, each a set of independent jobs:
+preparing every article, and aligning every candidate pair. A runner does both and
+hands the results back in the order it was given, so every runner gives exactly the
+result of :class:`InProcess`: the jobs are the same pure functions, only where they run
+differs.
+
+- :class:`InProcess`: one job after another, here (the window uses this).
+- :class:`Processes`: a pool of worker processes on this machine (``--workers N``).
+- :class:`OnDask`: tasks on a Dask cluster, over blocks of articles (``--dask ADDRESS``);
+  Dask is imported only when this runner is made (the ``scale`` extra).
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any, Protocol
+
+from ..model import Article, Cancelled, PairAlignment, Progress, Settings
+from .changes import with_changes
+from .pair import align_prepared
+from .prepared import Prepared, prepare
+
+Pair = tuple[int, int]
+Found = PairAlignment | None  # None: the pair shares nothing
+
+
+class Runner(Protocol):
+    def prepare(
+        self, articles: Sequence[Article], progress: Progress, cancelled: Callable[[], bool]
+    ) -> list[Prepared]:
+        """Every article prepared, in order; ``progress`` gets 0..1 of this step."""
+        ...
+
+    def align(
+        self,
+        prepared: Sequence[Prepared],
+        vectors: Sequence[object] | None,
+        todo: Sequence[Pair],
+        job: PairJob,
+        progress: Progress,
+        cancelled: Callable[[], bool],
+    ) -> list[Found]:
+        """``job`` for every pair of ``todo`` (indexes into ``prepared``), in order."""
+        ...
+
+
+class PairJob:
+    """Aligning one pair, as every runner does it (picklable, so it can travel)."""
+
+    def __init__(self, settings: Settings, typed_changes: bool = False) -> None:
+        self.settings = settings
+        self.typed_changes = typed_changes
+
+    def __call__(self, pa: Prepared, pb: Prepared, vectors: tuple[object, object] | None) -> Found:
+        pair = align_prepared(pa, pb, self.settings, vectors=vectors)
+        if not pair.passages:
+            return None
+        if self.typed_changes:  # the typed changes of each passage, computed where the pair was
+            pair = with_changes(pair, pa.article.text, pb.article.text)
+        return pair
+
+
+def prepare_block(articles: Sequence[Article]) -> list[Prepared]:
+    return [prepare(a) for a in articles]
+
+
+def align_block(
+    prepared: Mapping[int, Prepared],
+    vectors: Mapping[int, object] | None,
+    pairs: Sequence[Pair],
+    job: PairJob,
+) -> list[Found]:
+    """``job`` for each pair, looking its articles up by index in ``prepared``."""
+    return [
+        job(prepared[i], prepared[j], (vectors[i], vectors[j]) if vectors is not None else None)
+        for i, j in pairs
+    ]
+
+
+class InProcess:
+    """Every job here, one after another, asking ``cancelled`` between jobs."""
+
+    def prepare(
+        self, articles: Sequence[Article], progress: Progress, cancelled: Callable[[], bool]
+    ) -> list[Prepared]:
+        out = []
+        for k, article in enumerate(articles):
+            out.append(prepare(article, cancelled))
+            if cancelled():
+                raise Cancelled
+            progress((k + 1) / max(1, len(articles)))
+        return out
+
+    def align(
+        self,
+        prepared: Sequence[Prepared],
+        vectors: Sequence[object] | None,
+        todo: Sequence[Pair],
+        job: PairJob,
+        progress: Progress,
+        cancelled: Callable[[], bool],
+    ) -> list[Found]:
+        out: list[Found] = []
+        for k, (i, j) in enumerate(todo):
+            if cancelled():
+                raise Cancelled
+            pair = align_prepared(
+                prepared[i],
+                prepared[j],
+                job.settings,
+                cancelled,
+                vectors=(vectors[i], vectors[j]) if vectors is not None else None,
+            )
+            if pair.passages and job.typed_changes:
+                pair = with_changes(pair, prepared[i].article.text, prepared[j].article.text)
+            out.append(pair if pair.passages else None)
+            progress((k + 1) / max(1, len(todo)))
+        return out
+
+
+def chunks(items: Sequence[Any], count: int) -> list[Sequence[Any]]:
+    """``items`` cut into at most ``count`` runs of nearly equal length, in order."""
+    if not items:
+        return []
+    size = math.ceil(len(items) / max(1, count))
+    return [items[k : k + size] for k in range(0, len(items), size)]
+
+
+# --------------------------------------------------------------------------- processes
+
+_WORKER: dict[str, Any] = {}  # in a worker process: the prepared articles of the run
+
+
+def _install(prepared: Sequence[Prepared], vectors: Sequence[object] | None) -> None:
+    _WORKER["prepared"] = prepared
+    _WORKER["vectors"] = vectors
+
+
+def _align_installed(pairs: Sequence[Pair], job: PairJob) -> list[Found]:
+    prepared, vectors = _WORKER["prepared"], _WORKER["vectors"]
+    return [
+        job(prepared[i], prepared[j], (vectors[i], vectors[j]) if vectors is not None else None)
+        for i, j in pairs
+    ]
+
+
+class Processes:
+    """A pool of ``workers`` processes on this machine (:mod:`concurrent.futures`).
+
+    Jobs go out in small chunks and come back in any order; results are put back in the
+    order of the input. The prepared articles reach the workers once per run: inherited
+    when the pool can fork (a process with one thread, on a system that forks), pickled
+    otherwise.
+    """
+
+    CHUNKS_PER_WORKER = 16  # small chunks even out the load and keep cancelling prompt
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        self.workers = workers
+
+    def _context(self) -> multiprocessing.context.BaseContext:
+        if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
+        return multiprocessing.get_context("spawn")
+
+    def _run(
+        self,
+        pool: ProcessPoolExecutor,
+        calls: Sequence[tuple[Callable[..., list[Any]], tuple[Any, ...]]],
+        progress: Progress,
+        cancelled: Callable[[], bool],
+    ) -> list[Any]:
+        futures: dict[Future, int] = {pool.submit(fn, *args): k for k, (fn, args) in enumerate(calls)}
+        results: list[list[Any] | None] = [None] * len(calls)
+        pending = set(futures)
+        try:
+            while pending:
+                done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                if cancelled():
+                    raise Cancelled
+                for f in done:
+                    results[futures[f]] = f.result()
+                progress(sum(1 for r in results if r is not None) / len(calls))
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        return [x for part in results for x in part]  # type: ignore[union-attr]
+
+    def prepare(
+        self, articles: Sequence[Article], progress: Progress, cancelled: Callable[[], bool]
+    ) -> list[Prepared]:
+        parts = chunks(articles, self.workers * 4)
+        with ProcessPoolExecutor(self.workers, mp_context=self._context()) as pool:
+            return self._run(pool, [(prepare_block, (p,)) for p in parts], progress, cancelled)
+
+    def align(
+        self,
+        prepared: Sequence[Prepared],
+        vectors: Sequence[object] | None,
+        todo: Sequence[Pair],
+        job: PairJob,
+        progress: Progress,
+        cancelled: Callable[[], bool],
+    ) -> list[Found]:
+        parts = chunks(todo, self.workers * self.CHUNKS_PER_WORKER)
+        if not parts:
+            return []
+        with ProcessPoolExecutor(
+            self.workers,
+            mp_context=self._context(),
+            initializer=_install,
+            initargs=(list(prepared), None if vectors is None else list(vectors)),
+        ) as pool:
+            return self._run(pool, [(_align_installed, (p, job)) for p in parts], progress, cancelled)
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+def _align_blocks(
+    block_i: Sequence[Prepared],
+    start_i: int,
+    block_j: Sequence[Prepared],
+    start_j: int,
+    vectors: Mapping[int, object] | None,
+    pairs: Sequence[Pair],
+    job: PairJob,
+) -> list[Found]:
+    prepared = {start_i + k: p for k, p in enumerate(block_i)}
+    prepared.update((start_j + k, p) for k, p in enumerate(block_j))
+    return align_block(prepared, vectors, pairs, job)
+
+
+class OnDask:
+    """Tasks on a Dask cluster (:mod:`dask.distributed`), over blocks of articles.
+
+    Each block of ``block_size`` articles is prepared by one task and stays on the
+    cluster; each pair of blocks that holds candidate pairs is one task that aligns
+    them, fed by the two blocks' results. Only the prepared articles come back here (the
+    candidate pairs and the shares need them) and the passages found.
+    """
+
+    def __init__(self, client: Any, block_size: int = 50) -> None:
+        from distributed import as_completed  # noqa: F401 - fail here if Dask is missing
+
+        self.client = client
+        self.block_size = max(1, block_size)
+        self._blocks: list[Any] = []  # futures of the prepared blocks
+        self._starts: list[int] = []
+
+    def _collect(self, futures: list[Any], progress: Progress, cancelled: Callable[[], bool]) -> list[Any]:
+        from distributed import as_completed
+
+        index = {f.key: k for k, f in enumerate(futures)}
+        results: list[Any] = [None] * len(futures)
+        done = 0
+        try:
+            for f in as_completed(futures):
+                if cancelled():
+                    raise Cancelled
+                results[index[f.key]] = f.result()
+                done += 1
+                progress(done / len(futures))
+        except BaseException:
+            self.client.cancel(futures)
+            raise
+        return results
+
+    def prepare(
+        self, articles: Sequence[Article], progress: Progress, cancelled: Callable[[], bool]
+    ) -> list[Prepared]:
+        starts = list(range(0, len(articles), self.block_size))
+        blocks = [list(articles[s : s + self.block_size]) for s in starts]
+        self._starts = starts
+        self._blocks = [self.client.submit(prepare_block, b, pure=False) for b in blocks]
+        got = self._collect(self._blocks, progress, cancelled)
+        return [p for block in got for p in block]
+
+    def align(
+        self,
+        prepared: Sequence[Prepared],
+        vectors: Sequence[object] | None,
+        todo: Sequence[Pair],
+        job: PairJob,
+        progress: Progress,
+        cancelled: Callable[[], bool],
+    ) -> list[Found]:
+        if not self._blocks:  # prepared elsewhere: send the blocks out
+            self._starts = list(range(0, len(prepared), self.block_size))
+            self._blocks = [
+                self.client.scatter(list(prepared[s : s + self.block_size])) for s in self._starts
+            ]
+        size = self.block_size
+        by_blocks: dict[tuple[int, int], list[int]] = {}  # block pair -> positions in todo
+        for k, (i, j) in enumerate(todo):
+            by_blocks.setdefault((i // size, j // size), []).append(k)
+        futures = []
+        for (bi, bj), positions in by_blocks.items():
+            pairs = [todo[k] for k in positions]
+            vecs = None
+            if vectors is not None:
+                vecs = {x: vectors[x] for pair in pairs for x in pair}
+            futures.append(
+                self.client.submit(
+                    _align_blocks,
+                    self._blocks[bi],
+                    self._starts[bi],
+                    self._blocks[bj],
+                    self._starts[bj],
+                    vecs,
+                    pairs,
+                    job,
+                    pure=False,
+                )
+            )
+        got = self._collect(futures, progress, cancelled)
+        out: list[Found] = [None] * len(todo)
+        for positions, found in zip(by_blocks.values(), got, strict=True):
+            for k, pair in zip(positions, found, strict=True):
+                out[k] = pair
+        self._blocks = []
+        return out
