@@ -64,7 +64,9 @@ def _is_word(item: evaldata.WordAlignment, link: tuple[int, int]) -> bool:
     return any(ch.isalnum() for ch in item.source[link[0]])
 
 
-def run(quick: bool = False) -> None:
+def run(quick: bool = False, embeddings: bool = False) -> None:
+    # The word diff compares words only: sentence embeddings play no part, so a run with
+    # ``--embeddings`` prints the same table.
     section("Edinburgh++ news pairs (test split): word diff vs gold alignment of identical words")
     if evaldata.available("edinburgh_pp") is None:
         print(f"SKIP: {evaldata.eval_dir() / 'edinburgh_pp'} not found")

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.engine.align.candidates import score
+from desktop.engine.align.embeddings import Encoder
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.prepared import prepare
 from desktop.engine.align.similarity import link_threshold
 from desktop.engine.model import Article, Kind, Settings
 
-from . import baselines, evaldata
+from . import baselines, encoding, evaldata
 from .metrics import Binary, best_threshold, binary, roc_auc
 from .report import clip, pct, section, table
 
@@ -56,10 +57,12 @@ def _match(a: Article, b: Article) -> float:
     return score(pa, pb, 0, 0).score
 
 
-def decide(arts: Sequence[tuple[Article, Article]], settings: Settings) -> list[Decision]:
+def decide(
+    arts: Sequence[tuple[Article, Article]], settings: Settings, encoder: Encoder | None = None
+) -> list[Decision]:
     out = []
     for a, b in arts:
-        result = align_pair(a, b, settings, encoder=None)
+        result = align_pair(a, b, settings, encoder=encoder)
         best = max(result.passages, key=lambda p: p.score, default=None)
         m = _match(a, b)
         out.append(Decision(best is not None, best.score if best else 0.0, best.kind if best else None, m))
@@ -72,7 +75,7 @@ def _row(name: str, knob: str, pred: Sequence[bool], scores: Sequence[float] | N
     return [name, knob, pct(b.accuracy), pct(b.f1), pct(b.precision), pct(b.recall), pct(auc)]
 
 
-def run(quick: bool = False) -> dict[str, Binary]:
+def run(quick: bool = False, embeddings: bool = False) -> dict[str, Binary]:
     section("MSRP paraphrase identification (tune on train, report on test)")
     if evaldata.available("msrp") is None:
         print(f"SKIP: {evaldata.eval_dir() / 'msrp'} not found")
@@ -86,19 +89,20 @@ def run(quick: bool = False) -> dict[str, Binary]:
     arts_train, arts_test = _articles(train, "tr"), _articles(test, "te")
 
     # Engine knob: sensitivity, chosen on train by accuracy.
+    enc = encoding.encoder(embeddings)
     sweep = SENSITIVITIES if not quick else (0.25, 0.5, 0.75)
     train_acc = {}
     train_dec: dict[float, list[Decision]] = {}
     for s in sweep:
-        train_dec[s] = decide(arts_train, Settings(sensitivity=s))
+        train_dec[s] = decide(arts_train, encoding.settings(embeddings, sensitivity=s), enc)
         train_acc[s] = binary([d.linked for d in train_dec[s]], y_train).accuracy
     best_s = max(sweep, key=lambda s: (train_acc[s], -abs(s - 0.5)))
-    default = Settings()
-    test_default = decide(arts_test, default)
+    default = encoding.settings(embeddings)
+    test_default = decide(arts_test, default, enc)
     test_tuned = (
         test_default
         if best_s == default.sensitivity
-        else decide(arts_test, Settings(sensitivity=best_s))
+        else decide(arts_test, encoding.settings(embeddings, sensitivity=best_s), enc)
     )
 
     # The engine's similarity alone, thresholded on train.

@@ -14,11 +14,10 @@ import multiprocessing
 import time
 from collections.abc import Callable, Sequence
 
-from desktop.engine.align import embeddings
 from desktop.engine.align.pair import align_pair
-from desktop.engine.model import Article, Settings
+from desktop.engine.model import Article
 
-from . import baselines, evaldata
+from . import baselines, encoding, evaldata
 from .metrics import Detection, PanScores, merge_detections, overlaps, pan_scores
 from .report import section, table
 
@@ -35,12 +34,14 @@ def _articles(pair: evaldata.PanPair) -> tuple[Article, Article]:
 
 def _lexical(pair: evaldata.PanPair) -> list[Detection]:
     a, b = _articles(pair)
-    return [Detection(p.a_span, p.b_span) for p in align_pair(a, b, Settings(), encoder=None).passages]
+    found = align_pair(a, b, encoding.settings(False), encoder=None)
+    return [Detection(p.a_span, p.b_span) for p in found.passages]
 
 
 def _embedded(pair: evaldata.PanPair) -> list[Detection]:
     a, b = _articles(pair)
-    return [Detection(p.a_span, p.b_span) for p in align_pair(a, b, Settings()).passages]
+    found = align_pair(a, b, encoding.settings(True), encoder=encoding.encoder(True))
+    return [Detection(p.a_span, p.b_span) for p in found.passages]
 
 
 def _runs(pair: evaldata.PanPair, finder: Callable) -> list[Detection]:
@@ -79,7 +80,7 @@ SYSTEMS: dict[str, Callable[[evaldata.PanPair], list[Detection]]] = {
 }
 
 
-def run(quick: bool = False) -> dict[str, dict[str, PanScores]]:
+def run(quick: bool = False, embeddings: bool = False) -> dict[str, dict[str, PanScores]]:
     """Print the table; return the engine's scores per subset and system."""
     section("PAN 2013 text alignment, obfuscated reuse (training sample)")
     if evaldata.available("pan13_obfuscation_train") is None:
@@ -89,7 +90,7 @@ def run(quick: bool = False) -> dict[str, dict[str, PanScores]]:
     subsets = sorted({p.subset for p in pairs})
     if quick:
         pairs = [p for s in subsets for p in [q for q in pairs if q.subset == s][:QUICK_PER_SUBSET]]
-    names = [n for n in SYSTEMS if n != "engine + embeddings" or embeddings.installed()]
+    names = [n for n in SYSTEMS if n != "engine + embeddings" or embeddings]
     dets: dict[str, list[list[Detection]]] = {}
     seconds: dict[str, float] = {}
     with multiprocessing.get_context("spawn").Pool(2) as pool:
@@ -121,8 +122,8 @@ def run(quick: bool = False) -> dict[str, dict[str, PanScores]]:
                     f"{seconds[name]:.0f}",
                 ]
             )
-    if "engine + embeddings" not in names:
-        print(f"(embeddings extra not installed: {embeddings.INSTALL_HINT} adds its rows)")
+    if not embeddings:
+        print("(lexical run: quality.py --embeddings adds the engine + embeddings rows)")
     table(
         f"PAN-13 obfuscated training sample: {len(pairs)} pairs,"
         f" {sum(len(p.pair.cases) for p in pairs)} cases",

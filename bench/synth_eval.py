@@ -15,11 +15,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.engine.align.embeddings import Encoder
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.passages import EDITED_MIN, VERBATIM_MIN
 from desktop.engine.model import Article, Settings
 
-from . import baselines, synthetic
+from . import baselines, encoding, synthetic
 from .metrics import overlaps
 from .report import clip, pct, section, table
 
@@ -44,9 +45,10 @@ def build(pool: synthetic.Pool, n: int, seed: int) -> list[Case]:
     return [synthetic.planted_pair(pool.fresh(seed * 1000 + k), rng, f"s{seed}-{k}") for k in range(n)]
 
 
-def engine_preds(case: Case, settings: Settings) -> list[Pred]:
+def engine_preds(case: Case, settings: Settings, encoder: Encoder | None = None) -> list[Pred]:
     a, b, _ = case
-    return [Pred(p.a_span, p.b_span, p.kind.value) for p in align_pair(a, b, settings).passages]
+    found = align_pair(a, b, settings, encoder=encoder)
+    return [Pred(p.a_span, p.b_span, p.kind.value) for p in found.passages]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -167,7 +169,7 @@ def _row(name: str, knob: str, t: Tally) -> list[object]:
     ]
 
 
-def run(quick: bool = False) -> Tally | None:
+def run(quick: bool = False, embeddings: bool = False) -> Tally | None:
     section("Synthetic news-reuse pairs (planted passages in real news sentences)")
     train_pool, test_pool = synthetic.news_pool("train"), synthetic.news_pool("test")
     if train_pool is None or test_pool is None:
@@ -180,19 +182,22 @@ def run(quick: bool = False) -> Tally | None:
     thresholds = THRESHOLDS if not quick else THRESHOLDS[::6]
     t_cos = max(thresholds, key=lambda t: score(train, base_train.preds(t)).f1)
     sens = SENSITIVITIES if not quick else (0.5,)
-    best_s = max(
-        sens,
-        key=lambda s: (score(train, [engine_preds(c, Settings(sensitivity=s)) for c in train]).f1, s == 0.5),
-    )
+    enc = encoding.encoder(embeddings)
 
-    default = score(test, [engine_preds(c, Settings()) for c in test])
+    def engine(cases: Sequence[Case], sensitivity: float) -> Tally:
+        settings = encoding.settings(embeddings, sensitivity=sensitivity)
+        return score(cases, [engine_preds(c, settings, enc) for c in cases])
+
+    best_s = max(sens, key=lambda s: (engine(train, s).f1, s == 0.5))
+
+    default = engine(test, 0.5)
     rows = [_row("engine, default", "sens=0.5", default)]
     if best_s != 0.5:
         rows.append(
             _row(
                 "engine, sensitivity tuned",
                 f"sens={best_s}",
-                score(test, [engine_preds(c, Settings(sensitivity=best_s)) for c in test]),
+                engine(test, best_s),
             )
         )
     base = score(test, base_test.preds(t_cos))
