@@ -209,7 +209,16 @@ def cli_case(mode: str, size: int, repeats: int) -> dict:
         for k, a in enumerate(articles):
             (folder / f"{k:05d}.txt").write_text(a.text, encoding="utf-8")
         out = Path(tmp) / "out.json"
-        cmd = [sys.executable, "-m", "desktop.cli", "align", str(folder), "--json", str(out), *CLI_MODES[mode]]
+        cmd = [
+            sys.executable,
+            "-m",
+            "desktop.cli",
+            "align",
+            str(folder),
+            "--json",
+            str(out),
+            *CLI_MODES[mode],
+        ]
         env = dict(os.environ, PYTHONWARNINGS="ignore")
         times = []
         for _ in range(repeats):
