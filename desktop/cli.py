@@ -239,6 +239,13 @@ def _warn(message: str) -> None:
     print(f"syndiff-cli: {message}", file=sys.stderr)
 
 
+def _refuse_an_input(target: str, inputs: Sequence[Article], what: str) -> None:
+    """An output must never overwrite the articles it was made from."""
+    for article in inputs:
+        if article.path and _same_file(target, article.path):
+            raise UsageError(f"{target}: is one of the input articles; choose another {what}")
+
+
 def _write(target: str, text: str, inputs: Sequence[Article]) -> None:
     if not target:
         raise UsageError("the output file name is empty; name a file, or - for standard output")
@@ -247,9 +254,7 @@ def _write(target: str, text: str, inputs: Sequence[Article]) -> None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return
-    for article in inputs:
-        if article.path and _same_file(target, article.path):
-            raise UsageError(f"{target}: is one of the input articles; choose another output file")
+    _refuse_an_input(target, inputs, "output file")
     try:
         write_output(target, text)
     except OutputError as err:
@@ -359,9 +364,7 @@ def _write_parquet(target: str, corpus: CorpusAlignment, inputs: Sequence[Articl
         from .engine.export.parquet import write_parquet
     except ImportError:
         raise UsageError("--parquet needs pyarrow: pip install 'syndiff[scale]'") from None
-    for article in inputs:
-        if article.path and _same_file(target, article.path):
-            raise UsageError(f"{target}: is one of the input articles; choose another directory")
+    _refuse_an_input(target, inputs, "directory")
     try:
         write_parquet(target, corpus)
     except OSError as err:

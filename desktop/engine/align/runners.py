@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol
 
-from ..model import Article, Cancelled, PairAlignment, Progress, Settings
+from ..model import Article, Cancelled, PairAlignment, Progress, Settings, never_cancelled
 from .changes import with_changes
 from .pair import align_prepared
 from .prepared import Prepared, prepare
@@ -57,8 +57,14 @@ class PairJob:
         self.settings = settings
         self.typed_changes = typed_changes
 
-    def __call__(self, pa: Prepared, pb: Prepared, vectors: tuple[object, object] | None) -> Found:
-        pair = align_prepared(pa, pb, self.settings, vectors=vectors)
+    def __call__(
+        self,
+        pa: Prepared,
+        pb: Prepared,
+        vectors: tuple[object, object] | None,
+        cancelled: Callable[[], bool] = never_cancelled,
+    ) -> Found:
+        pair = align_prepared(pa, pb, self.settings, cancelled, vectors=vectors)
         if not pair.passages:
             return None
         if self.typed_changes:  # the typed changes of each passage, computed where the pair was
@@ -110,16 +116,8 @@ class InProcess:
         for k, (i, j) in enumerate(todo):
             if cancelled():
                 raise Cancelled
-            pair = align_prepared(
-                prepared[i],
-                prepared[j],
-                job.settings,
-                cancelled,
-                vectors=(vectors[i], vectors[j]) if vectors is not None else None,
-            )
-            if pair.passages and job.typed_changes:
-                pair = with_changes(pair, prepared[i].article.text, prepared[j].article.text)
-            out.append(pair if pair.passages else None)
+            pair_vectors = (vectors[i], vectors[j]) if vectors is not None else None
+            out.append(job(prepared[i], prepared[j], pair_vectors, cancelled))
             progress((k + 1) / max(1, len(todo)))
         return out
 
