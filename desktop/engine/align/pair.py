@@ -65,6 +65,8 @@ def verbatim_runs(pa: Prepared, pb: Prepared, min_words: int) -> list[tuple[int,
     A run of words repeated many times in an article (a refrain, a table) seeds nothing
     by its repeats: they would make the seeds grow with the square of the repeats.
     """
+    if min_words >= ANCHOR_WORDS and pa.anchor_keys.isdisjoint(pb.anchor_keys):
+        return []  # every such run starts with an anchor run both articles hold
     grams_a, grams_b = pa.grams(min_words), pb.grams(min_words)
     # The order of ``shared`` does not matter: the starts are sorted below.
     shared = [

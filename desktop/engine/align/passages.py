@@ -185,5 +185,5 @@ def merge_adjacent(passages: list[Passage], a: Article, b: Article, settings: Se
 
 def shared_share(p: Prepared, spans: list[tuple[int, int]]) -> float:
     """Share of the article's (non-boilerplate) words that fall inside ``spans``."""
-    flags = p.word_flags(spans)
-    return round(sum(flags) / len(flags), 4) if flags else 0.0
+    total = len(p.words)
+    return round(p.words_inside(spans) / total, 4) if total else 0.0

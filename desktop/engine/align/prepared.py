@@ -8,11 +8,13 @@ others it meets.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import threading
+import zlib
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Cancelled, never_cancelled
 from .rarity import info
@@ -57,6 +59,8 @@ class Prepared:
     totals: tuple[float, ...]  # summed weight of each sentence's content stems
     # PREFIX_MATCH-letter prefix -> sentences holding a stem of at least that length with it
     prefixes: Mapping[str, tuple[int, ...]]
+    # a checksum of each anchor run: two articles whose sets are disjoint share no run
+    anchor_keys: frozenset[int]
 
     def weight(self, s: str) -> float:
         return self.weights.get(s, 0.0)
@@ -71,6 +75,17 @@ class Prepared:
             return self.anchors
         return _grams(self.words, n)
 
+    def words_inside(self, spans: Sequence[tuple[int, int]]) -> int:
+        """How many of ``words`` lie wholly inside one of ``spans`` (the true ones of
+        :meth:`word_flags`, counted by bisection)."""
+        words = self.words
+        count = 0
+        for start, end in union(spans):
+            first = bisect.bisect_left(words, start, key=_start)
+            past = bisect.bisect_right(words, end, key=_end)
+            count += max(0, past - first)
+        return count
+
     def word_flags(self, spans: Sequence[tuple[int, int]]) -> list[bool]:
         """For each of ``words``, whether it lies wholly inside one of ``spans``."""
         covered = union(spans)
@@ -81,6 +96,14 @@ class Prepared:
                 k += 1
             flags.append(k < len(covered) and covered[k][0] <= s and e <= covered[k][1])
         return flags
+
+
+def _start(word: tuple[str, int, int]) -> int:
+    return word[1]
+
+
+def _end(word: tuple[str, int, int]) -> int:
+    return word[2]
 
 
 class _Lru:
@@ -134,20 +157,7 @@ def prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) -
 
 
 def _with_article(p: Prepared, article: Article) -> Prepared:
-    return Prepared(
-        article,
-        p.sentences,
-        p.stems,
-        p.capitals,
-        p.clauses,
-        p.words,
-        p.weights,
-        p.names,
-        p.postings,
-        p.anchors,
-        p.totals,
-        p.prefixes,
-    )
+    return replace(p, article=article)
 
 
 CHECK_EVERY = 64  # sentences or words between two questions to ``cancelled``
@@ -203,6 +213,7 @@ def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) 
     for s, where in postings.items():
         if len(s) >= PREFIX_MATCH:
             prefixes[s[:PREFIX_MATCH]].extend(where)
+    anchors = _grams(words, ANCHOR_WORDS)
     return Prepared(
         article,
         usable,
@@ -213,10 +224,16 @@ def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) 
         weights,
         names,
         postings,
-        _grams(words, ANCHOR_WORDS),
+        anchors,
         tuple(sum(weights[s] for s in st) for st in stems),
         {k: tuple(v) for k, v in prefixes.items()},
+        frozenset(run_key(g) for g in anchors),
     )
+
+
+def run_key(run: Sequence[str]) -> int:
+    """A checksum of a run of words, the same in every process (unlike ``hash``)."""
+    return zlib.crc32("\0".join(run).encode("utf-8", "surrogatepass"))
 
 
 def _grams(words: Sequence[tuple[str, int, int]], n: int) -> dict[tuple[str, ...], tuple[int, ...]]:

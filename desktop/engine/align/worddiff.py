@@ -3,13 +3,24 @@
 Tokens (words, white space runs, single punctuation marks) are mapped to one private
 character each, as in the library's "line or word diffs" recipe, so the character diff
 is a token diff and no change is ever shown inside a word.
+
+The diff itself runs in the library's C++ build (``fast-diff-match-patch``) when it is
+installed, and in its Python original otherwise: the same algorithm with the same
+tie-breaks, so both give the same edit script (tested), the C++ one about ten times
+faster.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import diff_match_patch
+
+try:
+    import fast_diff_match_patch as _fast
+except ImportError:  # no wheel for this platform: the Python original does the same work
+    _fast = None
 
 from ..model import DiffOp, Op, Settings
 from .text import Token, is_punctuation, normal_form, tokens, typographic, word_count
@@ -42,13 +53,18 @@ def token_key(token: str, settings: Settings) -> str:
     Always in :func:`normal_form` (NFC, soft hyphens and zero-width characters dropped),
     even with strict typography: the two spellings are the same text on screen.
     """
+    return _key(token, settings.ignore_typography, settings.ignore_case, settings.ignore_punctuation)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words recur in every passage of an article
+def _key(token: str, ignore_typography: bool, ignore_case: bool, ignore_punctuation: bool) -> str:
     folded = normal_form(token)
     if not folded or folded.isspace():  # white space, or only invisible characters
-        return " " if settings.ignore_typography or not folded else folded
-    key = typographic(folded) if settings.ignore_typography else folded
-    if settings.ignore_case:
+        return " " if ignore_typography or not folded else folded
+    key = typographic(folded) if ignore_typography else folded
+    if ignore_case:
         key = key.lower()
-    if settings.ignore_punctuation and all(ch.isspace() or is_punctuation(ch) for ch in key):
+    if ignore_punctuation and all(ch.isspace() or is_punctuation(ch) for ch in key):
         return " "
     return key
 
@@ -69,13 +85,16 @@ def _encode(toks: list[Token], settings: Settings, table: dict[str, str]) -> str
 def _merge_gaps(toks: list[Token], settings: Settings) -> list[Token]:
     """Join runs of ignorable tokens (white space, and punctuation if ignored) into one."""
     out: list[Token] = []
+    last_gap = False
     for tok in toks:
         gap = token_key(tok.text, settings) == " "
-        if gap and out and token_key(out[-1].text, settings) == " ":
+        if gap and last_gap:
             prev = out[-1]
             out[-1] = Token(prev.text + tok.text, prev.start, tok.end)
+            last_gap = token_key(out[-1].text, settings) == " "
         else:
             out.append(tok)
+            last_gap = gap
     return out
 
 
@@ -102,7 +121,7 @@ def word_diff(
 
     dmp = diff_match_patch.diff_match_patch()
     dmp.Diff_Timeout = DIFF_TIMEOUT
-    diffs = dmp.diff_main(enc_a, enc_b, False)
+    diffs = token_diff(enc_a, enc_b, dmp)
     _absorb_gaps(dmp, diffs, {code for key, code in table.items() if _is_gap(key)})
 
     ops: list[DiffOp] = []
@@ -124,6 +143,29 @@ def word_diff(
             _append(ops, DiffOp(Op.INSERT, pos_a, pos_a, pos_b, end_b))
             ib, pos_b = ib + n, end_b
     return tuple(ops)
+
+
+_DMP = diff_match_patch.diff_match_patch
+_FAST_OPS = {"=": _DMP.DIFF_EQUAL, "-": _DMP.DIFF_DELETE, "+": _DMP.DIFF_INSERT}
+
+
+def token_diff(
+    enc_a: str, enc_b: str, dmp: diff_match_patch.diff_match_patch, *, accelerated: bool = True
+) -> list[tuple[int, str]]:
+    """diff-match-patch's ``diff_main`` of two encoded token strings, with no time limit
+    and no clean-up beyond its own merge: from the C++ build when installed (and
+    ``accelerated``), else from ``dmp``."""
+    if _fast is not None and accelerated:
+        found = _fast.diff(
+            enc_a, enc_b, timelimit=DIFF_TIMEOUT, checklines=False, cleanup="No", counts_only=False
+        )
+        return [(_FAST_OPS[op], chunk) for op, chunk in found]
+    return [(op, chunk) for op, chunk in dmp.diff_main(enc_a, enc_b, False)]
+
+
+def accelerated() -> bool:
+    """Whether the C++ build of diff-match-patch is in use."""
+    return _fast is not None
 
 
 def _is_gap(key: str) -> bool:

@@ -326,3 +326,27 @@ def test_a_word_repeated_thousands_of_times_is_cheap_and_safe() -> None:
     b = art(f"{chant}\n{SHARED[0]}", "b")
     result = align_pair(a, b)
     assert any(a.text[p.a_start : p.a_end] == SHARED[0] for p in result.passages)
+
+
+RUN_WORDS = ["the", "rules", "meta", "said", "will", "not", "launch", "in", "europe", "today"]
+run_texts = st.lists(st.sampled_from(RUN_WORDS), min_size=0, max_size=40).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=run_texts, b=run_texts, extra=st.integers(0, 4), quote=st.booleans())
+def test_the_anchor_checksums_skip_only_pairs_without_a_run(a: str, b: str, extra: int, quote: bool) -> None:
+    from dataclasses import replace
+
+    from desktop.engine.align.pair import ANCHOR_WORDS, verbatim_runs
+    from desktop.engine.align.prepared import prepare
+
+    if quote:
+        b = f"{b} {a} {b}"  # B quotes A whole: every run of A is shared
+    pa = prepare(Article("a", "", "", a))
+    pb = prepare(Article("b", "", "", b))
+    colliding = frozenset({0})  # makes every pair look as if it shared a run: the full search
+    n = ANCHOR_WORDS + extra
+    full = verbatim_runs(replace(pa, anchor_keys=colliding), replace(pb, anchor_keys=colliding), n)
+    assert verbatim_runs(pa, pb, n) == full
+    if quote and len(a.split()) >= n:
+        assert full

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.engine.align import prepared as prep
 from desktop.engine.align.prepared import (
@@ -17,6 +21,7 @@ from desktop.engine.align.prepared import (
     TOPIC_SHARE,
     boilerplate_share,
     prepare,
+    run_key,
     union,
 )
 from desktop.engine.align.rarity import info
@@ -136,6 +141,39 @@ def test_word_flags_mark_words_wholly_inside_the_spans() -> None:
     assert p.word_flags([(0, 8)]) == [True, False, False, False]  # "beta" only partly inside
     assert p.word_flags([(11, 16), (6, 10)]) == [False, True, True, False]
     assert p.word_flags([]) == [False] * 4
+
+
+WORDS_TEXT = "alpha beta, gamma delta -- epsilon zeta. Eta theta iota kappa."
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(WORDS_TEXT)), st.integers(0, 20)), max_size=6))
+def test_words_inside_counts_what_word_flags_marks(cuts: list[tuple[int, int]]) -> None:
+    p = prepare(article(WORDS_TEXT))
+    spans = [(s, min(len(WORDS_TEXT), s + n)) for s, n in cuts]
+    assert p.words_inside(spans) == sum(p.word_flags(spans))
+
+
+def test_run_keys_are_the_same_in_every_process() -> None:
+    run = ("the", "commission", "said", "on", "thursday", "that", "it", "would")
+    code = f"from desktop.engine.align.prepared import run_key; print(run_key({run!r}))"
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert seen == {str(run_key(run))}
+
+
+def test_anchor_keys_checksum_every_anchor_run() -> None:
+    long = " ".join(f"w{k}" for k in range(ANCHOR_WORDS + 3))
+    p = prepare(article(long))
+    assert p.anchor_keys == frozenset(run_key(g) for g in p.anchors) and len(p.anchor_keys) == 4
 
 
 def test_union_and_boilerplate_share() -> None:

@@ -83,7 +83,9 @@ def test_stats_count_words() -> None:
 
 def _hours_pass_between_calls(monkeypatch: pytest.MonkeyPatch) -> None:
     """diff-match-patch's clock jumps an hour each time it is read: as on a machine so slow
-    that any time limit is always exceeded."""
+    that any time limit is always exceeded. The Python build is used, whose clock a test
+    can move (the C++ build gets the same time limit)."""
+    monkeypatch.setattr(worddiff, "_fast", None)
     clock = itertools.count(0.0, 3600.0)
     module = inspect.getmodule(diff_match_patch.diff_match_patch)
     monkeypatch.setattr(module, "time", types.SimpleNamespace(time=lambda: next(clock)))
@@ -182,3 +184,28 @@ def test_no_boundary_inside_a_word(a: str, b: str) -> None:
 def test_identical_sides_are_all_equal(a: str) -> None:
     ops = word_diff(a, 0, len(a), a, 0, len(a))
     assert ops and all(o.op == Op.EQUAL for o in ops)
+
+
+codes = st.text(alphabet=st.sampled_from([chr(0xE000 + k) for k in range(12)] + ["\U00010000"]), max_size=60)
+
+
+@pytest.mark.skipif(not worddiff.accelerated(), reason="the C++ build of diff-match-patch is not installed")
+@settings(max_examples=500, deadline=None)
+@given(a=codes, b=codes)
+def test_the_cpp_build_gives_the_python_edit_script(a: str, b: str) -> None:
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = worddiff.DIFF_TIMEOUT
+    fast = worddiff.token_diff(a, b, dmp)
+    assert fast == worddiff.token_diff(a, b, dmp, accelerated=False)
+    assert "".join(c for op, c in fast if op != dmp.DIFF_INSERT) == a
+    assert "".join(c for op, c in fast if op != dmp.DIFF_DELETE) == b
+
+
+def test_without_the_cpp_build_the_python_one_gives_the_same_diff(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = "Meta would like to use the new model, the company said on Thursday."
+    b = "Meta would love to use its new models, the firm said Thursday."
+    expected = word_diff(a, 0, len(a), b, 0, len(b))
+    monkeypatch.setattr(worddiff, "_fast", None)
+    assert not worddiff.accelerated()
+    assert word_diff(a, 0, len(a), b, 0, len(b)) == expected
+    assert changed(a, b)[:2] == [("delete", "like", ""), ("insert", "", "love")]
