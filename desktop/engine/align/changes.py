@@ -177,9 +177,18 @@ def _carried(name: str, others: set[str]) -> bool:
         short, long = sorted((name, other), key=len)
         if len(short) >= 2 and long.startswith(short) and short[0].isalpha():
             return True
-        if len(short) >= 5 and difflib.SequenceMatcher(None, name, other).ratio() >= _SPELLING:
+        if len(short) >= 5 and _alike(name, other):
             return True
     return False
+
+
+def _alike(one: str, two: str) -> bool:
+    """difflib's ratio of the two reaches ``_SPELLING``; its cheap upper bounds (the
+    shorter length, then the letters in common) rule most pairs out first."""
+    if 2 * min(len(one), len(two)) < _SPELLING * (len(one) + len(two)):
+        return False
+    matcher = difflib.SequenceMatcher(None, one, two)
+    return matcher.quick_ratio() >= _SPELLING and matcher.ratio() >= _SPELLING
 
 
 def _hedges(a: Side, b: Side, ra: range, rb: range, ta: set[int], tb: set[int]) -> tuple[set, set]:

@@ -3,10 +3,13 @@ every view relies on (spans inside the passage and its changed pieces, no overla
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.engine.align import changes
 from desktop.engine.align.changes import (
     changes_of,
     corpus_with_changes,
@@ -332,3 +335,10 @@ def test_typing_is_deterministic_and_symmetric_in_count(case: tuple[str, str, Pa
     first = typed_changes(p, ta, tb)
     assert typed_changes(p, ta, tb) == first
     assert [c.a_spans for c in first] == [c.a_spans for c in typed_changes(p, ta, tb)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(one=st.text(alphabet="aeimnorstu.", max_size=12), two=st.text(alphabet="aeimnorstu.", max_size=12))
+def test_the_spelling_test_is_difflibs_ratio(one: str, two: str) -> None:
+    expected = difflib.SequenceMatcher(None, one, two).ratio() >= changes._SPELLING
+    assert changes._alike(one, two) == expected
