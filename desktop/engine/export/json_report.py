@@ -12,13 +12,30 @@ from ..model import Article, Change, CorpusAlignment, PairAlignment, Passage, Qu
 SCHEMA_VERSION = "1.2"
 
 
+INDENT_MAX = 2000  # passages (or families, statements) past which the JSON is not indented
+
+
 def json_text(data: dict[str, Any]) -> str:
     """A document from :func:`alignment_json`, :func:`families_json` or :func:`quotes_json`
     as the file's text.
 
-    UTF-8-ready (no ``\\u`` escapes for non-ASCII text), one-space indents, a final newline.
+    UTF-8-ready (no ``\\u`` escapes for non-ASCII text), a final newline; one-space indents
+    up to ``INDENT_MAX`` passages, compact past that: a large result is read by programs,
+    and indenting it doubles its size and takes several times as long (Python's JSON
+    encoder runs in C only without indents).
     """
+    if _items(data) > INDENT_MAX:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _items(data: dict[str, Any]) -> int:
+    count = 0
+    for key in ("pairs", "families", "statements"):
+        for entry in data.get(key) or ():
+            count += len(entry.get("passages", ())) if isinstance(entry, dict) else 0
+            count += 1
+    return count
 
 
 def article_json(article: Article) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import json
 
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.export.json_report import (
+    INDENT_MAX,
     SCHEMA_VERSION,
     alignment_json,
     families_json,
@@ -152,6 +153,19 @@ def test_json_text_is_readable_utf8_with_a_final_newline() -> None:
     assert text == '{\n "version": "1.0",\n "text": "“Café” — naïve",\n "n": [\n  1,\n  2\n ]\n}\n'
     assert json.loads(text) == data
     text.encode("utf-8")
+
+
+def test_a_large_result_is_written_compact_and_reads_back_the_same() -> None:
+    def doc(pairs: int) -> dict:
+        passage = {"a_start": 0, "text": "“Café”"}
+        pair = {"a": "x", "b": "y", "passages": [passage]}
+        return {"version": "1.2", "pairs": [pair] * pairs}
+
+    small, large = doc(INDENT_MAX // 2), doc(INDENT_MAX // 2 + 1)  # each pair counts with its passage
+    assert json_text(small).startswith('{\n "version"')
+    text = json_text(large)
+    assert "\n" not in text[:-1] and text.endswith("}\n") and '"text":"“Café”"' in text
+    assert json.loads(text) == large
 
 
 def test_an_article_read_out_of_markdown_carries_its_source_map() -> None:
