@@ -183,6 +183,13 @@ table.matrix { width: auto; }
 .member .who b { color: var(--fg); }
 .member .quote { margin: 0.15rem 0 0; white-space: pre-line; }
 .presence td.mark { text-align: center; }
+.presence td.where { font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+/* A large set's report says what it summarises and where the rest is. */
+.note { margin: 0.7rem 0; }
+.summarised { border-left: 4px solid var(--accent); background: var(--panel); padding: 0.5rem 0.8rem;
+  border-radius: 0 6px 6px 0; }
+.contents { margin: 0.6rem 0; font-size: 0.95rem; }
+code { font: 0.88em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; white-space: nowrap; }
 caption { text-align: left; caption-side: top; padding: 0 0 0.4rem; }
 .js-only { display: none; }
 html.js .js-only { display: revert; }

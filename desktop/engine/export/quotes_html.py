@@ -20,6 +20,7 @@ from .marks import bdi, bdi_markup, esc, unified
 ROW_CHARS = 81
 TITLE_CHARS = 90
 HEADING_CHARS = 161
+ROW_KEYS = 30  # articles named in one row of a compact overview
 USE_WORDS = {
     QuoteUse.VERBATIM: ("V", "verbatim", "in quotation marks, word for word"),
     QuoteUse.ALTERED: ("A", "altered", "in quotation marks, with words changed, added or dropped"),
@@ -83,32 +84,73 @@ def _statement(n: int, statement: QuotedStatement, corpus: CorpusAlignment, keys
     )
 
 
+def where_cell(marks: dict[str, str], keys: dict[str, int], limit: int = ROW_KEYS) -> str:
+    """A compact overview cell: each article's number and mark ("12 ●, 40 E"), the first
+    ``limit`` of them, in article order."""
+    named = [f"{keys.get(a, 0)} {m}" for a, m in sorted(marks.items(), key=lambda kv: keys.get(kv[0], 0))]
+    more = f" … {len(named) - limit} more" if len(named) > limit else ""
+    return f'<td class="where">{esc(", ".join(named[:limit]))}{more}</td>'
+
+
 def quotes_section(
-    corpus: CorpusAlignment, statements: tuple[QuotedStatement, ...], keys: dict[str, int]
+    corpus: CorpusAlignment,
+    statements: tuple[QuotedStatement, ...],
+    keys: dict[str, int],
+    *,
+    in_full: int | None = None,
+    rows: int | None = None,
+    compact: bool = False,
 ) -> str:
     """An article-by-statement overview, each shared statement in full, then the statements
-    only one outlet quotes, listed."""
+    only one outlet quotes, listed.
+
+    For a large set: ``in_full`` shows only that many shared statements in full and ``rows``
+    lists only that many in the overview, those carried by the most articles first;
+    ``compact`` names each statement's articles in one cell instead of a column per article.
+    """
     shared = [q for q in statements if len(q.articles) > 1]
     alone = [q for q in statements if len(q.articles) == 1]
     if not statements:
         return '<p class="empty">No article quotes a statement.</p>'
     out = []
     if shared:
-        head = "".join(f'<th class="num">{_key(keys[a.id])}</th>' for a in corpus.articles)
-        rows = []
-        for n, q in enumerate(shared, start=1):
+        by_size = sorted(range(len(shared)), key=lambda k: (-len(shared[k].articles), k))
+        full = set(by_size[:in_full] if in_full is not None else by_size)
+        listed = sorted(by_size[:rows] if rows is not None else by_size)
+        if compact:
+            head = "<th>In articles (article number, then its mark)</th>"
+        else:
+            head = "".join(f'<th class="num">{_key(keys[a.id])}</th>' for a in corpus.articles)
+        lines = []
+        for k in listed:
+            n, q = k + 1, shared[k]
             marks: dict[str, str] = {}
-            for k, v in enumerate(q.versions):
-                marks.setdefault(v.article, "●" if k == q.reference else USE_WORDS[v.use][0])
-            cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in corpus.articles)
+            for i, v in enumerate(q.versions):
+                marks.setdefault(v.article, "●" if i == q.reference else USE_WORDS[v.use][0])
+            if compact:
+                cells = where_cell(marks, keys)
+            else:
+                cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in corpus.articles)
             label = bdi(excerpt(q.label, limit=ROW_CHARS))
-            rows.append(f'<tr><td class="num">{n}</td><td><a href="#quote-{n}">{label}</a></td>{cells}</tr>')
+            if k in full:
+                label = f'<a href="#quote-{n}">{label}</a>'
+            lines.append(f'<tr><td class="num">{n}</td><td>{label}</td>{cells}</tr>')
         out.append(
             f'<table class="presence quotes"><caption class="meta">{esc(CAPTION)}</caption>'
             f'<thead><tr><th class="num">#</th><th>Statement</th>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>"
+            f"<tbody>{''.join(lines)}</tbody></table>"
         )
-        out.extend(_statement(n, q, corpus, keys) for n, q in enumerate(shared, start=1))
+        if len(full) < len(shared):
+            unlisted = len(shared) - len(listed)
+            also = f"; the {unlisted} carried by the fewest are not listed above" if unlisted else ""
+            which = "statement" if len(full) == 1 else f"{len(full)} statements"
+            out.append(
+                f'<p class="note summarised">The {which} carried by the most articles '
+                f"{'is' if len(full) == 1 else 'are'} shown in full below, the other "
+                f"{len(shared) - len(full)} only in the table{also}. The quote check in full: "
+                "<code>syndiff-cli quotes FILES --html quotes.html</code>.</p>"
+            )
+        out.extend(_statement(k + 1, shared[k], corpus, keys) for k in sorted(full))
     else:
         out.append('<p class="empty">No statement is quoted or carried by more than one article.</p>')
     if alone:

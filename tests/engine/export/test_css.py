@@ -11,18 +11,19 @@ import pytest
 
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.quotes import quote_check
+from desktop.engine.export.corpus_report import FAMILIES_IN_FULL, MATRIX_MAX_ARTICLES
 from desktop.engine.export.css import CSP, CSS, SCRIPT, page
 from desktop.engine.export.html_report import render_corpus_html, render_pair_html
 from desktop.engine.export.quotes_html import render_quotes_html
 from desktop.engine.load.articles import load_articles
 from desktop.engine.model import Settings
-from tests.engine.export.samples import check_document, tree_of
+from tests.engine.export.samples import check_document, large_corpus, tree_of
 
 # Classes that name a part of the page (for links, scripts and tests) and take their look
 # from their element or another class they carry: no rule of their own is needed.
 STRUCTURAL = {
     "articles", "change-types", "column", "column-a", "column-b", "cont", "corpus-report", "pair",
-    "pair-report", "passages", "quote-statement", "quotes", "quotes-report",
+    "pair-report", "passages", "quote-statement", "quotes", "quotes-report", "ranked",
     "verbatim",  # a passage, card or member is drawn as verbatim unless it says otherwise
 }  # fmt: skip
 # Classes the script adds, or that only some reports use.
@@ -73,8 +74,10 @@ def documents(seed_paths: list[Path]) -> list[str]:
     pair = max(corpus.pairs, key=lambda p: len(p.passages))
     a, b = corpus.article(pair.a), corpus.article(pair.b)
     pairs = [render_pair_html(corpus.article(p.a), corpus.article(p.b), p, Settings()) for p in corpus.pairs]
+    large = large_corpus(MATRIX_MAX_ARTICLES + 5, families=FAMILIES_IN_FULL + 1)  # summarised
     return [
         render_corpus_html(corpus),
+        render_corpus_html(large),
         render_quotes_html(corpus, quote_check(corpus)),
         *pairs,
         render_pair_html(a, b, pair, Settings(), changes_only=True),

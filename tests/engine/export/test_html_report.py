@@ -17,10 +17,10 @@ from desktop.engine.align.families import compare_member, marking_for
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.quotes import quote_check
 from desktop.engine.align.worddiff import word_diff
+from desktop.engine.export.corpus_report import MATRIX_CAPTION
 from desktop.engine.export.html_report import (
     LINK_HELP_CARDS,
     LINK_HELP_COLUMNS,
-    MATRIX_CAPTION,
     html_document,
     render_corpus_html,
     render_pair_html,

@@ -8,7 +8,7 @@ import pytest
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.quotes import quote_check
 from desktop.engine.export.html_report import render_corpus_html
-from desktop.engine.export.quotes_html import USE_WORDS, render_quotes_html
+from desktop.engine.export.quotes_html import USE_WORDS, quotes_section, render_quotes_html
 from desktop.engine.model import CorpusAlignment, QuotedStatement, QuoteUse, Settings
 from tests.engine.export.samples import HOSTILE, WHEN, art, check_document, flat, tree_of
 
@@ -147,3 +147,29 @@ def test_hostile_quotes_are_escaped_in_the_quote_report() -> None:
 def test_every_use_has_a_letter_word_and_meaning() -> None:
     assert set(USE_WORDS) == set(QuoteUse)
     assert len({letter for letter, _, _ in USE_WORDS.values()}) == len(QuoteUse)
+
+
+def test_a_large_set_shows_the_most_carried_statements_in_full_and_names_articles_compactly() -> None:
+    board = "The board will meet again in the spring to settle the final terms of the deal."
+    corpus = corpus_of(
+        f'"{board}" the chair said.\n\nMarkets were calm all week in Asia.\n\n"{QUOTE}" Ek said.',
+        f'Rain fell overnight.\n\n"{board}" she said.\n\nTraffic was light.\n\n"{QUOTE}" Ek said.',
+        f'Ek was clear: "{QUOTE}" Ek said.',
+    )
+    statements = quote_check(corpus)
+    shared = [q for q in statements if len(q.articles) > 1]
+    assert sorted(len(q.articles) for q in shared) == [2, 3]
+    keys = {a.id: n for n, a in enumerate(corpus.articles, start=1)}
+    everything = tree_of(f"<div>{quotes_section(corpus, statements, keys)}</div>")
+    assert len(everything.xpath("//section[contains(@class, 'quote-statement')]")) == 2
+    tree = tree_of(f"<div>{quotes_section(corpus, statements, keys, in_full=1, rows=1, compact=True)}</div>")
+    (row,) = tree.xpath("//table[contains(@class, 'quotes')]/tbody/tr")
+    (section,) = tree.xpath("//section[contains(@class, 'quote-statement')]")
+    most = max(range(len(shared)), key=lambda k: len(shared[k].articles))
+    assert section.get("id") == f"quote-{most + 1}" and row.xpath(".//a/@href") == [f"#quote-{most + 1}"]
+    (where,) = row.xpath("td[@class='where']")
+    assert [x.split()[0] for x in flat(where.text_content()).split(", ")] == ["1", "2", "3"]
+    assert not row.xpath("td[@class='mark']")
+    note = flat(tree.xpath("//p[contains(@class, 'summarised')]")[0].text_content())
+    assert note.startswith("The statement carried by the most articles is shown in full below, the other 1 ")
+    assert "syndiff-cli quotes FILES --html quotes.html" in note
