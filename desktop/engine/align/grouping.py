@@ -6,7 +6,13 @@ both sides, going forward on both, join one passage, when what lies between them
 nothing, an addition on one side, or text on both sides that still shares some words.
 Links that cross join only when adjacent on both sides (reworded sentences shuffled
 inside a passage); when a moved sentence is taken over nearly word for word, the links
-stay separate passages, since one word diff would show it deleted and inserted.
+stay separate passages, since one word diff would show it deleted and inserted, unless
+the passage would then enclose it and most of its span is linked on each side.
+
+Groups whose spans overlap on a side join, since passages never overlap; but a lone
+link that lands inside a group's span on one side while lying far from it on the other,
+and that chance explains (see below), is a stray and is dropped rather than stretching
+the passage over everything between.
 
 A summary condenses a long stretch into a few sentences: groups that sit together on
 one side but spread, in much the same order, over a stretch several times longer on the
@@ -36,6 +42,7 @@ SUMMARY_RATIO = 2.5  # ... the source stretch being at least this many times lon
 SUMMARY_DENSITY = 0.5  # links per sentence of the condensed side, at least
 SUMMARY_ORDER = 0.6  # share of link pairs in the same order on both sides, at least
 CHANCE_MASS = 1.2  # a lone link's matched weight must reach this times log(sentence pairs)
+DENSITY = 0.5  # a group whose span is mostly linked on each side is one passage
 LONE_SURE = 0.9  # ... unless it scores at least this (the same sentence)
 
 Box = tuple[int, int, int, int]  # first and last sentence on A, then on B
@@ -105,26 +112,58 @@ def groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
             forward = (p.a0 - q.a0) * (p.b0 - q.b0) > 0
             if near(p, q, GAP if forward else CROSS_GAP) and bridgeable(pa, pb, p, q):
                 parent[find(x)] = find(y)
+    chance = _chance(pa, pb)
+    dropped: set[int] = set()
     joined = True
     while joined:  # groups whose boxes overlap on a side are one passage
         joined = False
-        boxes: dict[int, Box] = {}
-        members: dict[int, list[Link]] = defaultdict(list)
-        for k, o in enumerate(links):
-            members[find(k)].append(o)
-        for r, group in members.items():
-            boxes[r] = _box(group)
+        members: dict[int, list[int]] = defaultdict(list)
+        for k in range(len(links)):
+            if k not in dropped:
+                members[find(k)].append(k)
+        boxes = {r: _box([links[k] for k in ks]) for r, ks in members.items()}
         roots = sorted(boxes)
         for x, rx in enumerate(roots):
             for ry in roots[x + 1 :]:
                 one, two = boxes[rx], boxes[ry]
-                if _dist(one[0], one[1], two[0], two[1]) < 0 or _dist(one[2], one[3], two[2], two[3]) < 0:
+                da = _dist(one[0], one[1], two[0], two[1])
+                db = _dist(one[2], one[3], two[2], two[3])
+                if da >= 0 and db >= 0:
+                    continue
+                stray = _stray(members[rx], members[ry], links, chance) if max(da, db) > GAP else None
+                if stray is not None:
+                    dropped.add(stray)
+                else:
                     parent[find(rx)] = find(ry)
-                    joined = True
+                joined = True  # boxes and members change: look again from the start
+                break
+            if joined:
+                break
     out: dict[int, list[Link]] = defaultdict(list)
     for k, o in enumerate(links):
-        out[find(k)].append(o)
+        if k not in dropped:
+            out[find(k)].append(o)
     return _summaries([Group(tuple(g)) for g in sorted(out.values(), key=lambda g: _box(g))])
+
+
+def _chance(pa: Prepared, pb: Prepared) -> float:
+    """The matched weight a lone link needs in texts this long (see the module's description)."""
+    return CHANCE_MASS * math.log(max(1, len(pa.sentences) * len(pb.sentences)))
+
+
+def _by_chance(lone: Link, chance: float) -> bool:
+    """A lone link that chance explains: little matched weight, not the same sentence."""
+    return lone.match.mass < chance and lone.score < LONE_SURE and not lone.semantic
+
+
+def _stray(one: list[int], two: list[int], links: Sequence[Link], chance: float) -> int | None:
+    """Of two groups, one inside the other's span on one side but far from it on the
+    other, the lone link that chance explains (which would not stand as a passage on its
+    own either), or None when neither is one: they join."""
+    for lone, other in ((one, two), (two, one)):
+        if len(lone) == 1 and len(other) > 1 and _by_chance(links[lone[0]], chance):
+            return lone[0]
+    return None
 
 
 def _concordance(group: Sequence[Link]) -> float:
@@ -180,15 +219,8 @@ def _summaries(found: list[Group]) -> list[Group]:
 
 def passage_groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
     """The links of each passage; lone links that chance explains are left out."""
-    chance = CHANCE_MASS * math.log(max(1, len(pa.sentences) * len(pb.sentences)))
-    out = []
-    for group in groups(pa, pb, links):
-        if len(group.links) == 1:
-            lone = group.links[0]
-            if lone.match.mass < chance and lone.score < LONE_SURE and not lone.semantic:
-                continue
-        out.append(group)
-    return out
+    chance = _chance(pa, pb)
+    return [g for g in groups(pa, pb, links) if len(g.links) > 1 or not _by_chance(g.links[0], chance)]
 
 
 def draft(group: Sequence[Link]) -> Draft:
@@ -202,13 +234,22 @@ def draft(group: Sequence[Link]) -> Draft:
     )
 
 
+def dense(group: Sequence[Link]) -> bool:
+    """Most sentences inside the group's span are linked, on each side."""
+    a0, a1, b0, b1 = _box(group)
+    linked_a = sum(o.a1 - o.a0 + 1 for o in group)
+    linked_b = sum(o.b1 - o.b0 + 1 for o in group)
+    return min(linked_a / (a1 - a0 + 1), linked_b / (b1 - b0 + 1)) >= DENSITY
+
+
 def split_moved(group: Sequence[Link]) -> list[list[Link]]:
     """The group as passages: links that come in another order on each side than a
     neighbour and are (nearly) the same sentence are text taken over and moved, which
     a passage of their own shows better than one diff showing them deleted and
     inserted. Reworded text shuffled inside a passage (and a summary's condensed
-    sentences) stays one passage. When the rest would enclose a moved link, every link
-    is its own passage (passages never overlap)."""
+    sentences) stays one passage. When the rest would enclose a moved link (passages
+    never overlap), the group stays one passage if it is dense (a paragraph taken over
+    with its sentences reordered), else every link is its own passage."""
     moved = {
         k
         for k, p in enumerate(group)
@@ -224,6 +265,6 @@ def split_moved(group: Sequence[Link]) -> list[list[Link]]:
         if any(
             _dist(box[0], box[1], o.a0, o.a1) < 0 or _dist(box[2], box[3], o.b0, o.b1) < 0 for (o,) in alone
         ):
-            return [[o] for o in group]
+            return [list(group)] if dense(group) else [[o] for o in group]
         return [rest, *alone]
     return alone

@@ -32,6 +32,7 @@ from .passages import (
     close_quote,
     finish_draft,
     is_worded,
+    join_close,
     merge_adjacent,
     overlaps,
     shared_share,
@@ -164,6 +165,7 @@ def _align(
         found.append((Draft(sa, ea, sb, eb, 0.0), True))
     passages = [p for d, trim in found if (p := finish_draft(d, a, b, settings, trim=trim)) is not None]
     passages = merge_adjacent(passages, a, b, settings)
+    passages = join_close(passages, pa, pb, settings)
     passages.sort(key=lambda p: (p.a_start, p.b_start))
     if not passages:
         return PairAlignment(a.id, b.id, ())

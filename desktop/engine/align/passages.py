@@ -1,10 +1,12 @@
-"""From sentence links to passages: word diff, trimmed ends, kind, and merging links
-that are adjacent on both sides into maximal passages."""
+"""From sentence links to passages: word diff, trimmed ends, kind, merging passages
+that are adjacent on both sides into maximal passages, and joining passages a few
+sentences apart whose joined span they mostly cover."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Kind, Op, Passage, Settings
 from .prepared import Prepared, boilerplate_share
@@ -14,6 +16,8 @@ from .worddiff import diff_stats, word_diff
 VERBATIM_MIN = 1.0  # verbatim: no word differs (case, punctuation, typography may)
 EDITED_MIN = 0.78  # ... edited; below it the passage is a paraphrase
 TRIM_WORDS = 3  # one-sided runs this long at a passage's ends are cut off
+JOIN_GAP = 4  # sentences between two passages that may still join ...
+JOIN_DENSITY = 0.5  # ... when the two cover more than this share of the joined span, on each side
 
 
 @dataclass(slots=True)
@@ -86,6 +90,7 @@ def _trim(ops: tuple, text_a: str, text_b: str) -> tuple[int, int, int, int] | N
 
 
 _SPACE = " \n\t\r\u00a0"
+_LOOSENESS = (Kind.VERBATIM, Kind.EDITED, Kind.PARAPHRASE)
 
 
 # A passage never starts with a dateline dash, a list or quote marker, nor ends on a comma.
@@ -169,18 +174,78 @@ def merge_adjacent(passages: list[Passage], a: Article, b: Article, settings: Se
                 or (_gap_is_empty(a.text, q.a_end, p.a_start) and _gap_is_empty(b.text, q.b_end, p.b_start))
             )
         ):
-            merged = finish_draft(Draft(q.a_start, p.a_end, q.b_start, p.b_end, 0.0), a, b, settings)
+            merged = _joined(q, p, a, b, settings)
             if merged is not None:
-                wq = q.a_end - q.a_start
-                wp = p.a_end - p.a_start
-                score = round(max(merged.score, (q.score * wq + p.score * wp) / max(1, wq + wp)), 4)
-                kind = merged.kind if q.kind != Kind.PARAPHRASE else Kind.PARAPHRASE
-                out[-1] = Passage(
-                    merged.a_start, merged.a_end, merged.b_start, merged.b_end, kind, score, merged.diff
-                )
+                out[-1] = merged
                 continue
         out.append(p)
     return out
+
+
+def _joined(q: Passage, p: Passage, a: Article, b: Article, settings: Settings) -> Passage | None:
+    """One passage from the start of ``q`` to the end of ``p`` on each side."""
+    merged = finish_draft(Draft(q.a_start, p.a_end, q.b_start, p.b_end, 0.0), a, b, settings)
+    if merged is None:
+        return None
+    wq = q.a_end - q.a_start
+    wp = p.a_end - p.a_start
+    score = round(max(merged.score, (q.score * wq + p.score * wp) / max(1, wq + wp)), 4)
+    kind = merged.kind if q.kind != Kind.PARAPHRASE else Kind.PARAPHRASE
+    return Passage(merged.a_start, merged.a_end, merged.b_start, merged.b_end, kind, score, merged.diff)
+
+
+def _sentence_range(edges: tuple[list[int], list[int]], span: tuple[int, int]) -> tuple[int, int]:
+    """First and last sentence (given by their starts and ends) that ``span`` overlaps
+    (last < first: none)."""
+    starts, ends = edges
+    return bisect.bisect_right(ends, span[0]), bisect.bisect_left(starts, span[1]) - 1
+
+
+def _edges(p: Prepared) -> tuple[list[int], list[int]]:
+    return [s.start for s in p.sentences], [s.end for s in p.sentences]
+
+
+def join_close(passages: list[Passage], pa: Prepared, pb: Prepared, settings: Settings) -> list[Passage]:
+    """Join passages that follow each other on both sides a few sentences apart, with no
+    other passage between, when they are of one kind (verbatim and edited go together)
+    and most sentences of the joined span are inside them on each side: one reused
+    paragraph with a sentence or two replaced is one passage. Never across boilerplate."""
+    if len(passages) < 2:
+        return passages
+    a, b = pa.article, pb.article
+    edges_a, edges_b = _edges(pa), _edges(pb)
+    out = sorted(passages, key=lambda p: (p.a_start, p.b_start))
+    k = 0
+    while k < len(out) - 1:
+        q, p = out[k], out[k + 1]
+        if (
+            _merge_group(q.kind, p.kind)
+            and p.a_start >= q.a_end
+            and p.b_start >= q.b_end
+            and not any(q.b_end <= r.b_start and r.b_end <= p.b_start for r in out)
+            and boilerplate_share(q.a_end, p.a_start, a.boilerplate) == 0
+            and boilerplate_share(q.b_end, p.b_start, b.boilerplate) == 0
+            and _close(_sentence_range(edges_a, q.a_span), _sentence_range(edges_a, p.a_span))
+            and _close(_sentence_range(edges_b, q.b_span), _sentence_range(edges_b, p.b_span))
+            and (merged := _joined(q, p, a, b, settings)) is not None
+        ):
+            # The kind is that of the parts (the looser of the two), not of the whole
+            # span: the sentences between are added text, not a rewording.
+            kind = max(q.kind, p.kind, key=_LOOSENESS.index)
+            out[k : k + 2] = [replace(merged, kind=kind)]
+            continue
+        k += 1
+    return out
+
+
+def _close(one: tuple[int, int], two: tuple[int, int]) -> bool:
+    """Two sentence ranges (in order) at most JOIN_GAP sentences apart, covering
+    more than JOIN_DENSITY of the range from the first's start to the second's end."""
+    if one[1] < one[0] or two[1] < two[0]:
+        return False
+    gap = two[0] - one[1] - 1
+    inside = (one[1] - one[0] + 1) + (two[1] - two[0] + 1)
+    return gap <= JOIN_GAP and inside > JOIN_DENSITY * (two[1] - one[0] + 1)
 
 
 def shared_share(p: Prepared, spans: list[tuple[int, int]]) -> float:

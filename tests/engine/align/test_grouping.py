@@ -13,6 +13,7 @@ from desktop.engine.align.grouping import (
     MOVED_SCORE,
     SUMMARY_GAP,
     bridgeable,
+    dense,
     draft,
     groups,
     passage_groups,
@@ -133,12 +134,8 @@ def test_a_moved_near_verbatim_link_keeps_its_own_passage(ten) -> None:
     assert split_moved(group.links) == [list(group.links)]
 
 
-def test_a_moved_link_the_rest_would_enclose_splits_every_link(ten) -> None:
+def test_a_moved_link_outside_the_rest_keeps_its_own_passage(ten) -> None:
     pa, pb = ten
-    # A: 0, 1, 2 in order; B: 0, 2, 1. The link 1-2 is verbatim and crosses 2-1.
-    group = [link(pa, pb, 0, 0), link(pa, pb, 1, 2, 0.95), link(pa, pb, 2, 1)]
-    parts = split_moved(group)
-    assert sorted(len(p) for p in parts) == [1, 1, 1]
     # Moved from B's start to A's end: outside the rest's box, so the rest stays one passage.
     rest = [link(pa, pb, 0, 1), link(pa, pb, 1, 2), link(pa, pb, 2, 3)]
     moved = link(pa, pb, 3, 0, 0.95)
@@ -172,3 +169,33 @@ def test_draft_spans_its_links_and_keeps_the_best_score(ten) -> None:
     assert (d.a_start, d.a_end) == (pa.sentences[1].start, pa.sentences[3].end)
     assert (d.b_start, d.b_end) == (pb.sentences[2].start, pb.sentences[4].end)
     assert d.match_score == 0.9
+
+
+def test_a_weak_stray_inside_a_passage_on_one_side_is_dropped_not_joined() -> None:
+    pa, pb = prep(filler(30), "a"), prep(filler(30, 3), "b")
+    chance = CHANCE_MASS * math.log(30 * 30)
+    # A 3..6 with B 3, 4, 6, 7: B's sentence 5 is added text inside the passage.
+    run = [link(pa, pb, 3, 3), link(pa, pb, 4, 4), link(pa, pb, 5, 6), link(pa, pb, 6, 7)]
+    assert shape(groups(pa, pb, run)) == [[(3, 3), (4, 4), (5, 6), (6, 7)]]
+    # A weak link from far down A lands in B's sentence 5: dropped, the passage unchanged.
+    stray = link(pa, pb, 25, 5, 0.5, chance - 1)
+    assert shape(groups(pa, pb, [*run, stray])) == shape(groups(pa, pb, run))
+    assert passage_groups(pa, pb, [*run, stray]) == groups(pa, pb, run)
+    # A link that stands on its own (the same sentence) still joins, as passages never overlap.
+    sure = link(pa, pb, 25, 5, LONE_SURE, chance - 1)
+    assert [len(g.links) for g in groups(pa, pb, [*run, sure])] == [5]
+    # Near on the other side too: a shuffled sentence of the passage, which joins.
+    close = link(pa, pb, 9, 5, 0.5, chance - 1)
+    assert len(groups(pa, pb, [*run, close])) == 1
+
+
+def test_a_dense_passage_enclosing_a_moved_sentence_stays_one(ten) -> None:
+    pa, pb = ten
+    # A: 0, 1, 2, 3; B: 0, 2, 1, 3 - every sentence of the span linked on both sides.
+    dense_group = [link(pa, pb, 0, 0), link(pa, pb, 1, 2, 0.95), link(pa, pb, 2, 1), link(pa, pb, 3, 3)]
+    assert dense(dense_group)
+    assert split_moved(dense_group) == [dense_group]
+    # Half the span unlinked on A: every link its own passage, as before.
+    sparse = [link(pa, pb, 0, 0), link(pa, pb, 3, 2, 0.95), link(pa, pb, 6, 1), link(pa, pb, 8, 3)]
+    assert not dense(sparse)
+    assert sorted(len(p) for p in split_moved(sparse)) == [1, 1, 1, 1]

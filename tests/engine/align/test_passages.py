@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.engine.align.passages import (
     EDITED_MIN,
+    JOIN_GAP,
     TRIM_WORDS,
     VERBATIM_MIN,
     Draft,
@@ -13,6 +16,7 @@ from desktop.engine.align.passages import (
     close_quote,
     finish_draft,
     is_worded,
+    join_close,
     merge_adjacent,
     overlaps,
     shared_share,
@@ -20,6 +24,7 @@ from desktop.engine.align.passages import (
 )
 from desktop.engine.align.prepared import prepare
 from desktop.engine.model import Article, Kind, Passage, Settings
+from tests.engine.align.samples import FILLER_A, FILLER_B, SHARED
 
 SETTINGS = Settings(min_words=3)
 
@@ -188,3 +193,86 @@ def test_overlaps_and_shared_share() -> None:
     p = prepare(article("s", "one two three four"))
     assert shared_share(p, [(0, 7)]) == 0.5  # two of four words
     assert shared_share(p, []) == 0.0
+
+
+# --- passages a few sentences apart (join_close) ---------------------------------------
+
+FILLERS_A = FILLER_A + ["Heavy rain is expected across the north on Thursday morning."]
+FILLERS_B = FILLER_B + ["The orchestra will tour five cities in the spring season."]
+
+
+def _apart(shared: list[str], gaps: list[int], b_shared: list[str] | None = None) -> tuple[Article, Article]:
+    """Shared sentences with ``gaps[k]`` unrelated sentences after the k-th, on each side."""
+    b_shared = b_shared or shared
+    a_lines: list[str] = []
+    b_lines: list[str] = []
+    for k, (sa, sb) in enumerate(zip(shared, b_shared, strict=True)):
+        a_lines.append(sa)
+        b_lines.append(sb)
+        n = gaps[k] if k < len(gaps) else 0
+        a_lines += FILLERS_A[:n]
+        b_lines += FILLERS_B[:n]
+    return article("a", " ".join(a_lines)), article("b", " ".join(b_lines))
+
+
+def _joined(a: Article, b: Article, parts: list[tuple[str, str]]) -> list[Passage]:
+    passages = [over(a, b, x, y, trim=False) for x, y in parts]
+    return join_close(passages, prepare(a), prepare(b), SETTINGS)
+
+
+def test_passages_a_sentence_apart_join_when_they_cover_most_of_the_span() -> None:
+    # Two shared sentences, then one unrelated sentence on each side, then a third.
+    a, b = _apart(SHARED, [2, 1])
+    out = _joined(a, b, [(s, s) for s in SHARED])
+    # SHARED[0] and SHARED[1] are two apart (2 of 4 sentences: not most): apart. SHARED[1]
+    # and SHARED[2] are one apart (2 of 3): one passage, verbatim like its parts.
+    assert [(p.kind, sides(p, a, b)[0].count(".")) for p in out] == [(Kind.VERBATIM, 1), (Kind.VERBATIM, 3)]
+    assert FILLERS_A[0] in sides(out[1], a, b)[0] and FILLERS_B[0] in sides(out[1], a, b)[1]
+
+
+def test_a_joined_passage_keeps_the_kind_of_its_parts() -> None:
+    edited = SHARED[1].replace("home internet", "broadband")
+    a, b = _apart(SHARED[:2], [1], [SHARED[0], edited])
+    parts = [(SHARED[0], SHARED[0]), (SHARED[1], edited)]
+    alone = [over(a, b, x, y, trim=False) for x, y in parts]
+    assert [p.kind for p in alone] == [Kind.VERBATIM, Kind.EDITED]
+    whole = finish_draft(Draft(0, len(a.text), 0, len(b.text), 0.0), a, b, SETTINGS)
+    assert whole is not None and whole.kind is Kind.PARAPHRASE  # the span, judged whole
+    (p,) = _joined(a, b, parts)
+    assert p.kind is Kind.EDITED and p.a_span == (0, len(a.text))
+
+
+def test_passages_too_far_apart_or_crossed_by_another_stay_apart() -> None:
+    a, b = _apart(SHARED[:2], [JOIN_GAP + 1])
+    assert len(_joined(a, b, [(s, s) for s in SHARED[:2]])) == 2
+    # A paraphrase does not join a verbatim passage.
+    a, b = _apart(SHARED[:2], [1], [SHARED[0], "Experts think home broadband will cost a tenth more soon."])
+    parts = [over(a, b, SHARED[0], SHARED[0], trim=False)]
+    para = finish_draft(
+        draft(a, b, SHARED[1], "Experts think home broadband will cost a tenth more soon."), a, b, SETTINGS
+    )
+    assert para is not None and para.kind is Kind.PARAPHRASE
+    assert len(join_close([*parts, para], prepare(a), prepare(b), SETTINGS)) == 2
+
+
+def test_boilerplate_between_keeps_passages_a_sentence_apart_apart() -> None:
+    a, b = _apart(SHARED[:2], [1])
+    start = a.text.index(FILLERS_A[0])
+    chrome = article("a", a.text, ((start, start + len(FILLERS_A[0])),))
+    passages = [over(chrome, b, s, s, trim=False) for s in SHARED[:2]]
+    assert len(join_close(passages, prepare(chrome), prepare(b), SETTINGS)) == 2
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=JOIN_GAP + 1), min_size=1, max_size=3))
+def test_joining_keeps_every_passage_inside_one_and_none_overlap(gaps: list[int]) -> None:
+    shared = SHARED[: len(gaps)]
+    a, b = _apart(shared, gaps)
+    passages = [over(a, b, s, s, trim=False) for s in shared]
+    out = join_close(passages, prepare(a), prepare(b), SETTINGS)
+    assert 1 <= len(out) <= len(passages)
+    for p in passages:
+        assert sum(q.a_start <= p.a_start and p.a_end <= q.a_end for q in out) == 1
+    for x, y in zip(out, out[1:], strict=False):
+        assert x.a_end <= y.a_start and x.b_end <= y.b_start
+    assert all(p.kind is Kind.VERBATIM for p in out)
