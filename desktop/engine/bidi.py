@@ -55,6 +55,8 @@ def balanced(text: str) -> str:
 def needs_isolation(text: str) -> bool:
     """Whether ``text`` holds a bidi control or a right-to-left letter, either of which can
     reorder the text next to it."""
+    if text.isascii():  # no control and no right-to-left letter is ASCII: the common case, fast
+        return False
     return any(ch in BIDI_CONTROLS or unicodedata.bidirectional(ch) in _RTL for ch in text)
 
 

@@ -153,7 +153,7 @@ class WindowActions(QObject):
         )
         self.show_matrix = self._make(
             "Overlap &Matrix",
-            lambda: targets.tabs.show_tab(TAB_MATRIX, targets.tabs.matrix),
+            lambda: targets.tabs.show_tab(TAB_MATRIX, targets.tabs.overlap_focus()),
             ["Ctrl+2"],
             "Show how much every pair shares",
         )

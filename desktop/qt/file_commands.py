@@ -6,11 +6,23 @@ continues with the files that work. Exports are written atomically.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QSettings, QStandardPaths, Qt, Slot
+from PySide6.QtCore import (
+    QMimeData,
+    QObject,
+    QRunnable,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from desktop.engine.bidi import strip_bidi_controls
@@ -61,12 +73,61 @@ def _string_list(value: object) -> list[str]:
     return []
 
 
+BACKGROUND_FILES = 40
+"""Opening more files than this (a folder counts its files) reads them off the GUI thread."""
+OPENING = "Opening {count} files…"
+
+
+def _file_count(names: Sequence[str]) -> int:
+    """How many files ``names`` stand for (a folder: the entries in it); cheap, no reading."""
+    count = 0
+    for name in names:
+        try:
+            count += sum(1 for _ in os.scandir(name)) if os.path.isdir(name) else 1
+        except OSError:
+            count += 1
+    return count
+
+
+def _load(names: list[str]) -> tuple[list[Article], list[ArticleError]]:
+    try:
+        return load_articles(names)
+    except Exception as err:  # noqa: BLE001 - whatever happens, a message instead of a traceback
+        return [], [ArticleError(f"cannot read ({err.__class__.__name__}: {err})")]
+
+
+class _LoadSignals(QObject):
+    done = Signal(object, object, object, object)  # these signals, names, articles, errors
+
+
+class _LoadJob(QRunnable):
+    """Reads files on a pool thread; its signals reach the GUI thread queued.
+
+    The pool deletes the job when it has run; its signals object is kept by FileCommands
+    until it has reported back.
+    """
+
+    def __init__(self, names: list[str], signals: _LoadSignals) -> None:
+        super().__init__()
+        self.names = names
+        self.signals = signals
+
+    def run(self) -> None:  # runs on a pool thread
+        articles, errors = _load(self.names)
+        with contextlib.suppress(RuntimeError):  # the window (and the receiver) already gone
+            self.signals.done.emit(self.signals, self.names, articles, errors)
+
+
 class FileCommands(QObject):
     """The File menu's work on a session.
+
+    ``loading_changed(bool)`` tells when files start and stop being read in the background.
 
     ``window`` is the parent of the dialogs and message boxes, ``store`` keeps the recent
     files and the folders last used, ``status`` shows what was done.
     """
+
+    loading_changed = Signal(bool)
 
     def __init__(self, window: QWidget, session: Session, store: QSettings, status: QStatusBar) -> None:
         super().__init__(window)
@@ -74,21 +135,56 @@ class FileCommands(QObject):
         self._session = session
         self._store = store
         self._status = status
+        self._loads: set[_LoadSignals] = set()  # of the jobs reading in the background
 
     # ---------------------------------------------------------------- opening
 
     def open_paths(self, paths: Iterable[str | Path]) -> list[Article]:
-        """Load files and folders, report failures in one dialog, add what loaded."""
+        """Load files and folders, report failures in one dialog, add what loaded.
+
+        Returns the articles added. More than :data:`BACKGROUND_FILES` files are read on a
+        pool thread instead (reading 500 takes seconds): this returns [] at once, and the
+        articles are added, and failures reported, when the reading is done.
+        """
         names = [str(p) for p in paths]
         if not names:
             return []
+        if _file_count(names) > BACKGROUND_FILES:
+            self._load_in_background(names)
+            return []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            articles, errors = load_articles(names)
-        except Exception as err:  # noqa: BLE001 - whatever happens, a message instead of a traceback
-            articles, errors = [], [ArticleError(f"cannot read ({err.__class__.__name__}: {err})")]
+            articles, errors = _load(names)
         finally:
             QApplication.restoreOverrideCursor()
+        return self._loaded(names, articles, errors)
+
+    def is_loading(self) -> bool:
+        """Files are being read in the background."""
+        return bool(self._loads)
+
+    def _load_in_background(self, names: list[str]) -> None:
+        signals = _LoadSignals(self)
+        self._loads.add(signals)
+        signals.done.connect(self._on_load_job_done)
+        self._status.showMessage(OPENING.format(count=_file_count(names)))
+        self.loading_changed.emit(True)
+        QThreadPool.globalInstance().start(_LoadJob(names, signals))
+
+    @Slot(object, object, object, object)
+    def _on_load_job_done(
+        self, signals: object, names: list[str], articles: list[Article], errors: list
+    ) -> None:
+        self._loads.discard(signals)  # type: ignore[arg-type]
+        if isinstance(signals, QObject):
+            signals.deleteLater()
+        if self._status.currentMessage().startswith(OPENING.split("{", 1)[0]):
+            self._status.clearMessage()
+        self._loaded(names, articles, errors)
+        self.loading_changed.emit(self.is_loading())
+
+    def _loaded(self, names: list[str], articles: list[Article], errors: list[ArticleError]) -> list[Article]:
+        """Add what loaded, remember the paths and report the failures (either way of loading)."""
         added = self._session.add_articles(articles)
         failed = {e.path for e in errors if e.path}
         self.remember_recent([p for p in names if str(Path(p).resolve()) not in failed and Path(p).exists()])

@@ -26,6 +26,8 @@ from desktop.qt.widgets.labels import article_label, elide, isolate
 
 ROW_PADDING = 8  # pixels above and below the two lines of a library row
 OUTLET_SHARE = 0.28  # of the table's width, at most, for the outlet column
+ROWS_MEASURED = 0
+"""Rows whose contents the fitted columns are measured on: 0 is those on screen."""
 
 
 class _EditorDelegate(QStyledItemDelegate):
@@ -58,6 +60,7 @@ class LibraryPanel(QWidget):
     def __init__(self, model: ArticleModel, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._fitted: object = None  # what the outlet column was last fitted to
         self._session = session
         self._proxy = QSortFilterProxyModel(self)
         self._proxy.setSourceModel(model)
@@ -97,6 +100,10 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(ArticleModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (ArticleModel.WORDS, ArticleModel.SHARED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitting a column to its contents asks the model about every cell of it, on every
+        # change of any row (new shares, the A and B badges moving): with hundreds of
+        # articles that is a stall. The rows on screen are measured, as Qt allows.
+        header.setResizeContentsPrecision(ROWS_MEASURED)
         # The outlet fits its contents too, but never takes more than a share of the width
         # (see _fit_outlet_column); it can still be dragged wider.
         header.setSectionResizeMode(ArticleModel.OUTLET, QHeaderView.ResizeMode.Interactive)
@@ -118,7 +125,16 @@ class LibraryPanel(QWidget):
 
     @Slot()
     def _fit_outlet_column(self) -> None:
-        """Outlet as wide as its longest label, up to OUTLET_SHARE of the table's width."""
+        """Outlet as wide as its longest label, up to OUTLET_SHARE of the table's width.
+
+        Measuring reads every row: it is skipped when neither the articles (their labels),
+        nor the width, nor the font changed since the last fit (new shares and the moving
+        A and B badges change neither).
+        """
+        key = (self._model.articles(), self._view.viewport().width(), self._view.font().key())
+        if key == self._fitted:
+            return
+        self._fitted = key
         header = self._view.horizontalHeader()
         col = ArticleModel.OUTLET
         heading = header.sectionSizeHint(col)

@@ -82,14 +82,11 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         # As the tab bar's focus proxy, the tab widget makes Tab go back to the tab bar
-        # from the last control of a tab, and the matrix's scroll area would take a turn
-        # of its own: the chain reaches the tab bar and the matrix directly.
+        # from the last control of a tab: the chain reaches the tab bar and the matrix
+        # directly (MainTabs keeps the matrix's scroll area out of the chain).
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (this sets the tab bar's too)
         self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # None clears it; the stubs miss that
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        matrix_scroll = self.tabs.widget(TAB_MATRIX)
-        assert matrix_scroll is not None
-        matrix_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         chain_tab_order(self.focus_chain())
         restore_layout(self.store, self, self._splitters(), self.tabs)
         self.settings_panel.set_settings(load_settings(self.store))
@@ -186,6 +183,7 @@ class MainWindow(QMainWindow):
             find_bar.next,
             find_bar.close_button,
             self.tabs.matrix,
+            self.tabs.ranked.table,
             families.list,
             families.versions,
             self.tabs.quotes.altered_only,
@@ -206,6 +204,7 @@ class MainWindow(QMainWindow):
             self.compare_tab.passage_table,
             self.compare_tab.find_bar,
             self.tabs.matrix,
+            self.tabs.ranked.table,
             families.list,
             families.versions,
             self.tabs.quotes.list,
@@ -228,6 +227,8 @@ class MainWindow(QMainWindow):
         self.compare_tab.compare.change_selected.connect(self._on_compare_change_selected)
         self.tabs.matrix.pair_activated.connect(self._on_matrix_pair_activated)
         self.tabs.matrix.cell_focused.connect(self._on_matrix_cell_focused)
+        self.tabs.ranked.pair_activated.connect(self._on_matrix_pair_activated)
+        self.tabs.ranked.pair_focused.connect(self._on_matrix_cell_focused)
         self.tabs.families.version_activated.connect(self._on_families_version_activated)
         self.tabs.families.position_changed.connect(self._on_families_position_changed)
         self.tabs.quotes.version_activated.connect(self._on_quotes_version_activated)
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_overview(self) -> None:
         alignment = self.session.alignment()
-        self.tabs.matrix.set_corpus(alignment)
+        self.tabs.set_overlap(alignment)
         self.tabs.families.set_corpus(alignment)
         self.tabs.quotes.set_quotes(alignment, self.session.quotes())
 

@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance, Slot
 
 from desktop.engine.align import embeddings
-from desktop.engine.align.changes import corpus_with_changes
+from desktop.engine.align.changes import with_changes
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.quotes import quote_check
 from desktop.engine.model import Article, Cancelled, CorpusAlignment, Settings
@@ -50,7 +50,13 @@ its second argument with a sentence for the user before a slow step."""
 COALESCE_MS = 150
 SHUTDOWN_GRACE_MS = 300
 """How long closing the window waits for running jobs to reach their next cancel check."""
-ALIGN_SHARE = 0.9  # of a job's progress bar; typing changes and the quote check take the rest
+ALIGN_SHARE = 0.8  # of a job's progress bar; typing changes and the quote check take the rest
+CHANGES_SHARE = 0.17  # typing the changes, pair by pair; the quote check has the last 3%
+PROGRESS_INTERVAL_S = 0.05
+"""The least time between two progress reports of a job, unless the bar moves by a percent
+or more (the last one, 1.0, always goes). The engine reports every unit of work, thousands
+a second on a large set: each report is an event for the GUI thread, so they are thinned
+to at most 20 a second (and 100 one-percent steps a job)."""
 MODEL_LOADING = "Loading the sentence-embedding model (first alignment only)…"
 
 
@@ -117,6 +123,8 @@ class AlignWorker(QRunnable):
         self._cancel = threading.Event()
         self._done = threading.Event()
         self._detached = threading.Event()
+        self._reported = -1.0  # time of the last progress report (perf_counter)
+        self._fraction = 0.0  # the last fraction reported
 
     def cancel(self) -> None:
         """Ask the job to stop at its next check; it then emits ``cancelled``."""
@@ -179,16 +187,43 @@ class AlignWorker(QRunnable):
     def _check(self, corpus: CorpusAlignment) -> tuple[CorpusAlignment, tuple]:
         """The alignment with its changes typed, and its quote check.
 
-        Both are short beside the alignment, so a job asked to stop meanwhile finishes
-        them, as it finishes an alignment that did not stop (the receiver drops it).
+        Typing the changes (what :func:`~desktop.engine.align.changes.corpus_with_changes`
+        does) goes pair by pair, so that the progress keeps moving through it (on 500
+        articles it takes a fifth of the job) and a job asked to stop stops between pairs.
         """
-        corpus = corpus_with_changes(corpus)
-        self._progress((1 + ALIGN_SHARE) / 2)
+        texts = {a.id: a.text for a in corpus.articles}
+        weights = [1 + len(p.passages) for p in corpus.pairs]
+        total = sum(weights) or 1
+        done = 0
+        pairs = []
+        for pair, weight in zip(corpus.pairs, weights, strict=True):
+            if self._cancel.is_set():
+                raise Cancelled
+            pairs.append(with_changes(pair, texts[pair.a], texts[pair.b]))
+            done += weight
+            self._progress(ALIGN_SHARE + CHANGES_SHARE * done / total)
+        corpus = CorpusAlignment(
+            corpus.articles,
+            corpus.settings,
+            tuple(pairs),
+            corpus.families,
+            corpus.stats,
+            corpus.candidates_checked,
+        )
         quotes = quote_check(corpus)
         self._progress(1.0)
         return corpus, quotes
 
     def _progress(self, fraction: float) -> None:
+        """Report ``fraction`` unless the last report is too recent and within a percent of
+        it (so the bar never lags by more than that, even before a long silent step)."""
+        now = time.perf_counter()
+        if fraction < 1.0:
+            if fraction <= self._fraction:
+                return  # never backwards, never the same value twice
+            if now - self._reported < PROGRESS_INTERVAL_S and fraction - self._fraction < 0.01:
+                return
+        self._reported, self._fraction = now, fraction
         self._emit(self.signals.progressed, self.generation, float(fraction))
 
     def _announce(self, phase: str) -> None:

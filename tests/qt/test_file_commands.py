@@ -133,3 +133,27 @@ def test_export_pair_offers_changes_only_and_remembers_it(
     aligned_window.menu_actions.export_pair.trigger()
     assert offered[1][1] == PAIR_CHANGES_FILTER, "the last choice is offered first"
     assert warnings == []
+
+
+def test_a_large_folder_is_read_in_the_background(
+    qtbot, tmp_path: Path, main_window: MainWindow, seed_paths, warnings
+) -> None:
+    from desktop.qt.file_commands import BACKGROUND_FILES
+
+    text = seed_paths[0].read_text(encoding="utf-8")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(BACKGROUND_FILES + 1):
+        (folder / f"story{k:02d}.txt").write_text(f"Story {k}\n\n{text}", encoding="utf-8")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    files = main_window.files
+    changes: list[bool] = []
+    files.loading_changed.connect(changes.append)
+    assert main_window.open_paths([folder]) == [], "nothing is read on the GUI thread"
+    assert files.is_loading() and main_window.session.articles() == ()
+    assert main_window.statusBar().currentMessage() == f"Opening {BACKGROUND_FILES + 2} files…"
+    qtbot.waitUntil(lambda: not files.is_loading(), timeout=20000)
+    assert len(main_window.session.articles()) == BACKGROUND_FILES + 1
+    assert changes == [True, False]
+    assert len(warnings) == 1 and "photo.txt" in warnings[0][1], "failures are reported as ever"
+    assert str(folder.resolve()) in files.recent_files()

@@ -274,3 +274,28 @@ def test_the_job_types_changes_and_checks_quotes_off_the_gui_thread(qtbot, two_a
     passages = [p for pair in result.pairs for p in pair.passages]
     assert passages and all(p.changes is not None for p in passages)
     assert checked == [()], "neither article quotes anyone"
+
+
+def test_progress_is_thinned_to_a_steady_rate_and_never_lags_a_percent(qtbot, two_articles) -> None:
+    """The engine may report thousands of fractions a second; each report is an event for
+    the GUI thread. The job passes on a report every PROGRESS_INTERVAL_S, or when the bar
+    moves by a percent, always in order and always ending at 1.0."""
+    from desktop.qt.workers import ALIGN_SHARE, PROGRESS_INTERVAL_S
+
+    def chatty(articles, settings, *, progress, cancelled):
+        for k in range(1, 20001):
+            progress(k / 20000)
+        return fake_result(articles, settings)
+
+    worker = AlignWorker(1, two_articles, Settings(), chatty)
+    reports: list[float] = []
+    worker.signals.progressed.connect(lambda g, f: reports.append(f))
+    started = time.perf_counter()
+    with qtbot.waitSignal(worker.signals.finished, timeout=10000):
+        QThreadPool.globalInstance().start(worker)
+    qtbot.waitUntil(lambda: bool(reports) and reports[-1] == 1.0)
+    elapsed = time.perf_counter() - started
+    assert reports == sorted(reports)
+    assert len(reports) <= elapsed / PROGRESS_INTERVAL_S + 100 + 2, "thinned, not one per call"
+    steps = [b - a for a, b in zip([0.0, *reports], reports, strict=False)]
+    assert max(steps[:-1]) < 0.01 + ALIGN_SHARE / 20000 + 1e-9, "never more than a percent behind"

@@ -37,9 +37,9 @@ from desktop.engine.marking import member_diff
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.qt.widgets.highlight import highlight_colors, word_format
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip, isolate
+from desktop.qt.widgets.sortable import SortableItem, fill_sorted
 
 _FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
-_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _BREAKS = re.compile(r"\s*\n\s*")
 
 
@@ -56,15 +56,6 @@ def kinds_summary(family: Family) -> str:
     """How the non-central versions reuse the central one, e.g. "verbatim, paraphrase"."""
     kinds = {m.kind for i, m in enumerate(family.members) if i != family.central}
     return ", ".join(k.value for k in Kind if k in kinds) or "verbatim"
-
-
-class _SortableItem(QTreeWidgetItem):
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
-        mine, theirs = self.data(column, _SORT_ROLE), other.data(column, _SORT_ROLE)
-        if mine is not None and theirs is not None:
-            return mine < theirs
-        return super().__lt__(other)
 
 
 class VersionsView(QPlainTextEdit):
@@ -123,6 +114,9 @@ class FamiliesPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        # The short columns fit the rows on screen: measuring thousands of rows on every
+        # new alignment was a stall of its own (see desktop.qt.widgets.sortable).
+        header.setResizeContentsPrecision(0)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         # Sorting moves the selected family in the list (after the sort, unlike the header).
         self.list.model().layoutChanged.connect(self._on_list_layout_changed)
@@ -168,19 +162,20 @@ class FamiliesPanel(QWidget):
         """List the families of ``corpus``, keeping the selected family if it still exists."""
         previous = self._family.label if self._family else None
         self._corpus = corpus
-        self.list.setSortingEnabled(False)
-        self.list.clear()
         families = corpus.families if corpus else ()
+        align_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        items = []
         for family in families:
-            item = _SortableItem([elide(family.label, 140), str(len(family.articles)), kinds_summary(family)])
+            kinds = kinds_summary(family)
+            item = SortableItem(
+                [elide(family.label, 140), str(len(family.articles)), kinds],
+                [family.label.casefold(), len(family.articles), kinds],
+            )
             item.setData(0, _FAMILY_ROLE, family.id)
-            item.setData(0, _SORT_ROLE, family.label.casefold())
-            item.setData(1, _SORT_ROLE, len(family.articles))
-            item.setData(2, _SORT_ROLE, kinds_summary(family))
             item.setToolTip(0, escaped_tooltip(family.label))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.list.addTopLevelItem(item)
-        self.list.setSortingEnabled(True)
+            item.setTextAlignment(1, align_right)
+            items.append(item)
+        fill_sorted(self.list, items)
         self._family = None
         target = next((f for f in families if f.label == previous), None)
         if target is not None:

@@ -9,6 +9,8 @@ Clicking a cell, or pressing Enter on it, emits ``pair_activated(row_id, column_
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -46,14 +48,34 @@ CAPTION = (
 def matrix_labels(corpus: CorpusAlignment) -> list[str]:
     """Axis labels: outlets, numbered when two articles carry the same one."""
     base = [elide(article_label(a), _LABEL_CHARS) for a in corpus.articles]
+    times = Counter(base)
     seen: dict[str, int] = {}
     out = []
     for label in base:
-        if base.count(label) > 1:
+        if times[label] > 1:
             seen[label] = seen.get(label, 0) + 1
             label = f"{label} ({seen[label]})"
         out.append(label)
     return out
+
+
+def shared_values(corpus: CorpusAlignment) -> list[list[float | None]]:
+    """Cell values: row article's share shared with the column article, None on the diagonal.
+
+    Read straight from the aligned pairs (a pair stored the other way round gives its
+    ``shared_b``), so no pair is swapped: one pass over the pairs, not n² look-ups.
+    """
+    index = {a.id: k for k, a in enumerate(corpus.articles)}
+    n = len(index)
+    values: list[list[float | None]] = [[0.0] * n for _ in range(n)]
+    for k in range(n):
+        values[k][k] = None
+    for pair in corpus.pairs:
+        r, c = index.get(pair.a), index.get(pair.b)
+        if r is not None and c is not None and r != c:
+            values[r][c] = pair.shared_a
+            values[c][r] = pair.shared_b
+    return values
 
 
 class OverlapMatrix(QWidget):
@@ -76,6 +98,7 @@ class OverlapMatrix(QWidget):
         self._values: list[list[float | None]] = []
         self._current = (0, 1)
         self._hover: tuple[int, int] | None = None
+        self._label_cache: tuple[object, int] = (None, 0)
 
     # ---------------------------------------------------------------- content
 
@@ -87,9 +110,8 @@ class OverlapMatrix(QWidget):
         else:
             self._ids = [a.id for a in corpus.articles]
             self._labels = matrix_labels(corpus)
-            self._values = [
-                [None if r == c else corpus.pair(r, c).shared_a for c in self._ids] for r in self._ids
-            ]
+            self._values = shared_values(corpus)
+        self._label_cache = (None, 0)
         n = len(self._ids)
         row, col = self._current
         self._current = (min(row, max(n - 1, 0)), min(col, max(n - 1, 0)))
@@ -109,8 +131,13 @@ class OverlapMatrix(QWidget):
     # ---------------------------------------------------------------- geometry
 
     def _label_width(self) -> int:
-        fm = self.fontMetrics()
-        return max((fm.horizontalAdvance(label) for label in self._labels), default=0) + 10
+        # Measured once per set of labels and font: geometry asks for it on every cell.
+        key = self.font().key()
+        if self._label_cache[0] != key:
+            fm = self.fontMetrics()
+            width = max((fm.horizontalAdvance(label) for label in self._labels), default=0) + 10
+            self._label_cache = (key, width)
+        return self._label_cache[1]
 
     def _cell(self) -> int:
         n = max(len(self._ids), 1)
@@ -200,18 +227,17 @@ class OverlapMatrix(QWidget):
             return
         size = self._cell()
         origin = self._origin()
+        label_width = self._label_width()
         grid = QColor(palette.color(QPalette.ColorRole.Mid))
         for r in range(n):
             # Row labels, right-aligned against the grid.
-            rect = QRect(
-                origin.x() - self._label_width(), origin.y() + r * size, self._label_width() - 8, size
-            )
+            rect = QRect(origin.x() - label_width, origin.y() + r * size, label_width - 8, size)
             painter.setPen(text_color)
             painter.drawText(
                 rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._labels[r]
             )
             for c in range(n):
-                cell = self.cell_rect(r, c)
+                cell = QRect(origin.x() + c * size, origin.y() + r * size, size, size)
                 value = self._values[r][c]
                 if value is None:
                     painter.fillRect(cell, palette.color(QPalette.ColorRole.AlternateBase))

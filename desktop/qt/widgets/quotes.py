@@ -37,9 +37,9 @@ from desktop.engine.model import CorpusAlignment, Op, QuotedStatement, QuoteUse,
 from desktop.qt.widgets.families import VersionsView
 from desktop.qt.widgets.highlight import highlight_colors, word_format
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip, isolate
+from desktop.qt.widgets.sortable import SortableItem, fill_sorted
 
 _STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 1
-_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 GROUPS: tuple[tuple[QuoteUse, str], ...] = (
     (QuoteUse.VERBATIM, "Quoted verbatim"),
@@ -61,15 +61,6 @@ def uses_summary(statement: QuotedStatement) -> str:
     """How the versions divide, e.g. "1 verbatim, 1 altered"."""
     parts = [f"{len(statement.by_use(use))} {use.value}" for use, _ in GROUPS if statement.by_use(use)]
     return ", ".join(parts)
-
-
-class _SortableItem(QTreeWidgetItem):
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
-        mine, theirs = self.data(column, _SORT_ROLE), other.data(column, _SORT_ROLE)
-        if mine is not None and theirs is not None:
-            return mine < theirs
-        return super().__lt__(other)
 
 
 class QuotesPanel(QWidget):
@@ -104,6 +95,9 @@ class QuotesPanel(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        # The short columns fit the rows on screen: measuring thousands of rows on every
+        # new alignment was a stall of its own (see desktop.qt.widgets.sortable).
+        header.setResizeContentsPrecision(0)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self.list.model().layoutChanged.connect(self._on_list_layout_changed)
 
@@ -150,27 +144,26 @@ class QuotesPanel(QWidget):
         previous = self._statement.label if self._statement else None
         self._corpus = corpus
         self._quotes = tuple(quotes) if corpus is not None else ()
-        self.list.setSortingEnabled(False)
-        self.list.clear()
+        align_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        items = []
         for n, statement in enumerate(self._quotes):
             outlets = len(statement.articles)
             altered = "altered" if statement.altered else ""
-            item = _SortableItem(
-                [elide(statement.label, 140), str(outlets), altered, uses_summary(statement)]
+            uses = uses_summary(statement)
+            item = SortableItem(
+                [elide(statement.label, 140), str(outlets), altered, uses],
+                # ties keep the engine's order
+                [statement.label.casefold(), (outlets, -n), (statement.altered, outlets, -n), uses],
             )
             item.setData(0, _STATEMENT_ROLE, statement.id)
-            item.setData(0, _SORT_ROLE, statement.label.casefold())
-            item.setData(1, _SORT_ROLE, (outlets, -n))  # ties keep the engine's order
-            item.setData(2, _SORT_ROLE, (statement.altered, outlets, -n))
-            item.setData(3, _SORT_ROLE, uses_summary(statement))
             item.setToolTip(0, escaped_tooltip(statement.label))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(1, align_right)
             if statement.altered:
                 font = item.font(2)
                 font.setBold(True)
                 item.setFont(2, font)
-            self.list.addTopLevelItem(item)
-        self.list.setSortingEnabled(True)
+            items.append(item)
+        fill_sorted(self.list, items)
         self._filter_rows()
         self._statement = None
         target = next((q for q in self._quotes if q.label == previous), None)
