@@ -224,13 +224,21 @@ def passage_groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Gr
 
 
 def draft(group: Sequence[Link]) -> Draft:
-    """From the group's first link's start to its last link's end, on each side."""
+    """From the group's first link's start to its last link's end, on each side; its
+    score is its links' scores weighted by their length (as when two passages join), so
+    one identical sentence does not give a long reworded passage a score of 1."""
+    scores = [max(o.score, o.semantic) for o in group]
+    if len(group) > 1:
+        weights = [(o.a_span[1] - o.a_span[0]) + (o.b_span[1] - o.b_span[0]) for o in group]
+        score = sum(w * x for w, x in zip(weights, scores, strict=True)) / max(1, sum(weights))
+    else:
+        score = scores[0]
     return Draft(
         min(o.a_span[0] for o in group),
         max(o.a_span[1] for o in group),
         min(o.b_span[0] for o in group),
         max(o.b_span[1] for o in group),
-        max(max(o.score, o.semantic) for o in group),
+        score,
     )
 
 

@@ -161,14 +161,23 @@ def test_groups_come_in_a_order_and_hold_every_link_once(ten) -> None:
     assert [min(o.a0 for o in g.links) for g in found] == sorted(min(o.a0 for o in g.links) for g in found)
 
 
-def test_draft_spans_its_links_and_keeps_the_best_score(ten) -> None:
+def test_draft_spans_its_links_and_weighs_their_scores_by_length(ten) -> None:
     pa, pb = ten
     x, y = link(pa, pb, 1, 2, 0.5), link(pa, pb, 3, 4, 0.8)
     vouched = Link(2, 2, 3, 3, Match(0.3, 0.3, 2, 2), x.a_span, x.b_span, semantic=0.9)
     d = draft([x, y, vouched])
     assert (d.a_start, d.a_end) == (pa.sentences[1].start, pa.sentences[3].end)
     assert (d.b_start, d.b_end) == (pb.sentences[2].start, pb.sentences[4].end)
-    assert d.match_score == 0.9
+
+    def size(o: Link) -> int:
+        return o.a_span[1] - o.a_span[0] + o.b_span[1] - o.b_span[0]
+
+    expected = (0.5 * size(x) + 0.8 * size(y) + 0.9 * size(vouched)) / (size(x) + size(y) + size(vouched))
+    assert d.match_score == pytest.approx(expected)
+    assert draft([y]).match_score == y.score, "one link keeps its own score"
+    # One identical sentence among reworded ones does not make the passage score 1.
+    same = link(pa, pb, 5, 6, 1.0)
+    assert draft([x, same]).match_score < 1.0
 
 
 def test_a_weak_stray_inside_a_passage_on_one_side_is_dropped_not_joined() -> None:
