@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance, Slot
 
 from desktop.engine.align import embeddings
-from desktop.engine.align.changes import with_changes
+from desktop.engine.align.changes import corpus_with_changes
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.quotes import quote_check
 from desktop.engine.model import Article, Cancelled, CorpusAlignment, Settings
@@ -187,28 +187,14 @@ class AlignWorker(QRunnable):
     def _check(self, corpus: CorpusAlignment) -> tuple[CorpusAlignment, tuple]:
         """The alignment with its changes typed, and its quote check.
 
-        Typing the changes (what :func:`~desktop.engine.align.changes.corpus_with_changes`
-        does) goes pair by pair, so that the progress keeps moving through it (on 500
-        articles it takes a fifth of the job) and a job asked to stop stops between pairs.
+        Typing the changes goes pair by pair, so that the progress keeps moving through it
+        (on 500 articles it takes a fifth of the job) and a job asked to stop stops between
+        pairs.
         """
-        texts = {a.id: a.text for a in corpus.articles}
-        weights = [1 + len(p.passages) for p in corpus.pairs]
-        total = sum(weights) or 1
-        done = 0
-        pairs = []
-        for pair, weight in zip(corpus.pairs, weights, strict=True):
-            if self._cancel.is_set():
-                raise Cancelled
-            pairs.append(with_changes(pair, texts[pair.a], texts[pair.b]))
-            done += weight
-            self._progress(ALIGN_SHARE + CHANGES_SHARE * done / total)
-        corpus = CorpusAlignment(
-            corpus.articles,
-            corpus.settings,
-            tuple(pairs),
-            corpus.families,
-            corpus.stats,
-            corpus.candidates_checked,
+        corpus = corpus_with_changes(
+            corpus,
+            progress=lambda f: self._progress(ALIGN_SHARE + CHANGES_SHARE * f),
+            cancelled=self._cancel.is_set,
         )
         quotes = quote_check(corpus)
         self._progress(1.0)

@@ -31,10 +31,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..model import Change, ChangeType, CorpusAlignment, Op, PairAlignment, Passage, Span
+from ..model import (
+    Cancelled,
+    Change,
+    ChangeType,
+    CorpusAlignment,
+    Op,
+    PairAlignment,
+    Passage,
+    Progress,
+    Span,
+    never_cancelled,
+    no_progress,
+)
 from .cues import PRONOUNS, TITLES, Cue, CueKind
 from .quantities import same
 from .quotemarks import inside_quote
@@ -361,16 +373,37 @@ def with_changes(pair: PairAlignment, text_a: str, text_b: str) -> PairAlignment
     return replace(pair, passages=passages)
 
 
-def corpus_with_changes(corpus: CorpusAlignment) -> CorpusAlignment:
+def corpus_with_changes(
+    corpus: CorpusAlignment,
+    *,
+    progress: Progress = no_progress,
+    cancelled: Callable[[], bool] = never_cancelled,
+) -> CorpusAlignment:
     """``corpus`` with the typed changes of every passage of every pair computed once.
 
     The window, the command line and the exports call this after alignment, so that every
-    view only reads ``passage.changes`` (a swapped pair swaps them too).
+    view only reads ``passage.changes`` (a swapped pair swaps them too). It goes pair by
+    pair: ``progress`` hears the share done (by passages), and ``cancelled`` is asked
+    between pairs (:class:`~desktop.engine.model.Cancelled` is raised when it says so).
     """
     texts = {a.id: a.text for a in corpus.articles}
-    pairs = tuple(with_changes(p, texts[p.a], texts[p.b]) for p in corpus.pairs)
+    weights = [1 + len(p.passages) for p in corpus.pairs]
+    total = sum(weights) or 1
+    done = 0
+    pairs = []
+    for pair, weight in zip(corpus.pairs, weights, strict=True):
+        if cancelled():
+            raise Cancelled
+        pairs.append(with_changes(pair, texts[pair.a], texts[pair.b]))
+        done += weight
+        progress(done / total)
     return CorpusAlignment(
-        corpus.articles, corpus.settings, pairs, corpus.families, corpus.stats, corpus.candidates_checked
+        corpus.articles,
+        corpus.settings,
+        tuple(pairs),
+        corpus.families,
+        corpus.stats,
+        corpus.candidates_checked,
     )
 
 

@@ -25,6 +25,7 @@ from desktop.engine.align.worddiff import word_diff
 from desktop.engine.model import (
     CHANGE_WORDING,
     Article,
+    Cancelled,
     ChangeType,
     CorpusAlignment,
     Kind,
@@ -281,6 +282,25 @@ def test_corpus_with_changes_fills_every_pair() -> None:
     filled = corpus_with_changes(corpus)
     assert all(p.changes is not None for p in filled.pair("a", "b").passages)
     assert all(p.changes is not None for p in filled.pair("b", "a").passages)
+
+
+def test_corpus_with_changes_reports_progress_and_stops_between_pairs() -> None:
+    pair, a, b = _pair()
+    articles = (Article("a", "", "", a), Article("b", "", "", b), Article("c", "", "", b))
+    other = PairAlignment("a", "c", pair.passages, pair.shared_a, pair.shared_b)
+    corpus = CorpusAlignment(articles, Settings(), (pair, other))
+    seen: list[float] = []
+    corpus_with_changes(corpus, progress=seen.append)
+    assert seen == [0.5, 1.0], "one report per pair, weighed by its passages"
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # stop before the second pair
+
+    with pytest.raises(Cancelled):
+        corpus_with_changes(corpus, cancelled=cancelled)
+    assert len(asked) == 2
 
 
 # --------------------------------------------------------------------------- invariants
