@@ -159,6 +159,10 @@ def run_link(
     b0, b1, b_span = _covered(pb, b_span)
     if a1 < a0 or b1 < b0:
         return None
+    # The whole sentences: words changed before or after the identical run are part of
+    # the sentence taken over (its word diff shows them; one-sided ends are trimmed).
+    a_span = (pa.sentences[a0].start, pa.sentences[a1].end)
+    b_span = (pb.sentences[b0].start, pb.sentences[b1].end)
     return Link(a0, a1, b0, b1, Match(1.0, 1.0, words, words, float(words)), a_span, b_span)
 
 

@@ -166,3 +166,17 @@ def test_links_are_one_to_one_in_a_shuffled_repeating_text() -> None:
     pa, pb = prep(lines, "a"), prep([*SHARED, SEED, *FILLER_B], "b")
     found = choose_links(pa, pb, THRESHOLD)
     assert len({o.b0 for o in found}) == len(found) == len(pb.sentences) - len(FILLER_B)
+
+
+def test_a_run_link_takes_its_whole_sentences_so_edits_at_their_ends_show() -> None:
+    copied = "The commission said the new rules would apply to every large platform operating in the union"
+    pa = prep([f"{copied} from next year.", "Another sentence follows here."], "a")
+    pb = prep([f"{copied} from 2026 onwards.", "Something else entirely is said."], "b")
+    text_a, text_b = pa.article.text, pb.article.text
+    run = len(copied)
+    link = run_link(pa, pb, (0, run), (0, run), len(copied.split()))
+    assert link is not None
+    assert link.a_span == (pa.sentences[0].start, pa.sentences[0].end)
+    assert link.b_span == (pb.sentences[0].start, pb.sentences[0].end)
+    assert text_a[slice(*link.a_span)].endswith("from next year.")
+    assert text_b[slice(*link.b_span)].endswith("from 2026 onwards.")

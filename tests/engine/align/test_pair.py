@@ -356,3 +356,18 @@ def test_the_anchor_checksums_skip_only_pairs_without_a_run(a: str, b: str, extr
     assert verbatim_runs(pa, pb, n) == full
     if quote and len(a.split()) >= n:
         assert full
+
+
+def test_a_copied_sentence_with_its_ending_changed_is_one_edited_passage() -> None:
+    copied = (
+        "The commission said on Thursday that the new rules would apply to every large online platform"
+        " operating in the union"
+    )
+    a = Article("a", "", "", f"{copied} from next year. The weather was mild.")
+    b = Article("b", "", "", f"{copied} from 2026. Markets rose on the news.")
+    result = align_pair(a, b)
+    assert len(result.passages) == 1
+    p = result.passages[0]
+    assert a.text[p.a_start : p.a_end].rstrip(".").endswith("from next year")
+    assert b.text[p.b_start : p.b_end].rstrip(".").endswith("from 2026")
+    assert p.kind is Kind.EDITED
