@@ -39,9 +39,13 @@ def _keys(p: Prepared) -> frozenset[str]:
 
 
 def candidate_pairs(
-    prepared: Sequence[Prepared], vectors: Sequence[object] | None, settings: Settings
+    prepared: Sequence[Prepared],
+    vectors: Sequence[object] | None,
+    settings: Settings,
+    progress: Progress = no_progress,
 ) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of articles that may share a passage."""
+    """Index pairs (i < j) of articles that may share a passage; ``progress`` hears the
+    share of articles done."""
     keys = [_keys(p) for p in prepared]
     owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for k, p in enumerate(prepared):
@@ -52,13 +56,16 @@ def candidate_pairs(
         if len(found) > 1:
             anchored.update(itertools.combinations(sorted(found), 2))
     out = []
-    for i, j in itertools.combinations(range(len(prepared)), 2):
-        if (
-            (i, j) in anchored
-            or len(keys[i] & keys[j]) >= MIN_KEYS
-            or (vectors is not None and close_pairs(vectors[i], vectors[j], settings.sensitivity))  # type: ignore[arg-type]
-        ):
-            out.append((i, j))
+    n = len(prepared)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if (
+                (i, j) in anchored
+                or len(keys[i] & keys[j]) >= MIN_KEYS
+                or (vectors is not None and close_pairs(vectors[i], vectors[j], settings.sensitivity))  # type: ignore[arg-type]
+            ):
+                out.append((i, j))
+        progress((i + 1) / n)
     return out
 
 
@@ -92,7 +99,8 @@ def align_corpus(
             if cancelled():
                 raise Cancelled
             progress(0.2 + 0.05 * (k + 1) / len(prepared))
-    todo = candidate_pairs(prepared, vectors, settings)
+    start = 0.25 if vectors is not None else 0.2
+    todo = candidate_pairs(prepared, vectors, settings, lambda f: progress(start + (0.25 - start) * f))
     progress(0.25)
     found = runner.align(
         prepared,
@@ -104,21 +112,21 @@ def align_corpus(
     )
     pairs: list[PairAlignment] = [pair for pair in found if pair is not None]
     families = build_families(articles, pairs, settings)
-    stats = tuple(_article_stats(p, pairs, families) for p in prepared)
+    progress(0.95)
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for pair in pairs:
+        spans[pair.a].extend(x.a_span for x in pair.passages)
+        spans[pair.b].extend(x.b_span for x in pair.passages)
+    stats = tuple(_article_stats(p, spans[p.article.id], families) for p in prepared)
     progress(1.0)
     return CorpusAlignment(
         tuple(articles), settings, tuple(pairs), families, stats, candidates_checked=len(todo)
     )
 
 
-def _article_stats(p: Prepared, pairs: Sequence[PairAlignment], families) -> ArticleStats:
+def _article_stats(p: Prepared, spans: Sequence[Span], families) -> ArticleStats:
+    """Shares and unique runs of one article, from the spans its pairs' passages cover."""
     aid = p.article.id
-    spans: list[Span] = []
-    for pair in pairs:
-        if pair.a == aid:
-            spans.extend(x.a_span for x in pair.passages)
-        elif pair.b == aid:
-            spans.extend(x.b_span for x in pair.passages)
     flags = p.word_flags(spans)
     inside = sum(flags)
     unique: list[Span] = []

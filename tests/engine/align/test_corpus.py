@@ -44,6 +44,18 @@ def test_unrelated_pairs_are_not_aligned() -> None:
     assert corpus.pair("x1", "x2").passages == ()
 
 
+def test_the_candidate_search_and_the_whole_run_report_progress_in_order() -> None:
+    articles = [art(f"x{k}", f) for k, f in enumerate(FILLERS)] + [art("q1", QUOTE), art("q2", QUOTE)]
+    prepared = [prepare(a) for a in articles]
+    seen: list[float] = []
+    candidate_pairs(prepared, None, Settings(), seen.append)
+    assert len(seen) == len(articles) and seen[-1] == 1.0 and seen == sorted(seen)
+    steps: list[float] = []
+    align_corpus(articles, progress=steps.append)
+    assert steps == sorted(steps) and steps[-1] == 1.0
+    assert any(0.2 < f < 0.25 for f in steps), "the candidate search moves the bar"
+
+
 def test_family_spans_outlets_with_kinds() -> None:
     edited = "The regulator said on Monday that the merger would reduce competition in the broadband market."
     articles = [
