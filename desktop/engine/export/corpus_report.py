@@ -41,7 +41,7 @@ from .html_parts import (
     title_of,
 )
 from .marks import bdi, bdi_markup, esc, unified
-from .quotes_html import quotes_section, where_cell
+from .quotes_html import presence_head, presence_row, presence_table, quotes_section
 
 __all__ = ["render_corpus_html"]
 
@@ -302,29 +302,16 @@ def _families(corpus: CorpusAlignment, keys: dict[str, int]) -> tuple[str, int]:
     full = set(by_size[:FAMILIES_IN_FULL])
     arts = corpus.articles
     compact = len(arts) > MATRIX_MAX_ARTICLES
-    if compact:
-        head = "<th>In articles</th>"
-    else:
-        head = "".join(f'<th class="num">{key_html(keys[a.id])}</th>' for a in arts)
+    head = presence_head(arts, keys, "In articles" if compact else None)
     rows = []
     for k in listed:
         n, fam = k + 1, fams[k]
-        marks = _marks(fam)
-        if compact:
-            cells = where_cell(marks, keys)
-        else:
-            cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in arts)
         label = bdi(excerpt(fam.label, limit=FAMILY_ROW_CHARS))
-        if k in full:
-            label = f'<a href="#family-{n}">{label}</a>'
-        rows.append(f'<tr><td class="num">{n}</td><td>{label}</td>{cells}</tr>')
+        anchor = f"family-{n}" if k in full else None
+        rows.append(presence_row(n, label, anchor, _marks(fam), arts, keys, compact))
     where = " (article number, then its mark)" if compact else ""
-    overview = (
-        f'<table class="presence"><caption class="meta">The same quote or claim across articles{where}. '
-        f"{FAMILY_KEY}</caption>"
-        f'<thead><tr><th class="num">#</th><th>Passage</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    caption = f"The same quote or claim across articles{where}. {FAMILY_KEY}"
+    overview = presence_table("presence", caption, "Passage", head, rows)
     if len(full) < len(fams):
         unlisted = len(fams) - len(listed)
         also = f"; the {unlisted} smallest are not listed above" if unlisted else ""

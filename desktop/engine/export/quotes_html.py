@@ -8,13 +8,15 @@ as the families' are.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from ..align.text import excerpt
 from ..labels import article_label
 from ..marking import whole_words
-from ..model import CorpusAlignment, QuotedStatement, QuoteUse, QuoteVersion
+from ..model import Article, CorpusAlignment, QuotedStatement, QuoteUse, QuoteVersion
 from .css import page
+from .html_parts import key_html
 from .marks import bdi, bdi_markup, esc, unified
 
 ROW_CHARS = 81
@@ -38,10 +40,6 @@ CAPTION = (
 
 def _name(corpus: CorpusAlignment, article_id: str) -> str:
     return article_label(corpus.article(article_id))
-
-
-def _key(n: int) -> str:
-    return f'<span class="key">{n}</span>'
 
 
 def _body(statement: QuotedStatement, version: QuoteVersion) -> str:
@@ -71,7 +69,7 @@ def _statement(n: int, statement: QuotedStatement, corpus: CorpusAlignment, keys
         else:
             cls, what = f"use-{v.use.value}", f"{word} · {round(v.score * 100)}% of the words kept"
         items.append(
-            f'<li class="member {cls}"><div class="who">{_key(keys.get(v.article, 0))}'
+            f'<li class="member {cls}"><div class="who">{key_html(keys.get(v.article, 0))}'
             f"<b>{bdi(_name(corpus, v.article))}</b> · {esc(what)}</div>"
             f'<div class="quote prose">{_body(statement, v)}</div></li>'
         )
@@ -81,6 +79,42 @@ def _statement(n: int, statement: QuotedStatement, corpus: CorpusAlignment, keys
         f'<section class="family quote-statement" id="quote-{n}"><h3>{n}. “{label}”{flag} '
         f'<span class="muted">· in {len(statement.articles)} articles</span></h3>'
         f'<ol class="members">{"".join(items)}</ol></section>'
+    )
+
+
+def presence_head(articles: Sequence[Article], keys: dict[str, int], compact: str | None) -> str:
+    """The article columns of an overview table: one per article, or one ``compact`` column."""
+    if compact is not None:
+        return f"<th>{compact}</th>"
+    return "".join(f'<th class="num">{key_html(keys[a.id])}</th>' for a in articles)
+
+
+def presence_row(
+    n: int,
+    label: str,
+    anchor: str | None,
+    marks: dict[str, str],
+    articles: Sequence[Article],
+    keys: dict[str, int],
+    compact: bool,
+) -> str:
+    """One row of an overview table: its number, its label (a link to ``anchor`` when it is
+    shown in full) and each article's mark."""
+    if compact:
+        cells = where_cell(marks, keys)
+    else:
+        cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in articles)
+    if anchor is not None:
+        label = f'<a href="#{anchor}">{label}</a>'
+    return f'<tr><td class="num">{n}</td><td>{label}</td>{cells}</tr>'
+
+
+def presence_table(classes: str, caption: str, first: str, head: str, rows: Sequence[str]) -> str:
+    """An overview table (``caption`` is markup) of rows from :func:`presence_row`."""
+    return (
+        f'<table class="{classes}"><caption class="meta">{caption}</caption>'
+        f'<thead><tr><th class="num">#</th><th>{first}</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -117,29 +151,19 @@ def quotes_section(
         by_size = sorted(range(len(shared)), key=lambda k: (-len(shared[k].articles), k))
         full = set(by_size[:in_full] if in_full is not None else by_size)
         listed = sorted(by_size[:rows] if rows is not None else by_size)
-        if compact:
-            head = "<th>In articles (article number, then its mark)</th>"
-        else:
-            head = "".join(f'<th class="num">{_key(keys[a.id])}</th>' for a in corpus.articles)
+        head = presence_head(
+            corpus.articles, keys, "In articles (article number, then its mark)" if compact else None
+        )
         lines = []
         for k in listed:
             n, q = k + 1, shared[k]
             marks: dict[str, str] = {}
             for i, v in enumerate(q.versions):
                 marks.setdefault(v.article, "●" if i == q.reference else USE_WORDS[v.use][0])
-            if compact:
-                cells = where_cell(marks, keys)
-            else:
-                cells = "".join(f'<td class="mark">{marks.get(a.id, "")}</td>' for a in corpus.articles)
             label = bdi(excerpt(q.label, limit=ROW_CHARS))
-            if k in full:
-                label = f'<a href="#quote-{n}">{label}</a>'
-            lines.append(f'<tr><td class="num">{n}</td><td>{label}</td>{cells}</tr>')
-        out.append(
-            f'<table class="presence quotes"><caption class="meta">{esc(CAPTION)}</caption>'
-            f'<thead><tr><th class="num">#</th><th>Statement</th>{head}</tr></thead>'
-            f"<tbody>{''.join(lines)}</tbody></table>"
-        )
+            anchor = f"quote-{n}" if k in full else None
+            lines.append(presence_row(n, label, anchor, marks, corpus.articles, keys, compact))
+        out.append(presence_table("presence quotes", esc(CAPTION), "Statement", head, lines))
         if len(full) < len(shared):
             unlisted = len(shared) - len(listed)
             also = f"; the {unlisted} carried by the fewest are not listed above" if unlisted else ""
@@ -155,7 +179,7 @@ def quotes_section(
         out.append('<p class="empty">No statement is quoted or carried by more than one article.</p>')
     if alone:
         items = "".join(
-            f"<li>{_key(keys.get(v.article, 0))}<b>{bdi(_name(corpus, v.article))}</b>: "
+            f"<li>{key_html(keys.get(v.article, 0))}<b>{bdi(_name(corpus, v.article))}</b>: "
             f"“{bdi(excerpt(q.label, limit=HEADING_CHARS))}”</li>"
             for q in alone
             for v in q.versions[:1]
@@ -177,7 +201,7 @@ def render_quotes_html(
     shared = sum(1 for q in statements if len(q.articles) > 1)
     altered = sum(1 for q in statements if q.altered)
     arts = "".join(
-        f"<li>{_key(keys[a.id])}<b>{bdi(article_label(a))}</b>: {bdi(a.title or a.id)}</li>"
+        f"<li>{key_html(keys[a.id])}<b>{bdi(article_label(a))}</b>: {bdi(a.title or a.id)}</li>"
         for a in corpus.articles
     )
     uses = "".join(
