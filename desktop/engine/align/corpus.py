@@ -45,7 +45,7 @@ def candidate_pairs(
     progress: Progress = no_progress,
 ) -> list[tuple[int, int]]:
     """Index pairs (i < j) of articles that may share a passage; ``progress`` hears the
-    share of articles done."""
+    share of pairs tested, after each article's row."""
     keys = [_keys(p) for p in prepared]
     owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for k, p in enumerate(prepared):
@@ -57,6 +57,7 @@ def candidate_pairs(
             anchored.update(itertools.combinations(sorted(found), 2))
     out = []
     n = len(prepared)
+    total, done = max(1, n * (n - 1) // 2), 0
     for i in range(n):
         for j in range(i + 1, n):
             if (
@@ -65,7 +66,8 @@ def candidate_pairs(
                 or (vectors is not None and close_pairs(vectors[i], vectors[j], settings.sensitivity))  # type: ignore[arg-type]
             ):
                 out.append((i, j))
-        progress((i + 1) / n)
+        done += n - i - 1
+        progress(done / total if n > 1 else 1.0)
     return out
 
 
