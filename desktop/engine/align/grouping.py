@@ -16,7 +16,10 @@ the passage over everything between.
 
 A summary condenses a long stretch into a few sentences: groups that sit together on
 one side but spread, in much the same order, over a stretch several times longer on the
-other side join into one passage (the PAN recipe's "summary" case).
+other side join into one passage (the PAN recipe's "summary" case). A summary whose
+condensed parts are short (a sentence or three each) and reworded may take them from
+anywhere in the source, in any order; parts any longer, or taken over word for word,
+are reuse moved around and keep their own passages unless they come in order.
 
 A lone link in long texts must rest on more matched weight than chance gives: the more
 sentence pairs two texts offer, the more of them share a few words by coincidence.
@@ -41,6 +44,9 @@ SUMMARY_GAP = 20  # sentences a summary's source may skip between two condensed 
 SUMMARY_RATIO = 2.5  # ... the source stretch being at least this many times longer
 SUMMARY_DENSITY = 0.5  # links per sentence of the condensed side, at least
 SUMMARY_ORDER = 0.6  # share of link pairs in the same order on both sides, at least
+SUMMARY_PART = 3  # a summary of condensed sentences no longer than this, each, may come in any order
+SUMMARY_LOOSE = 0.99  # ... and none of its links the same sentence
+SUMMARY_FAR = 60  # ... and its source may then skip this many sentences between two of them
 CHANCE_MASS = 1.2  # a lone link's matched weight must reach this times log(sentence pairs)
 DENSITY = 0.5  # a group whose span is mostly linked on each side is one passage
 LONE_SURE = 0.9  # ... unless it scores at least this (the same sentence)
@@ -182,7 +188,9 @@ def _concordance(group: Sequence[Link]) -> float:
 def _summaries(found: list[Group]) -> list[Group]:
     """Runs of groups that follow each other closely on one side (the summary) while
     their counterparts spread, in much the same order, over a stretch several times
-    longer on the other side (the source) join into one group."""
+    longer on the other side (the source) join into one group. When every group of the
+    run is a short reworded part (:func:`_parts`), the order does not matter and the
+    source may skip up to ``SUMMARY_FAR`` sentences between two of them."""
     for side in (0, 1):
         x0, x1, y0, y1 = (0, 1, 2, 3) if side == 0 else (2, 3, 0, 1)
         found.sort(key=lambda g: _box(g.links)[x0])
@@ -191,9 +199,10 @@ def _summaries(found: list[Group]) -> list[Group]:
             box = _box(group.links)
             if out:
                 run_box = _box([o for g in out[-1] for o in g.links])
+                reach = SUMMARY_FAR if _parts(out[-1] + [group], x0, x1) else SUMMARY_GAP
                 if (
                     _dist(run_box[x0], run_box[x1], box[x0], box[x1]) <= GAP
-                    and _dist(run_box[y0], run_box[y1], box[y0], box[y1]) <= SUMMARY_GAP
+                    and _dist(run_box[y0], run_box[y1], box[y0], box[y1]) <= reach
                 ):
                     out[-1].append(group)
                     continue
@@ -209,12 +218,22 @@ def _summaries(found: list[Group]) -> list[Group]:
                 and len(links) >= 3
                 and extent_y >= SUMMARY_RATIO * extent_x
                 and len(links) >= SUMMARY_DENSITY * extent_x
-                and _concordance(links) >= SUMMARY_ORDER
+                and (_parts(run, x0, x1) or _concordance(links) >= SUMMARY_ORDER)
             ):
                 found.append(Group(links, summary=True))
             else:
                 found.extend(run)
     return sorted(found, key=lambda g: _box(g.links))
+
+
+def _parts(run: Sequence[Group], x0: int, x1: int) -> bool:
+    """Every group of the run spans at most ``SUMMARY_PART`` sentences on the condensed
+    side, and none of its links is the same sentence (a copied sentence moved is reuse
+    moved around, which :func:`split_moved` keeps apart)."""
+    return all(
+        _box(g.links)[x1] - _box(g.links)[x0] < SUMMARY_PART and all(o.score < SUMMARY_LOOSE for o in g.links)
+        for g in run
+    )
 
 
 def passage_groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:

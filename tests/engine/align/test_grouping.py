@@ -11,7 +11,10 @@ from desktop.engine.align.grouping import (
     GAP_RELATED,
     LONE_SURE,
     MOVED_SCORE,
+    SUMMARY_FAR,
     SUMMARY_GAP,
+    SUMMARY_LOOSE,
+    SUMMARY_PART,
     bridgeable,
     dense,
     draft,
@@ -149,8 +152,30 @@ def test_a_summary_joins_links_spread_over_a_longer_source() -> None:
     assert SUMMARY_GAP >= 9  # sentences skipped between condensed ones
     (group,) = groups(pa, pb, links)
     assert group.summary and len(group.links) == 3
-    shuffled = [link(pa, pb, 0, 18), link(pa, pb, 1, 0), link(pa, pb, 2, 9)]
-    assert not any(g.summary for g in groups(pa, pb, shuffled))
+
+
+def test_a_summary_of_short_reworded_parts_may_come_in_any_order() -> None:
+    pa = prep(filler(3), "a")  # three condensed sentences, each from another place
+    pb = prep(filler(60, 5), "b")
+    shuffled = [link(pa, pb, 0, 40), link(pa, pb, 1, 0), link(pa, pb, 2, 20)]
+    assert SUMMARY_FAR >= 20 > SUMMARY_GAP - 1
+    (group,) = groups(pa, pb, shuffled)
+    assert group.summary and len(group.links) == 3
+    # A sentence taken over word for word, moved, is its own passage: no summary then.
+    copied = [link(pa, pb, 0, 40), link(pa, pb, 1, 0, SUMMARY_LOOSE), link(pa, pb, 2, 20)]
+    assert not any(g.summary for g in groups(pa, pb, copied))
+
+
+def test_passages_longer_than_a_summary_part_join_only_in_order() -> None:
+    # Three paragraphs of A taken over one after another into B, in another order: reuse
+    # moved around, not a summary, however far apart their sources lie.
+    part = SUMMARY_PART + 1
+    pa = prep(filler(3 * part), "a")
+    pb = prep(filler(40 * part, 3 * part), "b")
+    starts = [30 * part, 0, 15 * part]
+    links = [link(pa, pb, k * part + x, starts[k] + x) for k in range(3) for x in range(part)]
+    found = groups(pa, pb, links)
+    assert len(found) == 3 and not any(g.summary for g in found)
 
 
 def test_groups_come_in_a_order_and_hold_every_link_once(ten) -> None:
