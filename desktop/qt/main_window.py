@@ -16,7 +16,6 @@ from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
-from desktop.engine.align.corpus import align_corpus
 from desktop.engine.bidi import strip_bidi_controls
 from desktop.engine.model import Article, CorpusAlignment, Settings
 from desktop.engine.workspace import is_workspace_path
@@ -33,7 +32,7 @@ from desktop.qt.settings_panel import SettingsPanel, load_settings, save_setting
 from desktop.qt.widgets.focus import chain_tab_order
 from desktop.qt.widgets.labels import elide
 from desktop.qt.window_state import load_view_options, restore_layout, save_layout, save_view_options
-from desktop.qt.workers import AlignFunction, ModelLoader, load_embedding_model
+from desktop.qt.workers import AlignFunction, ModelLoader, align_in_background, load_embedding_model
 from desktop.qt.workspace_actions import WorkspaceActions
 from desktop.qt.workspace_commands import WorkspaceCommands
 from desktop.qt.workspace_document import WorkspaceDocument
@@ -54,7 +53,7 @@ class MainWindow(QMainWindow):
         self,
         settings: QSettings,
         *,
-        align: AlignFunction = align_corpus,
+        align: AlignFunction = align_in_background,
         load_model: ModelLoader | None = load_embedding_model,
     ) -> None:
         super().__init__()

@@ -73,13 +73,18 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.corrections import Correction, apply_corrections
 from desktop.engine.align.quotes import quote_check
 from desktop.engine.labels import numbered_labels
 from desktop.engine.load.articles import unique_id
 from desktop.engine.model import Article, CorpusAlignment, PairAlignment, QuotedStatement, Settings
-from desktop.qt.workers import AlignFunction, AlignScheduler, ModelLoader, load_embedding_model
+from desktop.qt.workers import (
+    AlignFunction,
+    AlignScheduler,
+    ModelLoader,
+    align_in_background,
+    load_embedding_model,
+)
 
 Pair = tuple[str, str]
 
@@ -125,7 +130,7 @@ class Session(QObject):
         self,
         parent: QObject | None = None,
         *,
-        align: AlignFunction = align_corpus,
+        align: AlignFunction = align_in_background,
         load_model: ModelLoader | None = load_embedding_model,
         scheduler: AlignScheduler | None = None,
     ) -> None:

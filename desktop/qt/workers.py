@@ -18,6 +18,10 @@ when the window closes) is *detached*: it never emits again, so nothing reaches 
 receiver that may already be gone, and :meth:`AlignScheduler.shutdown` does not wait
 longer than its grace period for a step of the engine that cannot be interrupted.
 
+A large set (:data:`PROCESSES_MIN` articles or more) aligns on worker processes
+(:func:`align_in_background`): the pool thread then mostly waits, so the engine's Python
+code does not hold the interpreter lock the GUI thread needs.
+
 After the alignment the same job types every passage's changes
 (:func:`~desktop.engine.align.changes.corpus_with_changes`) and runs the quote check
 (:func:`~desktop.engine.align.quotes.quote_check`), so the views only render what they
@@ -28,6 +32,7 @@ belongs to (``finished``), with the same generation.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -38,7 +43,16 @@ from desktop.engine.align import embeddings
 from desktop.engine.align.changes import corpus_with_changes
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.quotes import quote_check
-from desktop.engine.model import Article, Cancelled, CorpusAlignment, Settings
+from desktop.engine.align.runners import Processes
+from desktop.engine.model import (
+    Article,
+    Cancelled,
+    CorpusAlignment,
+    Progress,
+    Settings,
+    never_cancelled,
+    no_progress,
+)
 
 AlignFunction = Callable[..., CorpusAlignment]
 """``align_corpus``-compatible: (articles, settings, *, progress=, cancelled=)."""
@@ -58,6 +72,36 @@ or more (the last one, 1.0, always goes). The engine reports every unit of work,
 a second on a large set: each report is an event for the GUI thread, so they are thinned
 to at most 20 a second (and 100 one-percent steps a job)."""
 MODEL_LOADING = "Loading the sentence-embedding model (first alignment only)…"
+PROCESSES_MIN = 60
+"""From this many articles a job aligns on worker processes, one per core: the engine's
+Python code then runs outside the window's process, so the GUI thread no longer waits
+for the interpreter lock while a large set aligns, and every core works. Below it,
+starting the processes costs more than it saves (40 articles: 2.0 s here, 2.3 s on two
+processes; 120 articles: 10.2 s, 7.6 s)."""
+WINDOW_CHUNKS = 64  # per worker process: a cancelled job finishes the chunk under way
+
+
+def align_in_background(
+    articles: Sequence[Article],
+    settings: Settings,
+    *,
+    progress: Progress = no_progress,
+    cancelled: Callable[[], bool] = never_cancelled,
+) -> CorpusAlignment:
+    """``align_corpus`` as the window runs it: on worker processes for a large set
+    (:data:`PROCESSES_MIN`), with each passage's changes typed where its pair was
+    aligned; in this process otherwise. Both give the same result."""
+    cores = os.cpu_count() or 1
+    if len(articles) < PROCESSES_MIN or cores < 2:
+        return align_corpus(articles, settings, progress=progress, cancelled=cancelled)
+    return align_corpus(
+        articles,
+        settings,
+        progress=progress,
+        cancelled=cancelled,
+        runner=Processes(cores, WINDOW_CHUNKS),
+        typed_changes=True,
+    )
 
 
 def _model_tried() -> bool:
@@ -106,7 +150,7 @@ class AlignWorker(QRunnable):
         generation: int,
         articles: Sequence[Article],
         settings: Settings,
-        align: AlignFunction = align_corpus,
+        align: AlignFunction = align_in_background,
         load_model: ModelLoader | None = load_embedding_model,
     ) -> None:
         super().__init__()
@@ -238,7 +282,7 @@ class AlignScheduler(QObject):
         self,
         parent: QObject | None = None,
         *,
-        align: AlignFunction = align_corpus,
+        align: AlignFunction = align_in_background,
         load_model: ModelLoader | None = load_embedding_model,
         pool: QThreadPool | None = None,
         delay_ms: int = COALESCE_MS,

@@ -299,3 +299,68 @@ def test_progress_is_thinned_to_a_steady_rate_and_never_lags_a_percent(qtbot, tw
     assert len(reports) <= elapsed / PROGRESS_INTERVAL_S + 100 + 2, "thinned, not one per call"
     steps = [b - a for a, b in zip([0.0, *reports], reports, strict=False)]
     assert max(steps[:-1]) < 0.01 + ALIGN_SHARE / 20000 + 1e-9, "never more than a percent behind"
+
+
+def test_a_large_set_aligns_on_worker_processes_with_the_same_result(monkeypatch) -> None:
+    from desktop.engine.align.changes import corpus_with_changes
+    from desktop.engine.align.corpus import align_corpus
+    from desktop.engine.load.articles import load_articles
+    from desktop.paths import seed_files
+    from desktop.qt import workers
+
+    articles, errors = load_articles([str(f) for f in seed_files()])
+    assert articles and not errors
+    used: list[object] = []
+    real = workers.Processes
+
+    def spy(*args, **kwargs):
+        used.append(real(*args, **kwargs))
+        return used[-1]
+
+    monkeypatch.setattr(workers, "Processes", spy)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    settings = Settings(use_embeddings=False)
+    monkeypatch.setattr(workers, "PROCESSES_MIN", len(articles) + 1)
+    alone = workers.align_in_background(articles, settings)
+    assert used == []  # a small set stays in this process
+    monkeypatch.setattr(workers, "PROCESSES_MIN", len(articles))
+    pooled = workers.align_in_background(articles, settings)
+    assert len(used) == 1 and used[0].workers == 2
+    expected = corpus_with_changes(align_corpus(articles, settings))
+    assert pooled == expected
+    assert corpus_with_changes(alone) == expected
+    assert all(p.changes is not None for pair in pooled.pairs for p in pair.passages)
+
+
+def test_a_large_set_on_one_core_stays_in_this_process(monkeypatch) -> None:
+    from desktop.qt import workers
+
+    made: list[object] = []
+    monkeypatch.setattr(workers, "Processes", lambda *a, **k: made.append(a) or None)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(workers, "PROCESSES_MIN", 2)
+    texts = ["One sentence about harbours and ships in the bay today.", "Another on ships and harbours."]
+    articles = [article_from_text(t, article_id=f"x{k}") for k, t in enumerate(texts)]
+    workers.align_in_background(articles, Settings(use_embeddings=False))
+    assert made == []
+
+
+def test_a_job_on_worker_processes_stops_when_cancelled(qtbot, monkeypatch) -> None:
+    from desktop.qt import workers
+    from tests.qt.large_set import large_set
+
+    articles = large_set(40)
+    monkeypatch.setattr(workers, "PROCESSES_MIN", 2)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    worker = AlignWorker(5, articles, Settings(use_embeddings=False), workers.align_in_background, None)
+    progress: list[float] = []
+    finished: list[int] = []
+    worker.signals.progressed.connect(lambda g, f: progress.append(f))
+    worker.signals.finished.connect(lambda g, r: finished.append(g))
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=30_000) as blocker:
+        QThreadPool.globalInstance().start(worker)
+        qtbot.waitUntil(lambda: bool(progress), timeout=20_000)  # under way
+        worker.cancel()
+    assert blocker.args == [5]
+    assert finished == []
+    qtbot.waitUntil(worker.is_done, timeout=10_000)

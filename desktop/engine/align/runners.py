@@ -159,10 +159,15 @@ class Processes:
 
     CHUNKS_PER_WORKER = 16  # small chunks even out the load and keep cancelling prompt
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, chunks_per_worker: int = CHUNKS_PER_WORKER) -> None:
+        """``chunks_per_worker``: how finely the pairs are cut; a cancelled run still
+        finishes the chunks under way, so more chunks stop it sooner."""
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
+        if chunks_per_worker < 1:
+            raise ValueError(f"chunks_per_worker must be at least 1, not {chunks_per_worker}")
         self.workers = workers
+        self.chunks_per_worker = chunks_per_worker
 
     def _context(self) -> multiprocessing.context.BaseContext:
         if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
@@ -188,7 +193,11 @@ class Processes:
                     results[futures[f]] = f.result()
                 progress(sum(1 for r in results if r is not None) / len(calls))
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Cancel what has not started, and wait here for the chunks under way. Not
+            # waiting leaves the executor's exit to call ``shutdown()`` again, which resets
+            # ``cancel_futures`` before the pool has read it: every queued chunk then ran,
+            # and kept a closed window's process alive for seconds.
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
         return [x for part in results for x in part]  # type: ignore[union-attr]
 
@@ -208,7 +217,7 @@ class Processes:
         progress: Progress,
         cancelled: Callable[[], bool],
     ) -> list[Found]:
-        parts = chunks(todo, self.workers * self.CHUNKS_PER_WORKER)
+        parts = chunks(todo, self.workers * self.chunks_per_worker)
         if not parts:
             return []
         with ProcessPoolExecutor(

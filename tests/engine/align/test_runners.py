@@ -36,3 +36,42 @@ def test_runners_agree_pair_by_pair_with_small_blocks(corpus_files: list[Path]) 
         assert other.families == alone.families
         assert other.stats == alone.stats
         assert other.candidates_checked == alone.candidates_checked
+
+
+class _SlowJob:
+    """A stand-in pair job: notes each call in a folder and takes a while (picklable)."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def __call__(self, pa, pb, vectors, cancelled=None):
+        import os
+        import time
+
+        (Path(self.folder) / f"{pa.article.id}-{pb.article.id}-{os.getpid()}").touch()
+        time.sleep(0.05)
+        return None
+
+
+def test_a_cancelled_pool_runs_no_more_than_the_chunks_under_way(tmp_path: Path) -> None:
+    from desktop.engine.align.prepared import prepare
+    from desktop.engine.model import Article, Cancelled
+
+    prepared = [prepare(Article(f"x{k}", "", "", f"Sentence number {k} here.")) for k in range(30)]
+    todo = [(i, j) for i in range(30) for j in range(i + 1, 30)]  # 435 pairs
+    runner = Processes(2, chunks_per_worker=50)  # 100 chunks of 4 or 5 pairs
+    reports: list[float] = []
+    with pytest.raises(Cancelled):
+        runner.align(prepared, None, todo, _SlowJob(str(tmp_path)), reports.append, lambda: bool(reports))
+    ran = len(list(tmp_path.iterdir()))
+    # The chunks under way finish (two workers, and one queued ahead per worker at most);
+    # the other ninety-odd never start, even after the pool has shut down.
+    assert 0 < ran <= 6 * 5
+    assert len(list(tmp_path.iterdir())) == ran
+
+
+def test_a_pool_needs_a_worker_and_a_chunk() -> None:
+    with pytest.raises(ValueError):
+        Processes(0)
+    with pytest.raises(ValueError):
+        Processes(2, chunks_per_worker=0)
