@@ -18,9 +18,10 @@ when the window closes) is *detached*: it never emits again, so nothing reaches 
 receiver that may already be gone, and :meth:`AlignScheduler.shutdown` does not wait
 longer than its grace period for a step of the engine that cannot be interrupted.
 
-A large set (:data:`PROCESSES_MIN` articles or more) aligns on worker processes
-(:func:`align_in_background`): the pool thread then mostly waits, so the engine's Python
-code does not hold the interpreter lock the GUI thread needs.
+A large set (:data:`PROCESSES_MIN` articles or more) aligns its pairs on worker processes
+(:func:`align_in_background`), one per core. The preparation, the candidate search, the
+families and the transfers to and from the workers still hold this process's interpreter
+lock at times (gaps of up to about 0.25 s for the GUI thread at 500 articles).
 
 After the alignment the same job types every passage's changes
 (:func:`~desktop.engine.align.changes.corpus_with_changes`) and runs the quote check
@@ -73,10 +74,9 @@ a second on a large set: each report is an event for the GUI thread, so they are
 to at most 20 a second (and 100 one-percent steps a job)."""
 MODEL_LOADING = "Loading the sentence-embedding model (first alignment only)…"
 PROCESSES_MIN = 60
-"""From this many articles a job aligns on worker processes, one per core: the engine's
-Python code then runs outside the window's process, so the GUI thread no longer waits
-for the interpreter lock while a large set aligns, and every core works. Below it,
-starting the processes costs more than it saves (40 articles: 2.0 s here, 2.3 s on two
+"""From this many articles a job aligns its pairs on worker processes, one per core, so
+every core works (500 articles: 81 s in one process, 52 s on two). Below it, starting
+the processes costs more than it saves (40 articles: 2.0 s here, 2.3 s on two
 processes; 120 articles: 10.2 s, 7.6 s)."""
 WINDOW_CHUNKS = 64  # per worker process: a cancelled job finishes the chunk under way
 

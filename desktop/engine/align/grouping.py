@@ -230,10 +230,11 @@ def _parts(run: Sequence[Group], x0: int, x1: int) -> bool:
     """Every group of the run spans at most ``SUMMARY_PART`` sentences on the condensed
     side, and none of its links is the same sentence (a copied sentence moved is reuse
     moved around, which :func:`split_moved` keeps apart)."""
-    return all(
-        _box(g.links)[x1] - _box(g.links)[x0] < SUMMARY_PART and all(o.score < SUMMARY_LOOSE for o in g.links)
-        for g in run
-    )
+    for g in run:
+        box = _box(g.links)
+        if box[x1] - box[x0] >= SUMMARY_PART or any(o.score >= SUMMARY_LOOSE for o in g.links):
+            return False
+    return True
 
 
 def passage_groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
