@@ -18,8 +18,8 @@ A summary condenses a long stretch into a few sentences: groups that sit togethe
 one side but spread, in much the same order, over a stretch several times longer on the
 other side join into one passage (the PAN recipe's "summary" case). A summary whose
 condensed parts are short (a sentence or three each) and reworded may take them from
-anywhere in the source, in any order; parts any longer, or taken over word for word,
-are reuse moved around and keep their own passages unless they come in order.
+anywhere in the source, in any order; parts any longer, or taken over (nearly) word
+for word, are reuse moved around and keep their own passages unless they come in order.
 
 A lone link in long texts must rest on more matched weight than chance gives: the more
 sentence pairs two texts offer, the more of them share a few words by coincidence.
@@ -45,7 +45,7 @@ SUMMARY_RATIO = 2.5  # ... the source stretch being at least this many times lon
 SUMMARY_DENSITY = 0.5  # links per sentence of the condensed side, at least
 SUMMARY_ORDER = 0.6  # share of link pairs in the same order on both sides, at least
 SUMMARY_PART = 3  # a summary of condensed sentences no longer than this, each, may come in any order
-SUMMARY_LOOSE = 0.99  # ... and none of its links the same sentence
+SUMMARY_LOOSE = 0.8  # ... and none of its links (nearly) the same sentence
 SUMMARY_FAR = 60  # ... and its source may then skip this many sentences between two of them
 CHANCE_MASS = 1.2  # a lone link's matched weight must reach this times log(sentence pairs)
 DENSITY = 0.5  # a group whose span is mostly linked on each side is one passage
@@ -228,8 +228,8 @@ def _summaries(found: list[Group]) -> list[Group]:
 
 def _parts(run: Sequence[Group], x0: int, x1: int) -> bool:
     """Every group of the run spans at most ``SUMMARY_PART`` sentences on the condensed
-    side, and none of its links is the same sentence (a copied sentence moved is reuse
-    moved around, which :func:`split_moved` keeps apart)."""
+    side, and none of its links is nearly the same sentence (a copied or lightly edited
+    sentence moved is reuse moved around: news shuffles the paragraphs it takes over)."""
     for g in run:
         box = _box(g.links)
         if box[x1] - box[x0] >= SUMMARY_PART or any(o.score >= SUMMARY_LOOSE for o in g.links):
