@@ -4,8 +4,10 @@ Reused text is a run: a paragraph taken over and reworded sentence by sentence, 
 story with a line cut or added. Links lying within ``GAP`` sentences of each other on
 both sides, going forward on both, join one passage, when what lies between them is
 nothing, an addition on one side, or text on both sides that still shares some words.
-Links that cross join only when adjacent on both sides (reworded sentences shuffled
-inside a passage); when a moved sentence is taken over nearly word for word, the links
+A gap of short lines is near however many they are, when they hold at most
+``GAP_WORDS`` content words: a run of captions or reference marks splits nothing. Links that cross join
+only when adjacent on both sides, short lines aside (reworded sentences shuffled inside
+a passage); when a moved sentence is taken over nearly word for word, the links
 stay separate passages, since one word diff would show it deleted and inserted, unless
 the passage would then enclose it and most of its span is linked on each side.
 
@@ -32,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .links import GAP, Link, near
+from .links import GAP, Link, content_words, near
 from .passages import Draft
 from .prepared import Prepared, boilerplate_share
 from .similarity import match
@@ -105,6 +107,7 @@ class Group:
 def groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
     """Links joined into passages (see the module's description), in A's order."""
     parent = list(range(len(links)))
+    words_a, words_b = content_words(pa), content_words(pb)
 
     def find(k: int) -> int:
         while parent[k] != k:
@@ -116,7 +119,7 @@ def groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
         for y in range(x + 1, len(links)):
             p, q = links[x], links[y]
             forward = (p.a0 - q.a0) * (p.b0 - q.b0) > 0
-            if near(p, q, GAP if forward else CROSS_GAP) and bridgeable(pa, pb, p, q):
+            if near(p, q, GAP if forward else CROSS_GAP, (words_a, words_b)) and bridgeable(pa, pb, p, q):
                 parent[find(x)] = find(y)
     chance = _chance(pa, pb)
     dropped: set[int] = set()

@@ -26,6 +26,7 @@ from .similarity import Match, enough_evidence, match, some_evidence
 from .worddiff import diff_stats, word_diff
 
 GAP = 2  # sentences that may lie between two links of one passage, on either side
+GAP_WORDS = 20  # ... or any number of short ones holding no more content words than this
 WEAK_SHARE = 0.6  # a link next to a chosen one needs this share of the link threshold
 # A reworded sentence keeps several rare words even when it adds many of its own: a
 # score of MASS_SHARE of the threshold, MASS_COMMON shared words that are not names and
@@ -190,9 +191,40 @@ def _dist(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(a0, b0) - min(a1, b1) - 1
 
 
-def near(o: Link, link: Link, gap: int) -> bool:
-    """``o`` lies within ``gap`` sentences of ``link`` on both sides."""
-    return _dist(o.a0, o.a1, link.a0, link.a1) <= gap and _dist(o.b0, o.b1, link.b0, link.b1) <= gap
+def content_words(p: Prepared) -> list[int]:
+    """Running count of content words: before sentence ``k``, ``out[k]`` of them."""
+    out = [0]
+    for stems in p.stems:
+        out.append(out[-1] + len(stems))
+    return out
+
+
+def _words_between(counts: Sequence[int], a0: int, a1: int, b0: int, b1: int) -> int:
+    """Content words in the sentences strictly between two ranges; -1 when they overlap."""
+    if max(a0, b0) <= min(a1, b1):
+        return -1
+    end, start = (a1, b0) if a0 < b0 else (b1, a0)
+    return counts[start] - counts[end + 1]
+
+
+def near(
+    o: Link,
+    link: Link,
+    gap: int,
+    words: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> bool:
+    """``o`` lies within ``gap`` sentences of ``link`` on both sides; with ``words`` (each
+    side's :func:`content_words`), a gap of short sentences holding at most ``GAP_WORDS``
+    content words in all is near too (a run of captions, a stray reference mark)."""
+    for lo0, lo1, hi0, hi1, counts in (
+        (o.a0, o.a1, link.a0, link.a1, words[0] if words else None),
+        (o.b0, o.b1, link.b0, link.b1, words[1] if words else None),
+    ):
+        if _dist(lo0, lo1, hi0, hi1) > gap and (
+            counts is None or _words_between(counts, lo0, lo1, hi0, hi1) > GAP_WORDS
+        ):
+            return False
+    return True
 
 
 class _Chosen:

@@ -22,7 +22,7 @@ from desktop.engine.align.grouping import (
     passage_groups,
     split_moved,
 )
-from desktop.engine.align.links import GAP, Link
+from desktop.engine.align.links import GAP, GAP_WORDS, Link
 from desktop.engine.align.prepared import Prepared, prepare
 from desktop.engine.align.similarity import Match, match
 from desktop.engine.model import Article
@@ -39,6 +39,12 @@ WORDS = [
 def filler(n: int, offset: int = 0) -> list[str]:
     """``n`` sentences that share no content word with each other."""
     return [f"{WORDS[(offset + k) % len(WORDS)].capitalize()} {k + offset} arrived." for k in range(n)]
+
+
+def long_filler(n: int, offset: int = 0) -> list[str]:
+    """``n`` sentences of twelve content words each (two hold more than a gap of short lines)."""
+    words = [[WORDS[(offset + 12 * k + t) % len(WORDS)] for t in range(12)] for k in range(n)]
+    return [" ".join(w).capitalize() + "." for w in words]
 
 
 def prep(lines: list[str], article_id: str, boilerplate: tuple[tuple[int, int], ...] = ()) -> Prepared:
@@ -65,15 +71,32 @@ def test_links_within_the_gap_going_forward_join_one_passage(ten) -> None:
     # A sentence or two added on one side only is bridged.
     links = [link(pa, pb, 0, 0), link(pa, pb, 1 + GAP, 1)]
     assert shape(groups(pa, pb, links)) == [[(0, 0), (1 + GAP, 1)]]
-    far = [link(pa, pb, 0, 0), link(pa, pb, 2 + GAP, 1)]
-    assert shape(groups(pa, pb, far)) == [[(0, 0)], [(2 + GAP, 1)]]
+    qa, qb = prep(long_filler(10), "a"), prep(long_filler(10, 3), "b")
+    assert sum(len(qa.stems[k]) for k in range(1, 2 + GAP)) > GAP_WORDS
+    far = [link(qa, qb, 0, 0), link(qa, qb, 2 + GAP, 1)]
+    assert shape(groups(qa, qb, far)) == [[(0, 0)], [(2 + GAP, 1)]]
+
+
+def test_a_gap_of_short_lines_counts_as_its_words_not_its_sentences(ten) -> None:
+    """Four short lines ("[6]", a caption, "Sign up") between two links on one side hold
+    fewer content words than one sentence: the links still make one passage."""
+    pa, pb = ten
+    between = sum(len(pa.stems[k]) for k in range(1, 5))
+    assert 0 < between <= GAP_WORDS and GAP < 4
+    links = [link(pa, pb, 0, 0), link(pa, pb, 5, 1)]
+    assert shape(groups(pa, pb, links)) == [[(0, 0), (5, 1)]]
+    # Crossing links too: short lines between count as no sentence at all.
+    crossing = [link(pa, pb, 1, 3), link(pa, pb, 5, 2)]
+    assert len(groups(pa, pb, crossing)) == 1
 
 
 def test_crossing_links_join_only_when_adjacent(ten) -> None:
     pa, pb = ten
     adjacent = [link(pa, pb, 3, 4), link(pa, pb, 4, 3)]
     assert len(groups(pa, pb, adjacent)) == 1
-    # Two sentences apart on each side: within the gap, but crossing, so apart.
+    # Two full sentences apart on each side: within the gap, but crossing, so apart.
+    pa, pb = prep(long_filler(10), "a"), prep(long_filler(10, 3), "b")
+    assert sum(len(pa.stems[k]) for k in (3, 4)) > GAP_WORDS
     apart = [link(pa, pb, 2, 5), link(pa, pb, 5, 2)]
     assert shape(groups(pa, pb, apart)) == [[(2, 5)], [(5, 2)]]
 
