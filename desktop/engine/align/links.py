@@ -35,6 +35,8 @@ MASS_SHARE = 0.65
 MASS_COMMON = 3
 MASS_MIN = 9.0
 MASS_PER_PAIRS = 1.5
+MUTUAL_SHARED = 4
+MUTUAL_COMMON = 2.0
 SEM_COMMON = 1.0  # a pair the embeddings put close still shares this many words that are not names
 SEM_SHARE = 0.5  # ... and this share of the link threshold
 CLAUSE_GAIN = 0.03  # a run of clauses replaces its sentence when it scores this much higher
@@ -138,13 +140,16 @@ def options(pa: Prepared, pb: Prepared, cands: dict[tuple[int, int], Match]) -> 
 def is_seed(m: Match, threshold: float, chance: float, mutual: bool) -> bool:
     """A link that stands on its own. ``chance`` is the log of the number of sentence
     pairs: the more pairs two texts offer, the more share a few rare words by chance.
-    ``mutual``: each sentence is the other's best match."""
+    ``mutual``: each sentence is the other's best match, which lowers the evidence a
+    link at the threshold needs, and lets a lower score rest on much rare weight."""
     if m.score >= threshold and enough_evidence(m):
         return True
+    if not mutual or m.figures_differ:
+        return False
+    if m.score >= threshold and m.common >= MUTUAL_COMMON and m.shared >= MUTUAL_SHARED:
+        return True  # each other's best match needs fewer shared words besides names
     return (
-        mutual
-        and not m.figures_differ
-        and m.score >= threshold * MASS_SHARE
+        m.score >= threshold * MASS_SHARE
         and m.common >= MASS_COMMON
         and m.mass >= max(MASS_MIN, MASS_PER_PAIRS * chance)
     )

@@ -14,6 +14,8 @@ from desktop.engine.align.links import (
     MASS_COMMON,
     MASS_MIN,
     MASS_SHARE,
+    MUTUAL_COMMON,
+    MUTUAL_SHARED,
     WEAK_SHARE,
     Link,
     choose_links,
@@ -132,6 +134,13 @@ def test_near_counts_the_sentences_between_on_both_sides() -> None:
         (Match(0.3, 0.3, 4, MASS_COMMON - 1, MASS_MIN), True, 0.0, False),  # ... too few common
         (Match(0.3, 0.3, 4, 4, MASS_MIN), True, 10.0, False),  # ... many pairs: chance explains it
         (Match(0.2, 0.2, 4, 4, 20.0), True, 0.0, False),  # under MASS_SHARE of the threshold
+        # Two leads naming the same people: at the threshold, mostly names shared.
+        (Match(0.45, 0.45, 10, MUTUAL_COMMON), True, 0.0, True),  # each other's best match
+        (Match(0.45, 0.45, 10, MUTUAL_COMMON), False, 0.0, False),  # ... not each other's best
+        (Match(0.45, 0.45, 10, MUTUAL_COMMON - 1), True, 0.0, False),  # ... one word besides names
+        (Match(0.45, 0.45, MUTUAL_SHARED - 1, MUTUAL_COMMON), True, 0.0, False),  # ... too few words
+        (Match(0.45, 0.45, 10, MUTUAL_COMMON, 0.0, True), True, 0.0, False),  # ... figures differ
+        (Match(0.40, 0.40, 10, MUTUAL_COMMON), True, 0.0, False),  # ... under the threshold
     ],
 )
 def test_is_seed(m: Match, mutual: bool, chance: float, expected: bool) -> None:
