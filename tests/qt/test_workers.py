@@ -4,6 +4,7 @@ scheduler's coalescing, generations and shutdown.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Iterator
@@ -14,7 +15,13 @@ from PySide6.QtCore import QThreadPool
 from desktop.engine.align import embeddings
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Cancelled, CorpusAlignment, Settings
-from desktop.qt.workers import MODEL_LOADING, AlignScheduler, AlignWorker, load_embedding_model
+from desktop.qt.workers import (
+    MODEL_LOADING,
+    AlignScheduler,
+    AlignWorker,
+    collector_paused,
+    load_embedding_model,
+)
 
 
 @pytest.fixture
@@ -364,3 +371,37 @@ def test_a_job_on_worker_processes_stops_when_cancelled(qtbot, monkeypatch) -> N
     assert blocker.args == [5]
     assert finished == []
     qtbot.waitUntil(worker.is_done, timeout=10_000)
+
+
+def test_no_garbage_collection_runs_while_a_job_aligns(qtbot, two_articles) -> None:
+    """Full collections over a large job's objects held the interpreter lock for up to
+    120 ms each, and the GUI thread with it; the collector waits until the job is over."""
+    seen: list[bool] = []
+
+    def align(articles, settings, progress, cancelled):
+        seen.append(gc.isenabled())
+        return fake_result(articles, settings)
+
+    assert gc.isenabled()
+    worker = AlignWorker(1, two_articles, Settings(), align)
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000):
+        QThreadPool.globalInstance().start(worker)
+    qtbot.waitUntil(worker.is_done)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_overlapping_jobs_restore_the_collector_when_the_last_one_ends() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "one job still runs"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled(), "a collector turned off before stays off"
+    finally:
+        gc.enable()

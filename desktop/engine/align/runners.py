@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import pickle
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -135,17 +136,38 @@ def chunks(items: Sequence[Any], count: int) -> list[Sequence[Any]]:
 _WORKER: dict[str, Any] = {}  # in a worker process: the prepared articles of the run
 
 
-def _install(prepared: Sequence[Prepared], vectors: Sequence[object] | None) -> None:
+# Results cross between processes one item at a time, as bytes: unpickling one large
+# list is one call that holds the interpreter lock throughout (a window's event loop
+# stood still for a quarter of a second), while many small ones let other threads run
+# between them. The bytes of the prepared articles are kept for the workers that align.
+
+
+def _pickled(items: Sequence[Any]) -> list[bytes]:
+    return [pickle.dumps(x, pickle.HIGHEST_PROTOCOL) for x in items]
+
+
+def _unpickled(blobs: Sequence[bytes | None]) -> list[Any]:
+    return [None if b is None else pickle.loads(b) for b in blobs]
+
+
+def _prepare_pickled(articles: Sequence[Article]) -> list[bytes]:
+    return _pickled(prepare_block(articles))
+
+
+def _install(prepared: Sequence[Prepared] | Sequence[bytes], vectors: Sequence[object] | None) -> None:
+    if prepared and isinstance(prepared[0], bytes):
+        prepared = _unpickled(prepared)  # type: ignore[arg-type]
     _WORKER["prepared"] = prepared
     _WORKER["vectors"] = vectors
 
 
-def _align_installed(pairs: Sequence[Pair], job: PairJob) -> list[Found]:
+def _align_installed(pairs: Sequence[Pair], job: PairJob) -> list[bytes | None]:
     prepared, vectors = _WORKER["prepared"], _WORKER["vectors"]
-    return [
+    found = [
         job(prepared[i], prepared[j], (vectors[i], vectors[j]) if vectors is not None else None)
         for i, j in pairs
     ]
+    return [None if pair is None else pickle.dumps(pair, pickle.HIGHEST_PROTOCOL) for pair in found]
 
 
 class Processes:
@@ -168,6 +190,8 @@ class Processes:
             raise ValueError(f"chunks_per_worker must be at least 1, not {chunks_per_worker}")
         self.workers = workers
         self.chunks_per_worker = chunks_per_worker
+        # The last prepare()'s result and its bytes, sent again to the workers that align.
+        self._prepared: tuple[list[Prepared], list[bytes]] | None = None
 
     def _context(self) -> multiprocessing.context.BaseContext:
         if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
@@ -206,7 +230,10 @@ class Processes:
     ) -> list[Prepared]:
         parts = chunks(articles, self.workers * 4)
         with ProcessPoolExecutor(self.workers, mp_context=self._context()) as pool:
-            return self._run(pool, [(prepare_block, (p,)) for p in parts], progress, cancelled)
+            blobs = self._run(pool, [(_prepare_pickled, (p,)) for p in parts], progress, cancelled)
+        prepared = _unpickled(blobs)
+        self._prepared = (prepared, blobs)
+        return prepared
 
     def align(
         self,
@@ -220,13 +247,20 @@ class Processes:
         parts = chunks(todo, self.workers * self.chunks_per_worker)
         if not parts:
             return []
+        context = self._context()
+        sent: Sequence[Prepared] | Sequence[bytes] = list(prepared)
+        if context.get_start_method() != "fork":  # a forked worker inherits them as they are
+            kept = self._prepared
+            sent = kept[1] if kept is not None and kept[0] is prepared else _pickled(prepared)
+        self._prepared = None
         with ProcessPoolExecutor(
             self.workers,
-            mp_context=self._context(),
+            mp_context=context,
             initializer=_install,
-            initargs=(list(prepared), None if vectors is None else list(vectors)),
+            initargs=(sent, None if vectors is None else list(vectors)),
         ) as pool:
-            return self._run(pool, [(_align_installed, (p, job)) for p in parts], progress, cancelled)
+            blobs = self._run(pool, [(_align_installed, (p, job)) for p in parts], progress, cancelled)
+        return _unpickled(blobs)
 
 
 # --------------------------------------------------------------------------- Dask
