@@ -94,6 +94,7 @@ class CompareTab(QStackedWidget):
         layout.addWidget(self.find_bar)
         self.pair_page = page
         self._shown: tuple[str, str] | None = None  # the pair on screen
+        self._shown_alignment: PairAlignment | None = None  # ... and the alignment it shows
         self._fresh = False  # the pair on screen has not yet had its passages to open on
         self.welcome = WelcomePage(self)
         self.addWidget(self.welcome)
@@ -174,6 +175,7 @@ class CompareTab(QStackedWidget):
         if not same:
             self._fresh = True
         self._shown = (a.id, b.id)
+        self._shown_alignment = alignment
         self.compare.set_pair(a, b, alignment, unique_a=unique_a, unique_b=unique_b)
         self._show_summary(a, b, alignment)
         count = self.compare.passage_count()
@@ -245,6 +247,13 @@ class CompareTab(QStackedWidget):
 
     @Slot(object)
     def _on_session_pair_changed(self, _pair: object) -> None:
+        # A first alignment picks its pair before it is announced: that pair is shown already.
+        if (
+            self.currentWidget() is self.pair_page
+            and self._shown == self._session.pair()
+            and self._shown_alignment is self._session.pair_alignment()
+        ):
+            return
         self.show_current()
 
     @Slot(str, bool)

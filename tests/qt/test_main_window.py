@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import article_from_text
@@ -421,3 +422,26 @@ def test_the_matrix_message_goes_when_the_matrix_does(aligned_window: MainWindow
     assert said
     window.tabs.setCurrentIndex(TAB_COMPARE)
     assert window.statusBar().currentMessage() != said
+
+
+def test_the_first_result_draws_the_pair_it_chose_once(qtbot, main_window, seed_paths, monkeypatch) -> None:
+    """The session picks the richest pair before it announces the result, then says the
+    pair changed: the compare view was filled twice with the same pair and passages."""
+    from desktop.qt.widgets.compare import CompareView
+
+    drawn: list[tuple[str, str]] = []
+    set_pair = CompareView.set_pair
+
+    def counting(self, a, b, alignment, **kwargs):  # noqa: ANN001 - CompareView's signature
+        drawn.append((a.id, b.id))
+        return set_pair(self, a, b, alignment, **kwargs)
+
+    monkeypatch.setattr(CompareView, "set_pair", counting)
+    with qtbot.waitSignal(main_window.session.alignment_finished, timeout=10000):
+        main_window.open_paths(seed_paths)
+    QApplication.processEvents()
+    pair = main_window.session.pair()
+    assert pair is not None and drawn.count(pair) == 1, drawn
+    # Asking for the pair on screen again still shows it again (brings its passage back).
+    main_window.compare_tab.choose_pair(*pair)
+    assert drawn.count(pair) == 2
