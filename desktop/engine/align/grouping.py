@@ -107,7 +107,7 @@ class Group:
 def groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
     """Links joined into passages (see the module's description), in A's order."""
     parent = list(range(len(links)))
-    words_a, words_b = content_words(pa), content_words(pb)
+    words = (content_words(pa), content_words(pb)) if len(links) > 1 else None
 
     def find(k: int) -> int:
         while parent[k] != k:
@@ -119,7 +119,7 @@ def groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
         for y in range(x + 1, len(links)):
             p, q = links[x], links[y]
             forward = (p.a0 - q.a0) * (p.b0 - q.b0) > 0
-            if near(p, q, GAP if forward else CROSS_GAP, (words_a, words_b)) and bridgeable(pa, pb, p, q):
+            if near(p, q, GAP if forward else CROSS_GAP, words) and bridgeable(pa, pb, p, q):
                 parent[find(x)] = find(y)
     chance = _chance(pa, pb)
     dropped: set[int] = set()
