@@ -97,6 +97,10 @@ def collector_paused():
     the last job ends, every object moves to the oldest generation (frozen and thawed
     at once) before the collector resumes: its next young collections would otherwise
     walk every object the jobs made, one stall each.
+
+    The pause is process-wide: while any job runs (a cancelled one winding down
+    included), the GUI thread's own garbage waits too; reference counting still frees
+    all but cycles, which the first collection after the jobs finds.
     """
     with _PAUSED_LOCK:
         if _PAUSED["jobs"] == 0:

@@ -429,19 +429,24 @@ def test_the_first_result_draws_the_pair_it_chose_once(qtbot, main_window, seed_
     pair changed: the compare view was filled twice with the same pair and passages."""
     from desktop.qt.widgets.compare import CompareView
 
-    drawn: list[tuple[str, str]] = []
+    drawn: list[tuple[str, str, object]] = []  # each pair drawn, with the alignment it showed
     set_pair = CompareView.set_pair
 
     def counting(self, a, b, alignment, **kwargs):  # noqa: ANN001 - CompareView's signature
-        drawn.append((a.id, b.id))
+        drawn.append((a.id, b.id, alignment))
         return set_pair(self, a, b, alignment, **kwargs)
 
     monkeypatch.setattr(CompareView, "set_pair", counting)
     with qtbot.waitSignal(main_window.session.alignment_finished, timeout=10000):
         main_window.open_paths(seed_paths)
     QApplication.processEvents()
-    pair = main_window.session.pair()
-    assert pair is not None and drawn.count(pair) == 1, drawn
+    pair, shown = main_window.session.pair(), main_window.session.pair_alignment()
+    assert pair is not None and shown is not None
+
+    def times_drawn() -> int:
+        return sum(1 for a, b, alignment in drawn if (a, b) == pair and alignment is shown)
+
+    assert times_drawn() == 1, drawn
     # Asking for the pair on screen again still shows it again (brings its passage back).
     main_window.compare_tab.choose_pair(*pair)
-    assert drawn.count(pair) == 2
+    assert times_drawn() == 2

@@ -4,12 +4,14 @@ Reused text is a run: a paragraph taken over and reworded sentence by sentence, 
 story with a line cut or added. Links lying within ``GAP`` sentences of each other on
 both sides, going forward on both, join one passage, when what lies between them is
 nothing, an addition on one side, or text on both sides that still shares some words.
-A gap of short lines is near however many they are, when they hold at most
-``GAP_WORDS`` content words: a run of captions or reference marks splits nothing. Links that cross join
-only when adjacent on both sides, short lines aside (reworded sentences shuffled inside
-a passage); when a moved sentence is taken over nearly word for word, the links
-stay separate passages, since one word diff would show it deleted and inserted, unless
-the passage would then enclose it and most of its span is linked on each side.
+A gap is also near, however many sentences it has, when they hold at most ``GAP_WORDS``
+content words in all: reference marks or captions added on one side split nothing (on
+both sides, the two gaps must still share some words, as any gap must). Links that
+cross join only within ``CROSS_GAP`` sentence of each other on both sides, or such a
+gap of short lines (reworded sentences shuffled inside a passage); when a moved
+sentence is taken over nearly word for word, the links stay separate passages, since
+one word diff would show it deleted and inserted, unless the passage would then
+enclose it and most of its span is linked on each side.
 
 Groups whose spans overlap on a side join, since passages never overlap; but a lone
 link that lands inside a group's span on one side while lying far from it on the other,

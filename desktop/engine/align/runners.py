@@ -244,15 +244,15 @@ class Processes:
         progress: Progress,
         cancelled: Callable[[], bool],
     ) -> list[Found]:
+        kept, self._prepared = self._prepared, None  # used once, by this run only
         parts = chunks(todo, self.workers * self.chunks_per_worker)
         if not parts:
             return []
         context = self._context()
         sent: Sequence[Prepared] | Sequence[bytes] = list(prepared)
         if context.get_start_method() != "fork":  # a forked worker inherits them as they are
-            kept = self._prepared
+            # The very list prepare() returned (align_corpus passes it on untouched).
             sent = kept[1] if kept is not None and kept[0] is prepared else _pickled(prepared)
-        self._prepared = None
         with ProcessPoolExecutor(
             self.workers,
             mp_context=context,

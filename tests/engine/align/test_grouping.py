@@ -78,8 +78,8 @@ def test_links_within_the_gap_going_forward_join_one_passage(ten) -> None:
 
 
 def test_a_gap_of_short_lines_counts_as_its_words_not_its_sentences(ten) -> None:
-    """Four short lines ("[6]", a caption, "Sign up") between two links on one side hold
-    fewer content words than one sentence: the links still make one passage."""
+    """Four short lines between two links on one side (reference marks, captions) hold
+    fewer content words than two sentences: the links still make one passage."""
     pa, pb = ten
     between = sum(len(pa.stems[k]) for k in range(1, 5))
     assert 0 < between <= GAP_WORDS and GAP < 4

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from desktop.engine.align.candidates import score
 from desktop.engine.align.links import (
     GAP,
+    GAP_WORDS,
     MASS_COMMON,
     MASS_MIN,
     MASS_SHARE,
@@ -121,6 +122,23 @@ def test_near_counts_the_sentences_between_on_both_sides() -> None:
     assert near(Link(3, 3, 1, 1, m, (0, 1), (0, 1)), one, 2)
     assert not near(Link(4, 4, 1, 1, m, (0, 1), (0, 1)), one, 2)  # three between on A
     assert not near(Link(1, 1, 4, 5, m, (0, 1), (0, 1)), one, 2)
+
+
+@pytest.mark.parametrize(("inside", "expected"), [(GAP_WORDS, True), (GAP_WORDS + 1, False)])
+def test_near_takes_a_gap_of_short_sentences_by_its_content_words(inside: int, expected: bool) -> None:
+    """Five sentences lie between the links on A; what counts is the content words they
+    hold (``inside``), not the long sentences the links themselves are."""
+    m = Match(1.0, 1.0, 3, 3)
+    lengths = [30, 1, 1, 1, 1, inside - 4, 30]  # sentence 0 and 6 are the links
+    counts = [0]
+    for n in lengths:
+        counts.append(counts[-1] + n)
+    a_words, b_words = counts, list(range(len(lengths) + 1))
+    one = Link(0, 0, 0, 0, m, (0, 1), (0, 1))
+    other = Link(6, 6, 1, 1, m, (0, 1), (0, 1))
+    assert near(other, one, GAP, (a_words, b_words)) is expected
+    assert near(one, other, GAP, (a_words, b_words)) is expected  # either order
+    assert not near(other, one, GAP)  # by sentences alone: five between
 
 
 @pytest.mark.parametrize(
