@@ -113,7 +113,7 @@ def align_corpus(
         cancelled,
     )
     pairs: list[PairAlignment] = [pair for pair in found if pair is not None]
-    families = build_families(articles, pairs, settings)
+    families = build_families(articles, pairs, settings, lambda f: progress(0.95 - 0.05 * (1 - f)), cancelled)
     progress(0.95)
     spans: dict[str, list[Span]] = defaultdict(list)
     for pair in pairs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.engine.align.families import (
     LABEL_CHARS,
     MARK_MIN_KEPT,
@@ -12,6 +14,7 @@ from desktop.engine.align.families import (
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.model import (
     Article,
+    Cancelled,
     DiffOp,
     FamilyMember,
     Kind,
@@ -179,3 +182,16 @@ def test_families_span_two_outlets_at_least_and_are_numbered_largest_first() -> 
     assert [f.id for f in families] == ["F1", "F2"]
     assert [sorted(f.articles) for f in families] == [["a", "b", "c"], ["d", "e"]]
     assert build_families([a, b], [], Settings()) == ()
+
+
+def test_building_many_families_reports_progress_in_order_and_stops_when_cancelled() -> None:
+    """A passage of each of 100 articles shared with one of 100 others: 100 families,
+    compared member by member (the slow part on a large set)."""
+    articles = [Article(id=f"a{k}", title="", outlet="", text="word " * 40) for k in range(200)]
+    pairs = [PairAlignment(f"a{k}", f"a{k + 100}", (_passage(0, 50, 0, 50, 0.9),)) for k in range(100)]
+    steps: list[float] = []
+    families = build_families(articles, pairs, Settings(), progress=steps.append)
+    assert len(families) == 100
+    assert len(steps) > 1 and steps == sorted(steps) and steps[-1] == 1.0
+    with pytest.raises(Cancelled):
+        build_families(articles, pairs, Settings(), cancelled=lambda: True)
