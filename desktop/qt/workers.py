@@ -37,7 +37,7 @@ import gc
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance, Slot
 
@@ -87,7 +87,7 @@ _PAUSED_LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
-def collector_paused():
+def collector_paused() -> Iterator[None]:
     """No automatic garbage collection while alignment jobs run.
 
     A job allocates millions of objects that live on (prepared articles, passages), so

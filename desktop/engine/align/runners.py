@@ -137,9 +137,9 @@ _WORKER: dict[str, Any] = {}  # in a worker process: the prepared articles of th
 
 
 # Results cross between processes one item at a time, as bytes: unpickling one large
-# list is one call that holds the interpreter lock throughout (a window's event loop
-# stood still for a quarter of a second), while many small ones let other threads run
-# between them. The bytes of the prepared articles are kept for the workers that align.
+# list is one call that holds the interpreter lock throughout, while many small ones
+# let other threads (a window's) run between them. The bytes of the prepared articles
+# are kept for the workers that align, when those are spawned.
 
 
 def _pickled(items: Sequence[Any]) -> list[bytes]:
