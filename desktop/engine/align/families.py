@@ -38,6 +38,7 @@ LABEL_CHARS = 88  # a family's label: the start of its central version, ellipsis
 MARK_MIN_KEPT = 0.4
 """Share of a family version's text equal to the central one below which it is shown unmarked."""
 _OVERLAP = 0.5  # spans of one article overlapping this much (of the shorter) are one node
+_REPORT_EVERY = 64  # groups between two progress reports (and cancel checks)
 
 
 @dataclass(slots=True)
@@ -106,7 +107,7 @@ def build_families(
     for done, members in enumerate(groups, 1):
         if len({nodes[m].article for m in members}) >= 2:
             families.append(_family(members, nodes, weight, by_id, settings))
-        if done % 64 == 0:
+        if done % _REPORT_EVERY == 0:
             if cancelled():
                 raise Cancelled
             progress(done / len(groups))
