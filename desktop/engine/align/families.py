@@ -9,6 +9,7 @@ plain connected components would merge everything along the path.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,9 @@ MARK_MIN_KEPT = 0.4
 """Share of a family version's text equal to the central one below which it is shown unmarked."""
 _OVERLAP = 0.5  # spans of one article overlapping this much (of the shorter) are one node
 _REPORT_EVERY = 64  # groups between two progress reports (and cancel checks)
+MEMBERS_KEPT = 16384
+"""Member comparisons remembered (:func:`compare_member`): corrections rebuild every family
+of a set, and most members are the ones compared when the set was aligned."""
 
 
 @dataclass(slots=True)
@@ -165,6 +169,7 @@ def _family(
     return Family("", label, tuple(out), ordered.index(central))
 
 
+@functools.lru_cache(maxsize=MEMBERS_KEPT)
 def compare_member(
     central_text: str,
     central_span: Span,
@@ -178,7 +183,9 @@ def compare_member(
 
     The word diff from the central version, the kind it gives, the score (the diff's
     similarity, or ``link``, the score of a passage linking the two, if higher) and what
-    of the diff is worth marking (:func:`marking_for`).
+    of the diff is worth marking (:func:`marking_for`). Results are remembered (the
+    arguments are immutable, the result too): a member compared once is not diffed again
+    when a correction rebuilds the families.
     """
     ops = word_diff(central_text, *central_span, text, *span, settings)
     similarity = diff_stats(ops, central_text, text).similarity
