@@ -91,11 +91,17 @@ def build_families(
             index[aid].append((s, e, len(nodes)))
             nodes.append(_Node(aid, s, e))
 
+    found: dict[tuple[str, int, int], int] = {}  # a span is often in several pairs
+
     def node_of(aid: str, start: int, end: int) -> int:
-        for s, e, k in index[aid]:
-            if s <= start and end <= e:
-                return k
-        raise LookupError((aid, start, end))  # every span was indexed above
+        key = (aid, start, end)
+        k = found.get(key)
+        if k is None:
+            k = next((k for s, e, k in index[aid] if s <= start and end <= e), None)
+            if k is None:
+                raise LookupError(key)  # every span was indexed above
+            found[key] = k
+        return k
 
     weight: dict[tuple[int, int], float] = {}
     for pair in pairs:
@@ -110,7 +116,7 @@ def build_families(
     families = []
     for done, members in enumerate(groups, 1):
         if len({nodes[m].article for m in members}) >= 2:
-            families.append(_family(members, nodes, weight, by_id, settings))
+            families.append(_family(members, nodes, weight, by_id, order, settings))
         if done % _REPORT_EVERY == 0:
             if cancelled():
                 raise Cancelled
@@ -123,19 +129,23 @@ def build_families(
 def _average_linkage(nodes: list[_Node], weight: dict[tuple[int, int], float]) -> list[list[int]]:
     group_of = list(range(len(nodes)))
     members: dict[int, list[int]] = {k: [k] for k in range(len(nodes))}
+    outlets: dict[int, set[str]] = {k: {n.article} for k, n in enumerate(nodes)}  # per group
+    both = {**weight, **{(v, u): w for (u, v), w in weight.items()}}  # either order, same value
+    link = both.get
     for (u, v), _w in sorted(weight.items(), key=lambda kv: -kv[1]):
         gu, gv = group_of[u], group_of[v]
         if gu == gv:
             continue
         mu, mv = members[gu], members[gv]
-        if {nodes[m].article for m in mu} & {nodes[m].article for m in mv}:
+        if not outlets[gu].isdisjoint(outlets[gv]):
             continue  # one version per outlet
-        total = sum(weight.get((min(x, y), max(x, y)), 0.0) for x in mu for y in mv)
+        total = sum(link((x, y), 0.0) for x in mu for y in mv)
         if total / (len(mu) * len(mv)) < JOIN_MIN:
             continue
         for m in mv:
             group_of[m] = gu
         mu.extend(mv)
+        outlets[gu] |= outlets.pop(gv)
         del members[gv]
     return list(members.values())
 
@@ -145,12 +155,12 @@ def _family(
     nodes: list[_Node],
     weight: dict[tuple[int, int], float],
     articles: dict[str, Article],
+    order: dict[str, int],
     settings: Settings,
 ) -> Family:
     def strength(m: int) -> float:
         return sum(weight.get((min(m, x), max(m, x)), 0.0) for x in members if x != m)
 
-    order = {aid: k for k, aid in enumerate(articles)}
     ordered = sorted(members, key=lambda m: (order[nodes[m].article], nodes[m].start))
     central = max(ordered, key=strength)
     c = nodes[central]
