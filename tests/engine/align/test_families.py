@@ -199,7 +199,7 @@ def test_building_many_families_reports_progress_in_order_and_stops_when_cancell
 
 def test_families_built_again_reuse_their_member_comparisons(monkeypatch) -> None:
     """Applying a correction rebuilds every family of the set; the members compared when
-    the set was aligned are not diffed again (six seconds at 500 articles, on the GUI thread)."""
+    the set was aligned are not diffed again (2.5 s at 500 articles, on the GUI thread)."""
     import desktop.engine.align.families as families_module
 
     a, b, c = (_article(k, CENTRAL) for k in "abc")
