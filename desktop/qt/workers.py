@@ -19,9 +19,10 @@ receiver that may already be gone, and :meth:`AlignScheduler.shutdown` does not 
 longer than its grace period for a step of the engine that cannot be interrupted.
 
 A large set (:data:`PROCESSES_MIN` articles or more) aligns its pairs on worker processes
-(:func:`align_in_background`), one per core. The preparation, the candidate search, the
-families and the transfers to and from the workers still hold this process's interpreter
-lock at times (gaps of up to about 0.25 s for the GUI thread at 500 articles).
+(:func:`align_in_background`), one per core. No automatic garbage collection runs while a
+job does (:func:`collector_paused`); the candidate search, the families and the transfers
+to and from the workers still hold this process's interpreter lock at times (gaps of up
+to about 0.1-0.15 s for the GUI thread at 500 articles).
 
 After the alignment the same job types every passage's changes
 (:func:`~desktop.engine.align.changes.corpus_with_changes`) and runs the quote check
