@@ -1,20 +1,40 @@
-"""Which sentence pairs of two articles are worth scoring: the one candidate index.
+"""Which sentence pairs of two articles are worth scoring: the one candidate search.
 
-Each article keeps an inverted index of its content stems (:attr:`Prepared.postings`).
-The weight that identical stems (and stems sharing a long prefix) give a sentence pair
-is summed through the postings; only pairs whose coverage can reach the floor are
-scored in full.
+The full match of two sentences (:func:`.similarity.match`) is costly, and most sentence
+pairs share nothing worth it. An *estimate* of each pair's score, from the weights of
+the content stems (and long stem prefixes) the two sentences share, decides which pairs
+are scored in full: only those whose estimate reaches the floor.
+
+The estimate is found in two steps. Sparse matrix products (scipy) give it for every
+sentence pair of a whole set of articles at once, in C; those products add the same
+weights as the estimate in another order, so they are asked for slightly less than the
+floor and propose a few pairs too many. Each proposed pair's estimate is then summed
+again exactly (:func:`estimate_passes`, in sentence order: the same sums in every run and
+process), and only the pairs that pass are scored. A pair of articles aligned alone and
+the same pair in a corpus of any size therefore score the very same sentence pairs.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from .prepared import Prepared
+from .prepared import PREFIX, Prepared
 from .similarity import PREFIX_CREDIT, PREFIX_MATCH, Match, match
 
 MAX_POSTINGS = 400  # stems in more sentences than this seed nothing (a refrain, a table)
 _ROUNDING = 1e-9  # the estimate and the full match add the same weights in other orders
+_PROPOSE = 1e-6  # the products' margin below the floor: far wider than their rounding
+COVER_B_FACTOR = 1.5  # B's side of the estimate: optimistic (prefix partners' weights are unknown)
+BLOCK_CELLS = 16_000_000  # sentence pairs per matrix product at most, bounding its memory
+
+if TYPE_CHECKING:  # numpy and scipy load when a search first runs, not with the module
+    import numpy as np
+    from scipy import sparse
+
+Cell = tuple[int, int]  # sentence i of A, sentence j of B
+Cells = tuple[Cell, ...]
 
 
 def names_of(pa: Prepared, pb: Prepared):
@@ -28,33 +48,81 @@ def score(pa: Prepared, pb: Prepared, i: int, j: int) -> Match:
     return match(pa.stems[i], pb.stems[j], pa.weights, pb.weights, names_of(pa, pb))
 
 
-def sentence_pairs(pa: Prepared, pb: Prepared, floor: float) -> dict[tuple[int, int], Match]:
-    """Sentence pairs ``(i, j)`` of A and B whose match score reaches ``floor``.
+def estimate_passes(pa: Prepared, pb: Prepared, i: int, j: int, floor: float) -> bool:
+    """Whether the estimate of sentence ``i`` of A against ``j`` of B reaches ``floor``.
 
-    Only pairs proposed by the postings are scored in full, and only when an estimate of
-    their score from the postings reaches the floor. The estimate is optimistic but not a
-    strict bound: a repeated stem counts once, a stem of A found exactly somewhere in B is
-    not also tried as a prefix partner elsewhere, and acronyms get no credit, so a few such
-    pairs are never scored. A strict bound (tried on 2026-12-02) scored those too and lost
-    precision on PAN-13 (plagdet 0.765 -> 0.754 on no-obfuscation, 0.603 -> 0.602 on the
-    obfuscated sample, one more false alarm) for a slower run, so the estimate stays part
-    of what the aligner is. Stems are visited in sentence order and the estimate is
-    compared with the floor less a rounding margin, so the result is the same in every
-    run and process.
+    The estimate is optimistic but not a strict bound: a repeated stem counts once, a stem
+    of A found exactly somewhere in B is not also tried as a prefix partner elsewhere, a
+    stem in more than :data:`MAX_POSTINGS` sentences of B counts nothing, and acronyms get
+    no credit, so a few pairs whose full match would reach the floor are never scored. A
+    strict bound (tried on 2026-12-02) scored those too and lost precision on PAN-13
+    (plagdet 0.765 -> 0.754 on no-obfuscation, 0.603 -> 0.602 on the obfuscated sample,
+    one more false alarm) for a slower run, so the estimate stays part of what the aligner
+    is. It is compared with the floor less a rounding margin.
     """
+    total_a, total_b = pa.totals[i], pb.totals[j]
+    if total_a <= 0 or total_b <= 0:
+        return False
+    wa, wb = pa.weights, pb.weights
+    postings = pb.postings
+    here = frozenset(pb.stems[j])
+    mass_a = mass_b = 0.0
+    for s in dict.fromkeys(pa.stems[i]):  # each stem once, in order
+        hits = postings.get(s)
+        if hits is not None:
+            if len(hits) <= MAX_POSTINGS and s in here:
+                mass_a += wa[s]
+                mass_b += wb[s]
+        elif len(s) >= PREFIX_MATCH:
+            key = s[:PREFIX_MATCH]
+            for other in here:  # one credit per stem of the sentence with that prefix
+                if len(other) >= PREFIX_MATCH and other.startswith(key):
+                    mass_a += PREFIX_CREDIT * wa[s]
+                    mass_b += PREFIX_CREDIT * wa[s]  # the other stem's weight is not used here
+    ca, cb = min(1.0, mass_a / total_a), min(1.0, COVER_B_FACTOR * mass_b / total_b)
+    return ca + cb > 0 and 2 * ca * cb / (ca + cb) >= floor - _ROUNDING
+
+
+def sentence_pairs(
+    pa: Prepared, pb: Prepared, floor: float, cells: Sequence[Cell] | None = None
+) -> dict[Cell, Match]:
+    """Sentence pairs ``(i, j)`` of A and B whose match score reaches ``floor``, in order.
+
+    Only pairs whose estimate reaches the floor are scored (:func:`estimate_passes`).
+    ``cells``: the pairs proposed for this pair of articles by :func:`corpus_cells` (any
+    order; every pair whose estimate reaches the floor must be among them); searched for
+    here when not given, with the same result.
+    """
+    passing = (
+        _pair_search(pa, pb, floor)
+        if cells is None
+        else (c for c in cells if estimate_passes(pa, pb, *c, floor))
+    )
+    names = names_of(pa, pb)
+    out: dict[Cell, Match] = {}
+    for i, j in sorted(passing):
+        m = match(pa.stems[i], pb.stems[j], pa.weights, pb.weights, names)
+        if m.score >= floor:
+            out[(i, j)] = m
+    return out
+
+
+def _pair_search(pa: Prepared, pb: Prepared, floor: float) -> list[Cell]:
+    """The sentence pairs of one pair of articles whose estimate reaches ``floor``, through
+    B's postings: for a pair alone, quicker than the matrix products. It adds the same
+    weights in the same order as :func:`estimate_passes`, so the two agree exactly."""
     prefixes = pb.prefixes
     postings = pb.postings
     wa, wb = pa.weights, pb.weights
     totals_b = pb.totals
-    names = names_of(pa, pb)
-    out: dict[tuple[int, int], Match] = {}
+    out: list[Cell] = []
     for i, stems in enumerate(pa.stems):
         total_a = pa.totals[i]
         if total_a <= 0:
             continue
         got_a: dict[int, float] = defaultdict(float)
         got_b: dict[int, float] = defaultdict(float)
-        for s in dict.fromkeys(stems):  # each stem once, in order: the same sums in every run
+        for s in dict.fromkeys(stems):
             hits = postings.get(s)
             if hits is not None:
                 if len(hits) > MAX_POSTINGS:
@@ -65,16 +133,143 @@ def sentence_pairs(pa: Prepared, pb: Prepared, floor: float) -> dict[tuple[int, 
             elif len(s) >= PREFIX_MATCH:
                 for j in prefixes.get(s[:PREFIX_MATCH], ()):
                     got_a[j] += PREFIX_CREDIT * wa[s]
-                    got_b[j] += PREFIX_CREDIT * wa[s]  # a bound: the other stem's weight is unknown here
+                    got_b[j] += PREFIX_CREDIT * wa[s]
         for j, mass_a in got_a.items():
             total_b = totals_b[j]
             if total_b <= 0:
                 continue
-            # An optimistic bound from what the postings saw; the full match decides.
-            ca, cb = min(1.0, mass_a / total_a), min(1.0, 1.5 * got_b[j] / total_b)
-            if ca + cb <= 0 or 2 * ca * cb / (ca + cb) < floor - _ROUNDING:
-                continue
-            m = match(stems, pb.stems[j], wa, wb, names)
-            if m.score >= floor:
-                out[(i, j)] = m
+            ca, cb = min(1.0, mass_a / total_a), min(1.0, COVER_B_FACTOR * got_b[j] / total_b)
+            if ca + cb > 0 and 2 * ca * cb / (ca + cb) >= floor - _ROUNDING:
+                out.append((i, j))
     return out
+
+
+def first_of(pa: Prepared, pb: Prepared) -> bool:
+    """Whether a pair is aligned with ``pa`` as its A side (:func:`.pair.align_prepared`
+    works in one orientation, chosen by content, and mirrors)."""
+    return not (len(pb.article.text), pb.article.text) < (len(pa.article.text), pa.article.text)
+
+
+def corpus_cells(
+    prepared: Sequence[Prepared],
+    floor: float,
+    progress: Callable[[float], None] = lambda f: None,
+) -> dict[tuple[int, int], Cells]:
+    """For every pair of articles ``(x, y)``, ``x < y``, that has any, the sentence pairs
+    whose estimate may reach ``floor``: ``(i, j)`` with ``i`` a sentence of ``x`` and ``j`` of
+    ``y``. Pairs with none are left out.
+
+    The estimate is found in the orientation the pair is aligned in (:func:`first_of`).
+    """
+    import numpy as np
+
+    n = len(prepared)
+    if n < 2:
+        return {}
+    # Articles in aligning order: each pair is found once, from its A side's rows.
+    rank = sorted(range(n), key=lambda k: (len(prepared[k].article.text), prepared[k].article.text))
+    ordered = [prepared[k] for k in rank]
+    rows, cols, totals, owner = _matrices(ordered)
+    starts = np.concatenate(([0], np.cumsum([len(p.stems) for p in ordered]))).astype(np.int64)
+    found: dict[tuple[int, int], list[Cell]] = {}
+    total_rows = max(1, rows.shape[0])
+    for r0, r1 in _blocks(starts, BLOCK_CELLS):
+        if r0 >= r1:
+            continue
+        # Against the sentences of this block's articles and all after them.
+        product = (rows[r0:r1] @ cols[r0:].T).tocoo()
+        gi = product.row.astype(np.int64) + r0
+        gj = product.col.astype(np.int64) + r0
+        later = owner[gj] > owner[gi]
+        gi, gj, values = gi[later], gj[later], product.data[later]
+        ta, tb = totals[gi], totals[gj]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ca = np.minimum(1.0, values.real / ta)
+            cb = np.minimum(1.0, COVER_B_FACTOR * values.imag / tb)
+            mean = 2 * ca * cb / (ca + cb)
+        keep = (ta > 0) & (tb > 0) & (ca + cb > 0) & (mean >= floor - _PROPOSE)
+        for x, y, i, j in zip(
+            owner[gi[keep]].tolist(),
+            owner[gj[keep]].tolist(),
+            (gi[keep] - starts[owner[gi[keep]]]).tolist(),
+            (gj[keep] - starts[owner[gj[keep]]]).tolist(),
+            strict=True,
+        ):
+            ox, oy = rank[x], rank[y]
+            if ox < oy:
+                found.setdefault((ox, oy), []).append((i, j))
+            else:
+                found.setdefault((oy, ox), []).append((j, i))
+        progress(r1 / total_rows)
+    return {pair: tuple(sorted(cells)) for pair, cells in found.items()}
+
+
+def _blocks(starts: np.ndarray, budget: int) -> Iterator[tuple[int, int]]:
+    """Runs of whole articles' sentences (as row ranges) whose products against the
+    sentences of the articles after them hold at most ``budget`` sentence pairs each (one
+    article at least)."""
+    total = int(starts[-1])
+    a = 0
+    articles = len(starts) - 1
+    while a < articles:
+        b = a + 1
+        while b < articles and (int(starts[b + 1]) - int(starts[a])) * (total - int(starts[a])) <= budget:
+            b += 1
+        yield int(starts[a]), int(starts[b])
+        a = b
+
+
+def _matrices(
+    ordered: Sequence[Prepared],
+) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """The estimate as a product: ``rows @ cols.T`` holds, for sentence ``g`` of one
+    article and ``h`` of another, A's matched weight (real part) and B's (imaginary part).
+
+    Features, in four blocks (:class:`.prepared.SearchRows`): the stems (A's weight against
+    presence), the stems again (presence against B's weight), the long stems' prefixes
+    (A's weight against how many stems of the sentence carry the prefix: the prefix
+    credit), and the long stems once more, taking the prefix credit back for each stem of
+    A that B's article holds at all (the estimate credits a prefix only to a stem B lacks).
+    """
+    import numpy as np
+    from scipy import sparse
+
+    stem_id: dict[str, int] = {}
+    key_id: dict[str, int] = {}
+    stem_maps = [
+        np.array([stem_id.setdefault(s, len(stem_id)) for s in p.search.stems], np.int64) for p in ordered
+    ]
+    key_maps = [
+        np.array([key_id.setdefault(k, len(key_id)) for k in p.search.keys], np.int64) for p in ordered
+    ]
+    ns, nk = len(stem_id), len(key_id)
+    base = np.array([0, ns, 2 * ns, 2 * ns + nk], np.int64)  # where each kind's features start
+
+    def columns(kind: np.ndarray, item: np.ndarray, stems: np.ndarray, keys: np.ndarray) -> np.ndarray:
+        prefix = kind == PREFIX
+        ids = stems[np.where(prefix, 0, item)] if len(stems) else np.zeros(len(item), np.int64)
+        if prefix.any():
+            ids[prefix] = keys[item[prefix]]
+        return base[kind] + ids
+
+    start = 0
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("rs", "rc", "rv", "cs", "cc", "cv")}
+    for p, stems, keys in zip(ordered, stem_maps, key_maps, strict=True):
+        f = p.search
+        row_kind = np.frombuffer(f.row_kind, np.int8).astype(np.int64)  # type: ignore[call-overload]
+        col_kind = np.frombuffer(f.col_kind, np.int8).astype(np.int64)  # type: ignore[call-overload]
+        parts["rs"].append(np.frombuffer(f.row_sentence, np.int32) + start)  # type: ignore[call-overload]
+        parts["rc"].append(columns(row_kind, np.frombuffer(f.row_item, np.int32), stems, keys))  # type: ignore[call-overload]
+        parts["rv"].append(np.frombuffer(f.row_value, np.float64))  # type: ignore[call-overload]
+        parts["cs"].append(np.frombuffer(f.col_sentence, np.int32) + start)  # type: ignore[call-overload]
+        parts["cc"].append(columns(col_kind, np.frombuffer(f.col_item, np.int32), stems, keys))  # type: ignore[call-overload]
+        real = np.frombuffer(f.col_real, np.float64)  # type: ignore[call-overload]
+        parts["cv"].append(real + 1j * np.frombuffer(f.col_imag, np.float64))  # type: ignore[call-overload]
+        start += len(p.stems)
+    joined = {k: np.concatenate(v) if v else np.zeros(0) for k, v in parts.items()}
+    shape = (start, int(base[-1]) + ns)
+    rows = sparse.csr_matrix((joined["rv"], (joined["rs"], joined["rc"])), shape=shape)
+    cols = sparse.csr_matrix((joined["cv"].astype(np.complex128), (joined["cs"], joined["cc"])), shape=shape)
+    totals = np.array([t for p in ordered for t in p.totals], np.float64)
+    owner = np.repeat(np.arange(len(ordered), dtype=np.int64), [len(p.stems) for p in ordered])
+    return rows, cols, totals, owner

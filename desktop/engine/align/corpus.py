@@ -1,9 +1,11 @@
 """All pairs of a set of articles, passage families across them, and per-article shares.
 
 Every pair is aligned exactly as :func:`.pair.align_pair` aligns it alone, so adding an
-article changes no other pair's passages. A cheap test skips pairs that cannot share a
-passage: every sentence link rests on two shared content stems (or stem prefixes), or on
-a run of identical words, or on sentence embeddings that put two sentences close.
+article changes no other pair's passages. Pairs that cannot share a passage are skipped:
+every sentence link rests on a sentence pair whose estimate reaches the candidate floor
+(found for all pairs at once, :func:`.candidates.corpus_cells`) and on two shared content
+stems (or stem prefixes), or on a run of identical words, or on sentence embeddings that
+put two sentences close.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ from ..model import (
     never_cancelled,
     no_progress,
 )
+from .candidates import corpus_cells
 from .embeddings import Encoder, close_pairs
 from .families import build_families
+from .links import candidate_floor
 from .pair import AUTO, encoder_cache, sentence_vectors
 from .prepared import Prepared
-from .runners import InProcess, PairJob, Runner
-from .similarity import PREFIX_MATCH
+from .runners import InProcess, PairJob, Runner, Task
+from .similarity import PREFIX_MATCH, link_threshold
 
 MIN_KEYS = 2  # content stems (or long prefixes) two articles must share to be aligned
 
@@ -43,9 +47,18 @@ def candidate_pairs(
     vectors: Sequence[object] | None,
     settings: Settings,
     progress: Progress = no_progress,
-) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of articles that may share a passage; ``progress`` hears the
-    share of pairs tested, after each article's row."""
+) -> list[Task]:
+    """Pairs (i < j) of articles that may share a passage, in order, each with the sentence
+    pairs proposed for it; ``progress`` hears the share of the search done.
+
+    A pair is aligned when it shares an anchor run of words, when its sentence
+    embeddings put two sentences close, or when it shares two content stems (or long
+    prefixes) and some sentence pair's estimate reaches the floor of any link
+    (:func:`.candidates.corpus_cells`). Any other pair would align to nothing.
+    """
+    cells = corpus_cells(
+        prepared, candidate_floor(link_threshold(settings.sensitivity)), lambda f: progress(0.8 * f)
+    )
     keys = [_keys(p) for p in prepared]
     owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for k, p in enumerate(prepared):
@@ -55,19 +68,20 @@ def candidate_pairs(
     for found in owners.values():
         if len(found) > 1:
             anchored.update(itertools.combinations(sorted(found), 2))
-    out = []
+    close: set[tuple[int, int]] = set()
     n = len(prepared)
-    total, done = max(1, n * (n - 1) // 2), 0
-    for i in range(n):
-        for j in range(i + 1, n):
-            if (
-                (i, j) in anchored
-                or len(keys[i] & keys[j]) >= MIN_KEYS
-                or (vectors is not None and close_pairs(vectors[i], vectors[j], settings.sensitivity))  # type: ignore[arg-type]
-            ):
-                out.append((i, j))
-        done += n - i - 1
-        progress(done / total if n > 1 else 1.0)
+    if vectors is not None:
+        for i in range(n):
+            for j in range(i + 1, n):
+                if close_pairs(vectors[i], vectors[j], settings.sensitivity):  # type: ignore[arg-type]
+                    close.add((i, j))
+            progress(0.8 + 0.2 * (i + 1) / n)
+    out: list[Task] = []
+    for pair in sorted(anchored | close | cells.keys()):
+        i, j = pair
+        if pair in anchored or pair in close or len(keys[i] & keys[j]) >= MIN_KEYS:
+            out.append((i, j, cells.get(pair, ())))
+    progress(1.0)
     return out
 
 

@@ -19,7 +19,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .candidates import names_of, score, sentence_pairs
+from .candidates import Cell, names_of, score, sentence_pairs
 from .passages import EDITED_MIN, strip_span
 from .prepared import CLAUSE_MIN_STEMS, Prepared
 from .similarity import Match, enough_evidence, match, some_evidence
@@ -249,21 +249,30 @@ class _Chosen:
         self.links.append(o)
 
 
+def candidate_floor(threshold: float) -> float:
+    """The lowest score at which a sentence pair may become a link: every pair scoring
+    less is left out before links are chosen."""
+    return min(threshold * WEAK_SHARE, threshold * MASS_SHARE)
+
+
 def choose_links(
     pa: Prepared,
     pb: Prepared,
     threshold: float,
     semantic: Sequence[tuple[int, int, float]] = (),
     fixed: Sequence[Link] = (),
+    cells: Sequence[Cell] | None = None,
 ) -> list[Link]:
     """Chosen sentence links, in A's order.
 
     ``semantic`` lists sentence pairs ``(i, j, cosine)`` that sentence embeddings put
     close (see :mod:`.embeddings`); each still needs a shared word that is not a name.
     ``fixed`` links (long identical runs of words) are taken before any other.
+    ``cells``: the sentence pairs a corpus search proposed (:func:`.candidates.corpus_cells`
+    at :func:`candidate_floor`); found here when not given.
     """
     weak = threshold * WEAK_SHARE
-    cands = sentence_pairs(pa, pb, min(weak, threshold * MASS_SHARE))
+    cands = sentence_pairs(pa, pb, candidate_floor(threshold), cells)
     opts = options(pa, pb, cands)
     opts.sort(key=lambda o: (-o.score, o.a0, o.b0))
     chosen = _Chosen()

@@ -18,9 +18,10 @@ A pair's passages depend on the two articles alone, never on which others are lo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..model import Article, Cancelled, PairAlignment, Progress, Settings, never_cancelled, no_progress
+from .candidates import Cell, first_of
 from .embeddings import EncodedCache, Encoder, close_pairs, load_encoder
 from .grouping import draft, passage_groups, split_moved
 from .links import choose_links, run_link
@@ -111,16 +112,20 @@ def align_prepared(
     cancelled: Callable[[], bool] = never_cancelled,
     *,
     vectors: Vectors | None = None,
+    cells: Sequence[Cell] | None = None,
 ) -> PairAlignment:
     """Align two prepared articles (with sentence embeddings for both, optionally).
 
     The work is always done in one orientation, chosen by content, and mirrored when
-    needed: B against A gives exactly the mirror of A against B.
+    needed: B against A gives exactly the mirror of A against B. ``cells``: the sentence
+    pairs ``(i of A, j of B)`` a corpus search proposed (:func:`.candidates.corpus_cells`);
+    found here when not given.
     """
-    if (len(pb.article.text), pb.article.text) < (len(pa.article.text), pa.article.text):
+    if not first_of(pa, pb):
         flipped = vectors[::-1] if vectors is not None else None
-        return _align(pb, pa, settings, cancelled, flipped).swapped()  # type: ignore[arg-type]
-    return _align(pa, pb, settings, cancelled, vectors)
+        mirrored = None if cells is None else [(j, i) for i, j in cells]
+        return _align(pb, pa, settings, cancelled, flipped, mirrored).swapped()  # type: ignore[arg-type]
+    return _align(pa, pb, settings, cancelled, vectors, cells)
 
 
 def _align(
@@ -129,6 +134,7 @@ def _align(
     settings: Settings,
     cancelled: Callable[[], bool],
     vectors: Vectors | None,
+    cells: Sequence[Cell] | None = None,
 ) -> PairAlignment:
     a, b = pa.article, pb.article
     semantic = close_pairs(vectors[0], vectors[1], settings.sensitivity) if vectors is not None else []  # type: ignore[arg-type]
@@ -148,7 +154,7 @@ def _align(
         and boilerplate_share(*sb, b.boilerplate) == 0
         and (link := run_link(pa, pb, sa, sb, n)) is not None
     ]
-    links = choose_links(pa, pb, link_threshold(settings.sensitivity), semantic, fixed)
+    links = choose_links(pa, pb, link_threshold(settings.sensitivity), semantic, fixed, cells)
     if cancelled():
         raise Cancelled
     found: list[tuple[Draft, bool]] = []  # with whether to trim its ends

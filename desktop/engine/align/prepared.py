@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from ..model import Article, Cancelled, never_cancelled
 from .rarity import info
 from .segment import Sentence, sentences
-from .similarity import PREFIX_MATCH
+from .similarity import PREFIX_CREDIT, PREFIX_MATCH
 from .text import WORD_RE, is_content, stem, tokens, typographic
 
 NAME_FACTOR = 0.5  # names say what a sentence is about, not how it is worded
@@ -61,6 +61,8 @@ class Prepared:
     prefixes: Mapping[str, tuple[int, ...]]
     # a checksum of each anchor run: two articles whose sets are disjoint share no run
     anchor_keys: frozenset[int]
+    # this article's part of the corpus candidate search (:func:`.candidates.corpus_cells`)
+    search: SearchRows
 
     def weight(self, s: str) -> float:
         return self.weights.get(s, 0.0)
@@ -228,7 +230,98 @@ def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) 
         tuple(sum(weights[s] for s in st) for st in stems),
         {k: tuple(v) for k, v in prefixes.items()},
         frozenset(run_key(g) for g in anchors),
+        search_rows(stems, weights, postings),
     )
+
+
+# The kinds of feature of the candidate search's product (:mod:`.candidates`): a stem
+# with A's weight against its presence in B, a stem's presence against B's weight, a long
+# stem's prefix (the prefix credit), and a long stem again (the credit taken back).
+STEM_WEIGHT, STEM_PRESENT, PREFIX, PREFIX_BACK = range(4)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRows:
+    """One article's entries in the two sparse matrices of the candidate search, with
+    items numbered in this article (``stems`` for every kind but PREFIX, ``keys`` for
+    it); the search renumbers them for the whole corpus.
+
+    As A (``row_*``): per sentence and distinct stem, its weight (STEM_WEIGHT) and 1
+    (STEM_PRESENT); per long prefix, the summed credit of the sentence's stems carrying it
+    (PREFIX); per long stem, minus its credit (PREFIX_BACK). As B (``col_*``, complex: the
+    real part meets A's weights, the imaginary part is B's): per distinct stem, 1 and
+    ``1j`` times its weight; per long prefix, how many of the sentence's stems carry it,
+    and that count again for each long stem of the article with the prefix.
+    """
+
+    stems: tuple[str, ...]
+    keys: tuple[str, ...]
+    row_sentence: Sequence[int]
+    row_kind: Sequence[int]
+    row_item: Sequence[int]
+    row_value: Sequence[float]
+    col_sentence: Sequence[int]
+    col_kind: Sequence[int]
+    col_item: Sequence[int]
+    col_real: Sequence[float]
+    col_imag: Sequence[float]
+
+
+def search_rows(
+    stems: Sequence[Sequence[str]], weights: Mapping[str, float], postings: Mapping[str, object]
+) -> SearchRows:
+    """The candidate search's entries for one article (see :class:`SearchRows`)."""
+    from array import array
+
+    vocab = {s: k for k, s in enumerate(postings)}
+    keys: dict[str, int] = {}
+    by_key: dict[int, list[int]] = defaultdict(list)
+    for s, k in vocab.items():
+        if len(s) >= PREFIX_MATCH:
+            by_key[keys.setdefault(s[:PREFIX_MATCH], len(keys))].append(k)
+    rs, rk, ri, rv = array("i"), array("b"), array("i"), array("d")
+    cs, ck, ci, cr, cm = array("i"), array("b"), array("i"), array("d"), array("d")
+    credit = PREFIX_CREDIT
+    for g, sentence in enumerate(stems):
+        key_weight: dict[int, float] = {}
+        key_count: dict[int, int] = {}
+        for s in dict.fromkeys(sentence):
+            k, w = vocab[s], weights[s]
+            rs.extend((g, g))
+            rk.extend((STEM_WEIGHT, STEM_PRESENT))
+            ri.extend((k, k))
+            rv.extend((w, 1.0))
+            cs.extend((g, g))
+            ck.extend((STEM_WEIGHT, STEM_PRESENT))
+            ci.extend((k, k))
+            cr.extend((1.0, 0.0))
+            cm.extend((0.0, w))
+            if len(s) >= PREFIX_MATCH:
+                kid = keys[s[:PREFIX_MATCH]]
+                key_weight[kid] = key_weight.get(kid, 0.0) + credit * w
+                key_count[kid] = key_count.get(kid, 0) + 1
+                rs.append(g)
+                rk.append(PREFIX_BACK)
+                ri.append(k)
+                rv.append(-credit * w)
+        for kid, weight in key_weight.items():
+            rs.append(g)
+            rk.append(PREFIX)
+            ri.append(kid)
+            rv.append(weight)
+        for kid, count in key_count.items():
+            cs.append(g)
+            ck.append(PREFIX)
+            ci.append(kid)
+            cr.append(count)
+            cm.append(count)
+            for k in by_key[kid]:
+                cs.append(g)
+                ck.append(PREFIX_BACK)
+                ci.append(k)
+                cr.append(count)
+                cm.append(count)
+    return SearchRows(tuple(vocab), tuple(keys), rs, rk, ri, rv, cs, ck, ci, cr, cm)
 
 
 def run_key(run: Sequence[str]) -> int:

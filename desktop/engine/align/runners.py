@@ -23,11 +23,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import Any, Protocol
 
 from ..model import Article, Cancelled, PairAlignment, Progress, Settings, never_cancelled
+from .candidates import Cells
 from .changes import with_changes
 from .pair import align_prepared
 from .prepared import Prepared, prepare
 
-Pair = tuple[int, int]
+# A pair to align: two indexes into the prepared articles, and the sentence pairs the
+# corpus search proposed for it (:func:`.candidates.corpus_cells`, in the pair's order).
+Task = tuple[int, int, Cells]
 Found = PairAlignment | None  # None: the pair shares nothing
 
 
@@ -42,7 +45,7 @@ class Runner(Protocol):
         self,
         prepared: Sequence[Prepared],
         vectors: Sequence[object] | None,
-        todo: Sequence[Pair],
+        todo: Sequence[Task],
         job: PairJob,
         progress: Progress,
         cancelled: Callable[[], bool],
@@ -64,8 +67,9 @@ class PairJob:
         pb: Prepared,
         vectors: tuple[object, object] | None,
         cancelled: Callable[[], bool] = never_cancelled,
+        cells: Cells | None = None,
     ) -> Found:
-        pair = align_prepared(pa, pb, self.settings, cancelled, vectors=vectors)
+        pair = align_prepared(pa, pb, self.settings, cancelled, vectors=vectors, cells=cells)
         if not pair.passages:
             return None
         if self.typed_changes:  # the typed changes of each passage, computed where the pair was
@@ -80,13 +84,13 @@ def prepare_block(articles: Sequence[Article]) -> list[Prepared]:
 def align_block(
     prepared: Mapping[int, Prepared],
     vectors: Mapping[int, object] | None,
-    pairs: Sequence[Pair],
+    pairs: Sequence[Task],
     job: PairJob,
 ) -> list[Found]:
     """``job`` for each pair, looking its articles up by index in ``prepared``."""
     return [
-        job(prepared[i], prepared[j], (vectors[i], vectors[j]) if vectors is not None else None)
-        for i, j in pairs
+        job(prepared[i], prepared[j], (vectors[i], vectors[j]) if vectors is not None else None, cells=cells)
+        for i, j, cells in pairs
     ]
 
 
@@ -108,17 +112,17 @@ class InProcess:
         self,
         prepared: Sequence[Prepared],
         vectors: Sequence[object] | None,
-        todo: Sequence[Pair],
+        todo: Sequence[Task],
         job: PairJob,
         progress: Progress,
         cancelled: Callable[[], bool],
     ) -> list[Found]:
         out: list[Found] = []
-        for k, (i, j) in enumerate(todo):
+        for k, (i, j, cells) in enumerate(todo):
             if cancelled():
                 raise Cancelled
             pair_vectors = (vectors[i], vectors[j]) if vectors is not None else None
-            out.append(job(prepared[i], prepared[j], pair_vectors, cancelled))
+            out.append(job(prepared[i], prepared[j], pair_vectors, cancelled, cells))
             progress((k + 1) / max(1, len(todo)))
         return out
 
@@ -161,12 +165,8 @@ def _install(prepared: Sequence[Prepared] | Sequence[bytes], vectors: Sequence[o
     _WORKER["vectors"] = vectors
 
 
-def _align_installed(pairs: Sequence[Pair], job: PairJob) -> list[bytes | None]:
-    prepared, vectors = _WORKER["prepared"], _WORKER["vectors"]
-    found = [
-        job(prepared[i], prepared[j], (vectors[i], vectors[j]) if vectors is not None else None)
-        for i, j in pairs
-    ]
+def _align_installed(pairs: Sequence[Task], job: PairJob) -> list[bytes | None]:
+    found = align_block(_WORKER["prepared"], _WORKER["vectors"], pairs, job)
     return [None if pair is None else pickle.dumps(pair, pickle.HIGHEST_PROTOCOL) for pair in found]
 
 
@@ -239,7 +239,7 @@ class Processes:
         self,
         prepared: Sequence[Prepared],
         vectors: Sequence[object] | None,
-        todo: Sequence[Pair],
+        todo: Sequence[Task],
         job: PairJob,
         progress: Progress,
         cancelled: Callable[[], bool],
@@ -272,7 +272,7 @@ def _align_blocks(
     block_j: Sequence[Prepared],
     start_j: int,
     vectors: Mapping[int, object] | None,
-    pairs: Sequence[Pair],
+    pairs: Sequence[Task],
     job: PairJob,
 ) -> list[Found]:
     prepared = {start_i + k: p for k, p in enumerate(block_i)}
@@ -329,7 +329,7 @@ class OnDask:
         self,
         prepared: Sequence[Prepared],
         vectors: Sequence[object] | None,
-        todo: Sequence[Pair],
+        todo: Sequence[Task],
         job: PairJob,
         progress: Progress,
         cancelled: Callable[[], bool],
@@ -341,14 +341,14 @@ class OnDask:
             ]
         size = self.block_size
         by_blocks: dict[tuple[int, int], list[int]] = {}  # block pair -> positions in todo
-        for k, (i, j) in enumerate(todo):
+        for k, (i, j, _) in enumerate(todo):
             by_blocks.setdefault((i // size, j // size), []).append(k)
         futures = []
         for (bi, bj), positions in by_blocks.items():
             pairs = [todo[k] for k in positions]
             vecs = None
             if vectors is not None:
-                vecs = {x: vectors[x] for pair in pairs for x in pair}
+                vecs = {x: vectors[x] for i, j, _ in pairs for x in (i, j)}
             futures.append(
                 self.client.submit(
                     _align_blocks,

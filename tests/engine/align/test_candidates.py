@@ -8,7 +8,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.engine.align.candidates import MAX_POSTINGS, names_of, score, sentence_pairs
+from desktop.engine.align import candidates
+from desktop.engine.align.candidates import (
+    MAX_POSTINGS,
+    Cells,
+    corpus_cells,
+    first_of,
+    names_of,
+    score,
+    sentence_pairs,
+)
 from desktop.engine.align.prepared import Prepared, prepare
 from desktop.engine.model import Article
 
@@ -126,3 +135,72 @@ def test_a_pair_scoring_exactly_the_floor_is_kept() -> None:
         if (0, 0) not in sentence_pairs(pa, pb, 1.0):
             lost.append(text)
     assert lost == []
+
+
+# The corpus search (matrix products over every article at once) and the search of one
+# pair alone must propose exactly the same sentence pairs. This vocabulary has stems that
+# share long prefixes ("regulator" / "regulatory", "approved" / "approval"), names and
+# repeats, so every branch of the estimate is met.
+FAMILY_VOCAB = VOCAB + [
+    "regulator", "regulatory", "regulation", "approval", "approves", "marketing",
+    "EU", "European", "Union", "merger", "merger", "court",
+]  # fmt: skip
+family_sentence = st.lists(st.sampled_from(FAMILY_VOCAB), min_size=1, max_size=9).map(
+    lambda ws: "The " + " ".join(ws) + "."
+)
+family_text = st.lists(family_sentence, min_size=1, max_size=5).map(" ".join)
+
+
+def _oriented(pa: Prepared, pb: Prepared, cells: Cells) -> tuple[Prepared, Prepared, list[tuple[int, int]]]:
+    if first_of(pa, pb):
+        return pa, pb, list(cells)
+    return pb, pa, [(j, i) for i, j in cells]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(family_text, min_size=2, max_size=4), st.sampled_from([0.05, 0.25, 0.42, 0.8, 1.0]))
+def test_the_corpus_search_proposes_what_the_pair_search_finds(texts: list[str], floor: float) -> None:
+    prepared = [prep(t, f"a{k}") for k, t in enumerate(texts)]
+    found = corpus_cells(prepared, floor)
+    assert all(x < y for x, y in found)
+    for x in range(len(prepared)):
+        for y in range(x + 1, len(prepared)):
+            pa, pb, cells = _oriented(prepared[x], prepared[y], found.get((x, y), ()))
+            alone = sentence_pairs(pa, pb, floor)
+            assert sentence_pairs(pa, pb, floor, cells) == alone
+            assert list(alone) == sorted(alone)
+            # Every proposed pair is a real sentence pair of the two articles.
+            assert all(0 <= i < len(pa.stems) and 0 <= j < len(pb.stems) for i, j in cells)
+
+
+def test_the_corpus_search_on_real_articles_matches_the_pair_search(corpus_files) -> None:
+    from tests.mixed_corpus import load_all
+
+    prepared = [prepare(a) for a in load_all(corpus_files)]
+    floor = 0.25
+    found = corpus_cells(prepared, floor)
+    assert found, "the mixed corpus shares sentences"
+    for x in range(len(prepared)):
+        for y in range(x + 1, len(prepared)):
+            pa, pb, cells = _oriented(prepared[x], prepared[y], found.get((x, y), ()))
+            assert sentence_pairs(pa, pb, floor, cells) == sentence_pairs(pa, pb, floor)
+
+
+def test_the_corpus_search_skips_a_refrain_and_empty_articles() -> None:
+    refrain = prep(" ".join(["Prices rose again."] * (MAX_POSTINGS + 1)), "r")
+    one = prep("Prices rose again.", "q")
+    empty = prep("", "e")
+    found = corpus_cells([one, refrain, empty], 0.1)
+    pa, pb, cells = _oriented(one, refrain, found.get((0, 1), ()))
+    assert sentence_pairs(pa, pb, 0.1, cells) == {} == sentence_pairs(pa, pb, 0.1)
+    assert (0, 2) not in found and (1, 2) not in found
+    assert corpus_cells([one], 0.1) == {}
+
+
+def test_the_corpus_search_works_in_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [f"The regulator approved the {w} merger on Tuesday. Farmers expect rain." for w in VOCAB[:8]]
+    prepared = [prep(t, f"b{k}") for k, t in enumerate(texts)]
+    whole = corpus_cells(prepared, 0.25)
+    monkeypatch.setattr(candidates, "BLOCK_CELLS", 1)  # one article's rows per product
+    assert corpus_cells(prepared, 0.25) == whole
+    assert len(whole) == len(texts) * (len(texts) - 1) // 2
