@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .prepared import PREFIX, Prepared
+from .prepared import Prepared
 from .similarity import PREFIX_CREDIT, PREFIX_MATCH, Match, match
 
 MAX_POSTINGS = 400  # stems in more sentences than this seed nothing (a refrain, a table)
@@ -171,7 +171,8 @@ def corpus_cells(
     ordered = [prepared[k] for k in rank]
     rows, cols, totals, owner = _matrices(ordered)
     starts = np.concatenate(([0], np.cumsum([len(p.stems) for p in ordered]))).astype(np.int64)
-    found: dict[tuple[int, int], list[Cell]] = {}
+    original = np.array(rank, np.int64)
+    kept: list[tuple[np.ndarray, ...]] = []
     total_rows = max(1, rows.shape[0])
     for r0, r1 in _blocks(starts, BLOCK_CELLS):
         if r0 >= r1:
@@ -188,20 +189,23 @@ def corpus_cells(
             cb = np.minimum(1.0, COVER_B_FACTOR * values.imag / tb)
             mean = 2 * ca * cb / (ca + cb)
         keep = (ta > 0) & (tb > 0) & (ca + cb > 0) & (mean >= floor - _PROPOSE)
-        for x, y, i, j in zip(
-            owner[gi[keep]].tolist(),
-            owner[gj[keep]].tolist(),
-            (gi[keep] - starts[owner[gi[keep]]]).tolist(),
-            (gj[keep] - starts[owner[gj[keep]]]).tolist(),
-            strict=True,
-        ):
-            ox, oy = rank[x], rank[y]
-            if ox < oy:
-                found.setdefault((ox, oy), []).append((i, j))
-            else:
-                found.setdefault((oy, ox), []).append((j, i))
+        gi, gj = gi[keep], gj[keep]
+        x, y = original[owner[gi]], original[owner[gj]]
+        i, j = gi - starts[owner[gi]], gj - starts[owner[gj]]
+        swap = x > y  # back to the articles' own order: (i of the first, j of the second)
+        kept.append((np.where(swap, y, x), np.where(swap, x, y), np.where(swap, j, i), np.where(swap, i, j)))
         progress(r1 / total_rows)
-    return {pair: tuple(sorted(cells)) for pair, cells in found.items()}
+    if not kept:
+        return {}
+    x, y, i, j = (np.concatenate(column) for column in zip(*kept, strict=True))
+    if not len(x):
+        return {}
+    order = np.lexsort((j, i, y, x))
+    x, y, i, j = x[order], y[order], i[order], j[order]
+    cuts = np.flatnonzero((np.diff(x) != 0) | (np.diff(y) != 0)) + 1
+    bounds = [0, *cuts.tolist(), len(x)]
+    xs, ys, cells = x.tolist(), y.tolist(), list(zip(i.tolist(), j.tolist(), strict=True))
+    return {(xs[a], ys[a]): tuple(cells[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)}
 
 
 def _blocks(starts: np.ndarray, budget: int) -> Iterator[tuple[int, int]]:
@@ -225,51 +229,91 @@ def _matrices(
     """The estimate as a product: ``rows @ cols.T`` holds, for sentence ``g`` of one
     article and ``h`` of another, A's matched weight (real part) and B's (imaginary part).
 
-    Features, in four blocks (:class:`.prepared.SearchRows`): the stems (A's weight against
-    presence), the stems again (presence against B's weight), the long stems' prefixes
-    (A's weight against how many stems of the sentence carry the prefix: the prefix
-    credit), and the long stems once more, taking the prefix credit back for each stem of
-    A that B's article holds at all (the estimate credits a prefix only to a stem B lacks).
+    Features, in four blocks:
+
+    - each stem: A's weight (rows) against presence (columns);
+    - each stem again: presence against B's weight (imaginary);
+    - each long stem's prefix: the summed credit of A's stems carrying it against how many
+      of B's sentence's stems carry it (the prefix credit, on both parts);
+    - each long stem once more: minus A's credit for it against, for every stem of B's
+      *article* with a prefix that B's sentence holds, that count again. This takes the
+      prefix credit back for each stem of A that B's article holds at all: the estimate
+      credits a prefix only to a stem B lacks.
     """
     import numpy as np
     from scipy import sparse
 
     stem_id: dict[str, int] = {}
-    key_id: dict[str, int] = {}
-    stem_maps = [
-        np.array([stem_id.setdefault(s, len(stem_id)) for s in p.search.stems], np.int64) for p in ordered
-    ]
-    key_maps = [
-        np.array([key_id.setdefault(k, len(key_id)) for k in p.search.keys], np.int64) for p in ordered
-    ]
-    ns, nk = len(stem_id), len(key_id)
-    base = np.array([0, ns, 2 * ns, 2 * ns + nk], np.int64)  # where each kind's features start
-
-    def columns(kind: np.ndarray, item: np.ndarray, stems: np.ndarray, keys: np.ndarray) -> np.ndarray:
-        prefix = kind == PREFIX
-        ids = stems[np.where(prefix, 0, item)] if len(stems) else np.zeros(len(item), np.int64)
-        if prefix.any():
-            ids[prefix] = keys[item[prefix]]
-        return base[kind] + ids
-
+    parts_sentence, parts_stem, parts_weight, parts_article = [], [], [], []
     start = 0
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("rs", "rc", "rv", "cs", "cc", "cv")}
-    for p, stems, keys in zip(ordered, stem_maps, key_maps, strict=True):
-        f = p.search
-        row_kind = np.frombuffer(f.row_kind, np.int8).astype(np.int64)  # type: ignore[call-overload]
-        col_kind = np.frombuffer(f.col_kind, np.int8).astype(np.int64)  # type: ignore[call-overload]
-        parts["rs"].append(np.frombuffer(f.row_sentence, np.int32) + start)  # type: ignore[call-overload]
-        parts["rc"].append(columns(row_kind, np.frombuffer(f.row_item, np.int32), stems, keys))  # type: ignore[call-overload]
-        parts["rv"].append(np.frombuffer(f.row_value, np.float64))  # type: ignore[call-overload]
-        parts["cs"].append(np.frombuffer(f.col_sentence, np.int32) + start)  # type: ignore[call-overload]
-        parts["cc"].append(columns(col_kind, np.frombuffer(f.col_item, np.int32), stems, keys))  # type: ignore[call-overload]
-        real = np.frombuffer(f.col_real, np.float64)  # type: ignore[call-overload]
-        parts["cv"].append(real + 1j * np.frombuffer(f.col_imag, np.float64))  # type: ignore[call-overload]
+    for x, p in enumerate(ordered):
+        occ = p.occurrences
+        ids = np.array([stem_id.setdefault(s, len(stem_id)) for s in occ.stems], np.int64)
+        item = np.frombuffer(occ.item, np.int32) if len(occ.item) else np.zeros(0, np.int32)  # type: ignore[call-overload]
+        weight = np.frombuffer(occ.weight, np.float64) if len(occ.weight) else np.zeros(0)  # type: ignore[call-overload]
+        sentence = np.frombuffer(occ.sentence, np.int32) if len(occ.sentence) else np.zeros(0, np.int32)  # type: ignore[call-overload]
+        parts_sentence.append(sentence.astype(np.int64) + start)
+        parts_stem.append(ids[item] if len(ids) else np.zeros(0, np.int64))
+        parts_weight.append(weight[item] if len(weight) else np.zeros(0))
+        parts_article.append(np.full(len(item), x, np.int64))
         start += len(p.stems)
-    joined = {k: np.concatenate(v) if v else np.zeros(0) for k, v in parts.items()}
-    shape = (start, int(base[-1]) + ns)
-    rows = sparse.csr_matrix((joined["rv"], (joined["rs"], joined["rc"])), shape=shape)
-    cols = sparse.csr_matrix((joined["cv"].astype(np.complex128), (joined["cs"], joined["cc"])), shape=shape)
+    sent = np.concatenate(parts_sentence)  # one entry per distinct stem of each sentence
+    stem = np.concatenate(parts_stem)
+    weight = np.concatenate(parts_weight)
+    article = np.concatenate(parts_article)
+    ns = len(stem_id)
+    # Each stem's prefix, numbered; -1 for a stem too short to have one.
+    key_id: dict[str, int] = {}
+    key_of = np.array(
+        [key_id.setdefault(s[:PREFIX_MATCH], len(key_id)) if len(s) >= PREFIX_MATCH else -1 for s in stem_id],
+        np.int64,
+    )
+    nk = len(key_id)
+    keyed = key_of[stem] >= 0
+    k_sent, k_stem, k_key, k_weight, k_article = (
+        sent[keyed],
+        stem[keyed],
+        key_of[stem[keyed]],
+        weight[keyed],
+        article[keyed],
+    )
+    credit = PREFIX_CREDIT
+    ones = np.ones(len(sent))
+    # The long stems of each article, by prefix: (article, prefix) -> its stems.
+    art_stem = np.unique(k_article * ns + k_stem)
+    by_key_code = (art_stem // ns) * nk + key_of[art_stem % ns]
+    order = np.argsort(by_key_code, kind="stable")
+    by_key_code, by_key_stem = by_key_code[order], (art_stem % ns)[order]
+    code = k_article * nk + k_key
+    first = np.searchsorted(by_key_code, code, "left")
+    count = np.searchsorted(by_key_code, code, "right") - first
+    back_sent = np.repeat(k_sent, count)
+    offsets = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    back_stem = by_key_stem[np.repeat(first, count) + offsets]
+
+    width = 3 * ns + nk
+    shape = (start, width)
+    rows = sparse.csr_matrix(
+        (
+            np.concatenate((weight, ones, credit * k_weight, -credit * k_weight)),
+            (
+                np.concatenate((sent, sent, k_sent, k_sent)),
+                np.concatenate((stem, ns + stem, 2 * ns + k_key, 2 * ns + nk + k_stem)),
+            ),
+        ),
+        shape=shape,
+    )  # duplicates (several stems with one prefix in a sentence) are summed
+    both = np.full(len(k_sent), 1 + 1j)
+    cols = sparse.csr_matrix(
+        (
+            np.concatenate((ones.astype(np.complex128), 1j * weight, both, np.full(len(back_sent), 1 + 1j))),
+            (
+                np.concatenate((sent, sent, k_sent, back_sent)),
+                np.concatenate((stem, ns + stem, 2 * ns + k_key, 2 * ns + nk + back_stem)),
+            ),
+        ),
+        shape=shape,
+    )  # duplicates are summed: a prefix's count in the sentence
     totals = np.array([t for p in ordered for t in p.totals], np.float64)
     owner = np.repeat(np.arange(len(ordered), dtype=np.int64), [len(p.stems) for p in ordered])
     return rows, cols, totals, owner

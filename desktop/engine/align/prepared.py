@@ -9,6 +9,7 @@ others it meets.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import threading
 import zlib
@@ -19,8 +20,8 @@ from dataclasses import dataclass, replace
 from ..model import Article, Cancelled, never_cancelled
 from .rarity import info
 from .segment import Sentence, sentences
-from .similarity import PREFIX_CREDIT, PREFIX_MATCH
-from .text import WORD_RE, is_content, stem, tokens, typographic
+from .similarity import PREFIX_MATCH
+from .text import TOKEN_RE, WORD_RE, is_content, stem, typographic
 
 NAME_FACTOR = 0.5  # names say what a sentence is about, not how it is worded
 NAME_SHARE = 0.8  # a stem capitalised in this share of its sentences is a name
@@ -61,8 +62,8 @@ class Prepared:
     prefixes: Mapping[str, tuple[int, ...]]
     # a checksum of each anchor run: two articles whose sets are disjoint share no run
     anchor_keys: frozenset[int]
-    # this article's part of the corpus candidate search (:func:`.candidates.corpus_cells`)
-    search: SearchRows
+    # each sentence's distinct stems, for the corpus candidate search
+    occurrences: StemOccurrences
 
     def weight(self, s: str) -> float:
         return self.weights.get(s, 0.0)
@@ -230,98 +231,33 @@ def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) 
         tuple(sum(weights[s] for s in st) for st in stems),
         {k: tuple(v) for k, v in prefixes.items()},
         frozenset(run_key(g) for g in anchors),
-        search_rows(stems, weights, postings),
+        stem_occurrences(stems, weights),
     )
 
 
-# The kinds of feature of the candidate search's product (:mod:`.candidates`): a stem
-# with A's weight against its presence in B, a stem's presence against B's weight, a long
-# stem's prefix (the prefix credit), and a long stem again (the credit taken back).
-STEM_WEIGHT, STEM_PRESENT, PREFIX, PREFIX_BACK = range(4)
-
-
 @dataclass(frozen=True, slots=True)
-class SearchRows:
-    """One article's entries in the two sparse matrices of the candidate search, with
-    items numbered in this article (``stems`` for every kind but PREFIX, ``keys`` for
-    it); the search renumbers them for the whole corpus.
-
-    As A (``row_*``): per sentence and distinct stem, its weight (STEM_WEIGHT) and 1
-    (STEM_PRESENT); per long prefix, the summed credit of the sentence's stems carrying it
-    (PREFIX); per long stem, minus its credit (PREFIX_BACK). As B (``col_*``, complex: the
-    real part meets A's weights, the imaginary part is B's): per distinct stem, 1 and
-    ``1j`` times its weight; per long prefix, how many of the sentence's stems carry it,
-    and that count again for each long stem of the article with the prefix.
-    """
+class StemOccurrences:
+    """Which distinct stems each sentence holds, as two parallel arrays, for the corpus
+    candidate search (:func:`.candidates.corpus_cells`): ``stems[item[k]]`` is a stem of
+    sentence ``sentence[k]``, each stem once per sentence, in sentence order; ``weight``
+    gives each of ``stems`` its weight in this article."""
 
     stems: tuple[str, ...]
-    keys: tuple[str, ...]
-    row_sentence: Sequence[int]
-    row_kind: Sequence[int]
-    row_item: Sequence[int]
-    row_value: Sequence[float]
-    col_sentence: Sequence[int]
-    col_kind: Sequence[int]
-    col_item: Sequence[int]
-    col_real: Sequence[float]
-    col_imag: Sequence[float]
+    weight: Sequence[float]
+    sentence: Sequence[int]
+    item: Sequence[int]
 
 
-def search_rows(
-    stems: Sequence[Sequence[str]], weights: Mapping[str, float], postings: Mapping[str, object]
-) -> SearchRows:
-    """The candidate search's entries for one article (see :class:`SearchRows`)."""
+def stem_occurrences(stems: Sequence[Sequence[str]], weights: Mapping[str, float]) -> StemOccurrences:
     from array import array
 
-    vocab = {s: k for k, s in enumerate(postings)}
-    keys: dict[str, int] = {}
-    by_key: dict[int, list[int]] = defaultdict(list)
-    for s, k in vocab.items():
-        if len(s) >= PREFIX_MATCH:
-            by_key[keys.setdefault(s[:PREFIX_MATCH], len(keys))].append(k)
-    rs, rk, ri, rv = array("i"), array("b"), array("i"), array("d")
-    cs, ck, ci, cr, cm = array("i"), array("b"), array("i"), array("d"), array("d")
-    credit = PREFIX_CREDIT
-    for g, sentence in enumerate(stems):
-        key_weight: dict[int, float] = {}
-        key_count: dict[int, int] = {}
-        for s in dict.fromkeys(sentence):
-            k, w = vocab[s], weights[s]
-            rs.extend((g, g))
-            rk.extend((STEM_WEIGHT, STEM_PRESENT))
-            ri.extend((k, k))
-            rv.extend((w, 1.0))
-            cs.extend((g, g))
-            ck.extend((STEM_WEIGHT, STEM_PRESENT))
-            ci.extend((k, k))
-            cr.extend((1.0, 0.0))
-            cm.extend((0.0, w))
-            if len(s) >= PREFIX_MATCH:
-                kid = keys[s[:PREFIX_MATCH]]
-                key_weight[kid] = key_weight.get(kid, 0.0) + credit * w
-                key_count[kid] = key_count.get(kid, 0) + 1
-                rs.append(g)
-                rk.append(PREFIX_BACK)
-                ri.append(k)
-                rv.append(-credit * w)
-        for kid, weight in key_weight.items():
-            rs.append(g)
-            rk.append(PREFIX)
-            ri.append(kid)
-            rv.append(weight)
-        for kid, count in key_count.items():
-            cs.append(g)
-            ck.append(PREFIX)
-            ci.append(kid)
-            cr.append(count)
-            cm.append(count)
-            for k in by_key[kid]:
-                cs.append(g)
-                ck.append(PREFIX_BACK)
-                ci.append(k)
-                cr.append(count)
-                cm.append(count)
-    return SearchRows(tuple(vocab), tuple(keys), rs, rk, ri, rv, cs, ck, ci, cr, cm)
+    vocab: dict[str, int] = {}
+    sentence, item = array("i"), array("i")
+    for g, found in enumerate(stems):
+        for s in dict.fromkeys(found):
+            sentence.append(g)
+            item.append(vocab.setdefault(s, len(vocab)))
+    return StemOccurrences(tuple(vocab), array("d", (weights[s] for s in vocab)), sentence, item)
 
 
 def run_key(run: Sequence[str]) -> int:
@@ -348,32 +284,43 @@ def _analyse_sentence(
     prev_punct: tuple[str, int] | None = None
     first = True
     initial = ""
-    for tok in tokens(text, start, end):
-        if tok.is_space:
+    for tok in TOKEN_RE.finditer(text, start, end):
+        word = tok.group()
+        lead = word[0]
+        if lead.isspace():  # a run of white space (see :func:`.text.tokens`)
             continue
-        if not tok.is_word:
-            if tok.text in _CLAUSE_BREAKS:
-                prev_punct = (tok.text, tok.start)
+        if not (lead.isalnum() or lead == "_"):  # a punctuation mark
+            if word in _CLAUSE_BREAKS:
+                prev_punct = (word, tok.start())
             continue
         if prev_punct is not None and not first and found:
             mark, where = prev_punct
-            cut = (len(found), where if mark in _CLAUSE_OPENERS else tok.start)
+            cut = (len(found), where if mark in _CLAUSE_OPENERS else tok.start())
             if cuts[-1][0] != cut[0] and len(cuts) < MAX_CLAUSES:
                 cuts.append(cut)
         prev_punct = None
-        if is_content(tok.text):
-            st = stem(tok.text)
+        facts = _word_facts(word)
+        if facts is not None:
+            st, value, upper = facts
             found.append(st)
-            value = info(tok.text.lower().replace("’", "'"))
             if value < rarity.get(st, 99.0):  # a stem is as common as its commonest form
                 rarity[st] = value
-            upper = tok.text[0].isupper() or any(c.isupper() for c in tok.text[1:])
             if first and upper:
                 initial = st
             elif upper:
                 caps.add(st)
         first = False
     return tuple(found), frozenset(caps), tuple(cuts), initial
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_facts(word: str) -> tuple[str, float, bool] | None:
+    """A content word's stem, information and whether it is written with a capital; None
+    for a word that is not content. The same for every occurrence of the word."""
+    if not is_content(word):
+        return None
+    upper = word[0].isupper() or any(c.isupper() for c in word[1:])
+    return stem(word), info(word.lower().replace("’", "'")), upper
 
 
 def boilerplate_share(start: int, end: int, chrome: Sequence[tuple[int, int]]) -> float:

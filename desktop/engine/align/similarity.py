@@ -9,6 +9,7 @@ long sentence does not match.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ def match(
         for s in short:
             if ACRONYM_MIN <= len(s) <= ACRONYM_MAX and s.isalpha() and s not in other_bag:
                 if letters is None:
-                    letters = initials(long_seq)
+                    letters = _initials(long_seq) if isinstance(long_seq, tuple) else initials(long_seq)
                 window = _expansion(s, long_seq, letters)
                 if window:
                     ws = short_w.get(s, 0.0)
@@ -125,6 +126,12 @@ def match(
 def expansion(acronym: str, stems: Sequence[str]) -> tuple[str, ...]:
     """Consecutive stems (of three letters or more) whose initials spell ``acronym``."""
     return _expansion(acronym, stems, initials(stems))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _initials(stems: tuple[str, ...]) -> str:
+    """:func:`initials`, remembered: a sentence meets many others."""
+    return initials(stems)
 
 
 def initials(stems: Sequence[str]) -> str:
