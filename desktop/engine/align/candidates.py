@@ -144,10 +144,14 @@ def _pair_search(pa: Prepared, pb: Prepared, floor: float) -> list[Cell]:
     return out
 
 
+def _aligning_key(p: Prepared) -> tuple[int, str]:
+    return (len(p.article.text), p.article.text)
+
+
 def first_of(pa: Prepared, pb: Prepared) -> bool:
     """Whether a pair is aligned with ``pa`` as its A side (:func:`.pair.align_prepared`
-    works in one orientation, chosen by content, and mirrors)."""
-    return not (len(pb.article.text), pb.article.text) < (len(pa.article.text), pa.article.text)
+    works in one orientation, chosen by content, and mirrors): the shorter text first."""
+    return not _aligning_key(pb) < _aligning_key(pa)
 
 
 def corpus_cells(
@@ -167,7 +171,7 @@ def corpus_cells(
     if n < 2:
         return {}
     # Articles in aligning order: each pair is found once, from its A side's rows.
-    rank = sorted(range(n), key=lambda k: (len(prepared[k].article.text), prepared[k].article.text))
+    rank = sorted(range(n), key=lambda k: _aligning_key(prepared[k]))  # stable: ties keep x < y
     ordered = [prepared[k] for k in rank]
     rows, cols, totals, owner = _matrices(ordered)
     starts = np.concatenate(([0], np.cumsum([len(p.stems) for p in ordered]))).astype(np.int64)
