@@ -37,6 +37,31 @@ def test_stemming_is_safe_across_threads() -> None:
     assert got == expected
 
 
+# The C build of the Snowball stemmers (PyStemmer), which snowballstemmer uses when it is
+# installed, must stem exactly as the pure-Python build: both are generated from the same
+# Snowball source, and a stem is part of every comparison key.
+STEM_WORDS = [
+    "regulations", "regulatory", "generously", "running", "nationalities", "withheld",
+    "withholding", "naïve", "état", "co-founder", "don't", "u.s", "3.5", "eu", "zuckerberg",
+    "multimodal", "multimodel", "spotify's", "ceo", "llama", "skies", "dying", "news",
+]  # fmt: skip
+
+
+@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéïü'-", min_size=1, max_size=14), max_size=30))
+def test_the_fast_stemmer_stems_as_the_pure_python_one(more: list[str]) -> None:
+    c_build = pytest.importorskip("Stemmer").Stemmer("english")
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    pure = EnglishStemmer()
+    for word in STEM_WORDS + more:
+        assert c_build.stemWord(word) == pure.stemWord(word), word
+
+
+def test_the_stemmer_in_use_is_the_fast_one_when_installed() -> None:
+    stemmer = pytest.importorskip("Stemmer")
+    assert isinstance(text._STEMMER, stemmer.Stemmer)
+
+
 def test_excerpt_cuts_at_a_word_boundary() -> None:
     cut = excerpt("word " * 40, limit=80)
     assert cut.endswith("…") and len(cut) <= 80
