@@ -79,6 +79,12 @@ def estimate_passes(pa: Prepared, pb: Prepared, i: int, j: int, floor: float) ->
                 if len(other) >= PREFIX_MATCH and other.startswith(key):
                     mass_a += PREFIX_CREDIT * wa[s]
                     mass_b += PREFIX_CREDIT * wa[s]  # the other stem's weight is not used here
+    return _reaches(mass_a, mass_b, total_a, total_b, floor)
+
+
+def _reaches(mass_a: float, mass_b: float, total_a: float, total_b: float, floor: float) -> bool:
+    """The estimate's test, from the weight each side sees matched: the harmonic mean of
+    both coverages (B's taken optimistically) against the floor less a rounding margin."""
     ca, cb = min(1.0, mass_a / total_a), min(1.0, COVER_B_FACTOR * mass_b / total_b)
     return ca + cb > 0 and 2 * ca * cb / (ca + cb) >= floor - _ROUNDING
 
@@ -138,8 +144,7 @@ def _pair_search(pa: Prepared, pb: Prepared, floor: float) -> list[Cell]:
             total_b = totals_b[j]
             if total_b <= 0:
                 continue
-            ca, cb = min(1.0, mass_a / total_a), min(1.0, COVER_B_FACTOR * got_b[j] / total_b)
-            if ca + cb > 0 and 2 * ca * cb / (ca + cb) >= floor - _ROUNDING:
+            if _reaches(mass_a, got_b[j], total_a, total_b, floor):
                 out.append((i, j))
     return out
 
