@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .prepared import Prepared
-from .similarity import PREFIX_CREDIT, PREFIX_MATCH, Match, match
+from .similarity import PREFIX_CREDIT, PREFIX_MATCH, Match, match_bags
 
 MAX_POSTINGS = 400  # stems in more sentences than this seed nothing (a refrain, a table)
 _ROUNDING = 1e-9  # the estimate and the full match add the same weights in other orders
@@ -45,7 +45,7 @@ def names_of(pa: Prepared, pb: Prepared):
 
 def score(pa: Prepared, pb: Prepared, i: int, j: int) -> Match:
     """The full match of sentence ``i`` of A with sentence ``j`` of B."""
-    return match(pa.stems[i], pb.stems[j], pa.weights, pb.weights, names_of(pa, pb))
+    return match_bags(pa.bag(i), pb.bag(j), pa.weights, pb.weights, names_of(pa, pb))
 
 
 def estimate_passes(pa: Prepared, pb: Prepared, i: int, j: int, floor: float) -> bool:
@@ -107,7 +107,7 @@ def sentence_pairs(
     names = names_of(pa, pb)
     out: dict[Cell, Match] = {}
     for i, j in sorted(passing):
-        m = match(pa.stems[i], pb.stems[j], pa.weights, pb.weights, names)
+        m = match_bags(pa.bag(i), pb.bag(j), pa.weights, pb.weights, names)
         if m.score >= floor:
             out[(i, j)] = m
     return out

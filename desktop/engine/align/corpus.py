@@ -11,7 +11,7 @@ put two sentences close.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from ..model import (
@@ -65,9 +65,9 @@ def candidate_pairs(
         for gram in p.anchors:
             owners[gram].add(k)
     anchored: set[tuple[int, int]] = set()
-    for found in owners.values():
-        if len(found) > 1:
-            anchored.update(itertools.combinations(sorted(found), 2))
+    # The runs of one passage reused by many articles have the same owners: each set once.
+    for found in {frozenset(v) for v in owners.values() if len(v) > 1}:
+        anchored.update(itertools.combinations(sorted(found), 2))
     close: set[tuple[int, int]] = set()
     n = len(prepared)
     if vectors is not None:
@@ -133,15 +133,17 @@ def align_corpus(
     for pair in pairs:
         spans[pair.a].extend(x.a_span for x in pair.passages)
         spans[pair.b].extend(x.b_span for x in pair.passages)
-    stats = tuple(_article_stats(p, spans[p.article.id], families) for p in prepared)
+    in_families = Counter(aid for f in families for aid in f.articles)
+    stats = tuple(_article_stats(p, spans[p.article.id], in_families[p.article.id]) for p in prepared)
     progress(1.0)
     return CorpusAlignment(
         tuple(articles), settings, tuple(pairs), families, stats, candidates_checked=len(todo)
     )
 
 
-def _article_stats(p: Prepared, spans: Sequence[Span], families) -> ArticleStats:
-    """Shares and unique runs of one article, from the spans its pairs' passages cover."""
+def _article_stats(p: Prepared, spans: Sequence[Span], families: int) -> ArticleStats:
+    """Shares and unique runs of one article, from the spans its pairs' passages cover,
+    and the number of ``families`` it is in."""
     aid = p.article.id
     flags = p.word_flags(spans)
     inside = sum(flags)
@@ -160,7 +162,7 @@ def _article_stats(p: Prepared, spans: Sequence[Span], families) -> ArticleStats
         total,
         round(shared, 4),
         round(1 - shared, 4) if total else 0.0,
-        sum(1 for f in families if aid in f.articles),
+        families,
         tuple(unique),
     )
 

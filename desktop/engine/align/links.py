@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .candidates import Cell, names_of, score, sentence_pairs
 from .passages import EDITED_MIN, strip_span
 from .prepared import CLAUSE_MIN_STEMS, Prepared
-from .similarity import Match, enough_evidence, match, some_evidence
+from .similarity import Bag, Match, bag, enough_evidence, match_bags, some_evidence
 from .worddiff import diff_stats, word_diff
 
 GAP = 2  # sentences that may lie between two links of one passage, on either side
@@ -77,12 +77,19 @@ def _adjacent(p: Prepared, k: int, other: int) -> bool:
     return abs(one.index - two.index) == 1 and one.paragraph == two.paragraph
 
 
-def _joined(p: Prepared, first: int, last: int) -> tuple[str, ...]:
-    return tuple(s for k in range(first, last + 1) for s in p.stems[k])
+def _clause_windows(p: Prepared, k: int) -> list[tuple[Bag, tuple[int, int]]]:
+    """Every run of whole clauses of sentence ``k`` shorter than the sentence, as a bag
+    with its span; remembered, as the sentence may meet many others."""
+    key = ("clauses", k)
+    found = p.memo.get(key)
+    if found is None:
+        found = p.memo[key] = [(bag(stems, p.weights), span) for stems, span in _clause_runs(p, k)]
+    return found  # type: ignore[return-value]
 
 
-def _clause_windows(p: Prepared, k: int) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
-    """Every run of whole clauses of sentence ``k`` shorter than the sentence."""
+def _clause_runs(p: Prepared, k: int) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
+    """Every run of whole clauses of sentence ``k`` shorter than the sentence: its stems
+    and its span."""
     cuts = p.clauses[k]
     if len(cuts) < 2:
         return []
@@ -112,26 +119,28 @@ def options(pa: Prepared, pb: Prepared, cands: dict[tuple[int, int], Match]) -> 
     for (i, j), m in cands.items():
         best = Link(i, i, j, j, m, _span(pa, i, i), _span(pb, j, j))
         if m.cover_a < CLAUSE_TRY:
-            for stems, span in _clause_windows(pa, i):
-                mm = match(stems, pb.stems[j], wa, wb, names)
+            bag_b = pb.bag(j)
+            for window, span in _clause_windows(pa, i):
+                mm = match_bags(window, bag_b, wa, wb, names)
                 if mm.score > best.score + CLAUSE_GAIN:
                     best = Link(i, i, j, j, mm, span, best.b_span)
         if m.cover_b < CLAUSE_TRY:
-            for stems, span in _clause_windows(pb, j):
-                mm = match(pa.stems[i], stems, wa, wb, names)
+            bag_a = pa.bag(i)
+            for window, span in _clause_windows(pb, j):
+                mm = match_bags(bag_a, window, wa, wb, names)
                 if mm.score > best.score + CLAUSE_GAIN:
                     best = Link(i, i, j, j, mm, _span(pa, i, i), span)
         out.append(best)
         for j2 in (j - 1, j + 1):
             if _adjacent(pb, j, j2):
                 lo, hi = min(j, j2), max(j, j2)
-                mm = match(pa.stems[i], _joined(pb, lo, hi), wa, wb, names)
+                mm = match_bags(pa.bag(i), pb.joined_bag(lo, hi), wa, wb, names)
                 if mm.score > m.score + JOIN_GAIN:
                     out.append(Link(i, i, lo, hi, mm, _span(pa, i, i), _span(pb, lo, hi)))
         for i2 in (i - 1, i + 1):
             if _adjacent(pa, i, i2):
                 lo, hi = min(i, i2), max(i, i2)
-                mm = match(_joined(pa, lo, hi), pb.stems[j], wa, wb, names)
+                mm = match_bags(pa.joined_bag(lo, hi), pb.bag(j), wa, wb, names)
                 if mm.score > m.score + JOIN_GAIN:
                     out.append(Link(lo, hi, j, j, mm, _span(pa, lo, hi), _span(pb, j, j)))
     return out

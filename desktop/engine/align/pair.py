@@ -67,14 +67,17 @@ def verbatim_runs(pa: Prepared, pb: Prepared, min_words: int) -> list[tuple[int,
     A run of words repeated many times in an article (a refrain, a table) seeds nothing
     by its repeats: they would make the seeds grow with the square of the repeats.
     """
-    if min_words >= ANCHOR_WORDS and pa.anchor_keys.isdisjoint(pb.anchor_keys):
+    keys_a, keys_b = pa.anchor_keys.keys(), pb.anchor_keys.keys()
+    if min_words >= ANCHOR_WORDS and keys_a.isdisjoint(keys_b):
         return []  # every such run starts with an anchor run both articles hold
     grams_a, grams_b = pa.grams(min_words), pb.grams(min_words)
+    if min_words == ANCHOR_WORDS:  # only the runs whose checksums both hold
+        maybe = (g for key in keys_a & keys_b for g in pa.anchor_keys[key])
+    else:
+        maybe = grams_a.keys() & grams_b.keys()  # type: ignore[assignment]
     # The order of ``shared`` does not matter: the starts are sorted below.
     shared = [
-        g
-        for g in grams_a.keys() & grams_b.keys()
-        if len(grams_a[g]) <= MAX_REPEATS and len(grams_b[g]) <= MAX_REPEATS
+        g for g in maybe if g in grams_b and len(grams_a[g]) <= MAX_REPEATS and len(grams_b[g]) <= MAX_REPEATS
     ]
     if not shared:
         return []

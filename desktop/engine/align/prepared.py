@@ -14,13 +14,13 @@ import hashlib
 import threading
 import zlib
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 
 from ..model import Article, Cancelled, never_cancelled
 from .rarity import info
 from .segment import Sentence, sentences
-from .similarity import PREFIX_MATCH
+from .similarity import PREFIX_MATCH, Bag, bag
 from .text import TOKEN_RE, WORD_RE, is_content, stem, typographic
 
 NAME_FACTOR = 0.5  # names say what a sentence is about, not how it is worded
@@ -60,13 +60,40 @@ class Prepared:
     totals: tuple[float, ...]  # summed weight of each sentence's content stems
     # PREFIX_MATCH-letter prefix -> sentences holding a stem of at least that length with it
     prefixes: Mapping[str, tuple[int, ...]]
-    # a checksum of each anchor run: two articles whose sets are disjoint share no run
-    anchor_keys: frozenset[int]
+    # the anchor runs under their checksums (:func:`run_key`; two may share one): two
+    # articles whose checksums are disjoint share no run
+    anchor_keys: Mapping[int, tuple[tuple[str, ...], ...]]
     # each sentence's distinct stems, for the corpus candidate search
     occurrences: StemOccurrences
+    # what the aligner derives from this article alone, remembered in this process
+    # (sentence bags, clause windows); never compared, and not pickled
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> list[object]:
+        return [{} if f.name == "memo" else getattr(self, f.name) for f in fields(self)]
+
+    def __setstate__(self, state: list[object]) -> None:
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, value)
 
     def weight(self, s: str) -> float:
         return self.weights.get(s, 0.0)
+
+    def bag(self, k: int) -> Bag:
+        """The :class:`~.similarity.Bag` of sentence ``k``'s content stems."""
+        found = self.memo.get(k)
+        if found is None:
+            found = self.memo[k] = bag(self.stems[k], self.weights)
+        return found  # type: ignore[return-value]
+
+    def joined_bag(self, first: int, last: int) -> Bag:
+        """The bag of sentences ``first..last`` (inclusive) read as one."""
+        key = (first, last)
+        found = self.memo.get(key)
+        if found is None:
+            stems = tuple(s for k in range(first, last + 1) for s in self.stems[k])
+            found = self.memo[key] = bag(stems, self.weights)
+        return found  # type: ignore[return-value]
 
     def total(self, k: int) -> float:
         """Summed weight of sentence ``k``'s content stems."""
@@ -160,7 +187,7 @@ def prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) -
 
 
 def _with_article(p: Prepared, article: Article) -> Prepared:
-    return replace(p, article=article)
+    return replace(p, article=article)  # the memo holds nothing that depends on the id
 
 
 CHECK_EVERY = 64  # sentences or words between two questions to ``cancelled``
@@ -187,9 +214,9 @@ def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) 
     if cancelled():
         raise Cancelled
     words = tuple(
-        (typographic(m.group()).lower(), m.start(), m.end())
+        (_folded(m.group()), m.start(), m.end())
         for m in WORD_RE.finditer(text)
-        if boilerplate_share(m.start(), m.end(), chrome) == 0
+        if not chrome or boilerplate_share(m.start(), m.end(), chrome) == 0
     )
     if cancelled():
         raise Cancelled
@@ -230,7 +257,7 @@ def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) 
         anchors,
         tuple(sum(weights[s] for s in st) for st in stems),
         {k: tuple(v) for k, v in prefixes.items()},
-        frozenset(run_key(g) for g in anchors),
+        _by_key(anchors),
         stem_occurrences(stems, weights),
     )
 
@@ -263,6 +290,13 @@ def stem_occurrences(stems: Sequence[Sequence[str]], weights: Mapping[str, float
 def run_key(run: Sequence[str]) -> int:
     """A checksum of a run of words, the same in every process (unlike ``hash``)."""
     return zlib.crc32("\0".join(run).encode("utf-8", "surrogatepass"))
+
+
+def _by_key(runs: Iterable[tuple[str, ...]]) -> dict[int, tuple[tuple[str, ...], ...]]:
+    by_key: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    for run in runs:
+        by_key[run_key(run)].append(run)
+    return {k: tuple(v) for k, v in by_key.items()}
 
 
 def _grams(words: Sequence[tuple[str, int, int]], n: int) -> dict[tuple[str, ...], tuple[int, ...]]:
@@ -311,6 +345,12 @@ def _analyse_sentence(
                 caps.add(st)
         first = False
     return tuple(found), frozenset(caps), tuple(cuts), initial
+
+
+@functools.lru_cache(maxsize=200_000)
+def _folded(word: str) -> str:
+    """A word as anchor runs compare it: typography folded, lower case."""
+    return typographic(word).lower()
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -9,7 +9,7 @@ long sentence does not match.
 
 from __future__ import annotations
 
-import functools
+import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,6 +49,54 @@ NO_MATCH = Match(0.0, 0.0, 0.0)
 Weights = Mapping[str, float]
 
 
+@dataclass(frozen=True, slots=True)
+class Bag:
+    """A bag of content stems with what :func:`match_bags` asks of it, worked out once:
+    a sentence meets many others, and its clause windows meet each of them."""
+
+    seq: tuple[str, ...]  # the stems in order
+    counts: Mapping[str, int]  # each stem's count, in the order of first occurrence
+    total: float  # summed weight (with the weights of the bag's own article)
+    letters: str  # :func:`initials` of ``seq``
+    short: tuple[str, ...]  # distinct stems that may be acronyms, in ``counts`` order
+    heads: tuple[str, ...]  # the first two letters of each of ``short``, once each
+    # PREFIX_MATCH-letter prefix -> the stems at least that long with it, in ``counts`` order
+    families: Mapping[str, tuple[str, ...]]
+    numbers: frozenset[str]  # stems that are figures
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def bag(stems: Sequence[str], weights: Weights) -> Bag:
+    """The :class:`Bag` of ``stems``, weighed with ``weights``. Bags are many (every
+    sentence, clause window and joined pair of sentences of a corpus), so they share
+    their small strings and empty sets."""
+    seq = tuple(stems)
+    counts = Counter(seq)
+    short: list[str] = []
+    numbers: list[str] = []
+    families: dict[str, list[str]] = {}
+    for s in counts:
+        if len(s) >= PREFIX_MATCH:
+            families.setdefault(sys.intern(s[:PREFIX_MATCH]), []).append(s)
+        if s.isalpha():
+            if ACRONYM_MIN <= len(s) <= ACRONYM_MAX:
+                short.append(s)
+        elif _has_digit(s):
+            numbers.append(s)
+    return Bag(
+        seq,
+        counts,
+        sum(weights.get(s, 0.0) * c for s, c in counts.items()),
+        initials(seq),
+        tuple(short),
+        tuple(dict.fromkeys(sys.intern(s[:2]) for s in short)),
+        {p: tuple(v) for p, v in families.items()},
+        frozenset(numbers) if numbers else _NONE,
+    )
+
+
 def match(
     stems_a: Sequence[str],
     stems_b: Sequence[str],
@@ -63,12 +111,22 @@ def match(
     """
     if not stems_a or not stems_b:
         return NO_MATCH
-    bag_a = Counter(stems_a)
-    bag_b = Counter(stems_b)
-    total_a = sum(weights_a.get(s, 0.0) * c for s, c in bag_a.items())
-    total_b = sum(weights_b.get(s, 0.0) * c for s, c in bag_b.items())
+    return match_bags(bag(stems_a, weights_a), bag(stems_b, weights_b), weights_a, weights_b, names)
+
+
+def match_bags(
+    a: Bag,
+    b: Bag,
+    weights_a: Weights,
+    weights_b: Weights,
+    names: Callable[[str], bool] = lambda s: False,
+) -> Match:
+    """:func:`match` of two bags made with :func:`bag` (``a`` with ``weights_a``, ``b``
+    with ``weights_b``)."""
+    total_a, total_b = a.total, b.total
     if total_a <= 0 or total_b <= 0:
         return NO_MATCH
+    bag_a, bag_b = a.counts, b.counts
     got_a = got_b = 0.0
     shared = common = 0.0
     left_a: list[str] = []
@@ -84,39 +142,38 @@ def match(
         elif len(s) >= PREFIX_MATCH:
             left_a.append(s)
     if left_a:
-        # Partial credit for stems of one family that the stemmer left apart.
-        by_prefix: dict[str, list[str]] = {}
-        for other in bag_b:
-            if other not in bag_a and len(other) >= PREFIX_MATCH:
-                by_prefix.setdefault(other[:PREFIX_MATCH], []).append(other)
+        # Partial credit for stems of one family that the stemmer left apart: each takes
+        # the last free stem of B with its prefix that A does not hold as it is.
+        taken: set[str] = set()
+        families = b.families
         for s in left_a:
-            family = by_prefix.get(s[:PREFIX_MATCH])
+            family = families.get(s[:PREFIX_MATCH])
             if family:
-                other = family.pop()
+                other = next((o for o in reversed(family) if o not in bag_a and o not in taken), None)
+                if other is None:
+                    continue
+                taken.add(other)
                 got_a += PREFIX_CREDIT * weights_a.get(s, 0.0)
                 got_b += PREFIX_CREDIT * weights_b.get(other, 0.0)
                 shared += PREFIX_CREDIT
                 if not names(s):
                     common += PREFIX_CREDIT
     # Acronyms written out on the other side ("EU" / "European Union").
-    for short, other_bag, long_seq, short_w, long_w, short_is_a in (
-        (bag_a, bag_b, stems_b, weights_a, weights_b, True),
-        (bag_b, bag_a, stems_a, weights_b, weights_a, False),
+    for short, other_bag, long, short_w, long_w, short_is_a in (
+        (a, bag_b, b, weights_a, weights_b, True),
+        (b, bag_a, a, weights_b, weights_a, False),
     ):
-        letters = None
-        for s in short:
-            if ACRONYM_MIN <= len(s) <= ACRONYM_MAX and s.isalpha() and s not in other_bag:
-                if letters is None:
-                    letters = _initials(long_seq) if isinstance(long_seq, tuple) else initials(long_seq)
-                window = _expansion(s, long_seq, letters)
-                if window:
-                    ws = short_w.get(s, 0.0)
-                    wl = sum(long_w.get(t, 0.0) for t in window)
-                    got_a, got_b = (got_a + ws, got_b + wl) if short_is_a else (got_a + wl, got_b + ws)
-                    shared += 1
+        if not any(map(long.letters.__contains__, short.heads)):
+            continue  # no acronym's first two letters are initials of neighbours there
+        for s in short.short:
+            if s not in other_bag and (k := long.letters.find(s)) >= 0:  # the first place it is spelt
+                ws = short_w.get(s, 0.0)
+                wl = sum(long_w.get(t, 0.0) for t in long.seq[k : k + len(s)])
+                got_a, got_b = (got_a + ws, got_b + wl) if short_is_a else (got_a + wl, got_b + ws)
+                shared += 1
     cover_a = min(1.0, got_a / total_a)
     cover_b = min(1.0, got_b / total_b)
-    differ = numbers_disagree(bag_a, bag_b)
+    differ = bool(a.numbers) and bool(b.numbers) and a.numbers.isdisjoint(b.numbers)
     if differ:
         cover_a *= NUMBER_PENALTY
         cover_b *= NUMBER_PENALTY
@@ -126,12 +183,6 @@ def match(
 def expansion(acronym: str, stems: Sequence[str]) -> tuple[str, ...]:
     """Consecutive stems (of three letters or more) whose initials spell ``acronym``."""
     return _expansion(acronym, stems, initials(stems))
-
-
-@functools.lru_cache(maxsize=65_536)
-def _initials(stems: tuple[str, ...]) -> str:
-    """:func:`initials`, remembered: a sentence meets many others."""
-    return initials(stems)
 
 
 def initials(stems: Sequence[str]) -> str:

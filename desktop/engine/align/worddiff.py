@@ -13,6 +13,9 @@ faster.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
+import re
 from dataclasses import dataclass
 
 import diff_match_patch
@@ -23,7 +26,7 @@ except ImportError:  # no wheel for this platform: the Python original does the 
     _fast = None
 
 from ..model import DiffOp, Op, Settings
-from .text import Token, is_punctuation, normal_form, tokens, typographic, word_count
+from .text import TOKEN_RE, is_punctuation, normal_form, typographic, word_count
 
 # 0 disables the time limit: the result must not depend on how fast the machine is.
 # Passages are sentence-sized, so the exact algorithm stays fast.
@@ -53,11 +56,11 @@ def token_key(token: str, settings: Settings) -> str:
     Always in :func:`normal_form` (NFC, soft hyphens and zero-width characters dropped),
     even with strict typography: the two spellings are the same text on screen.
     """
-    return _key(token, settings.ignore_typography, settings.ignore_case, settings.ignore_punctuation)
+    return _key(settings.ignore_typography, settings.ignore_case, settings.ignore_punctuation, token)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # words recur in every passage of an article
-def _key(token: str, ignore_typography: bool, ignore_case: bool, ignore_punctuation: bool) -> str:
+def _key(ignore_typography: bool, ignore_case: bool, ignore_punctuation: bool, token: str) -> str:
     folded = normal_form(token)
     if not folded or folded.isspace():  # white space, or only invisible characters
         return " " if ignore_typography or not folded else folded
@@ -69,33 +72,45 @@ def _key(token: str, ignore_typography: bool, ignore_case: bool, ignore_punctuat
     return key
 
 
-def _encode(toks: list[Token], settings: Settings, table: dict[str, str]) -> str:
-    chars = []
-    for tok in toks:
-        key = token_key(tok.text, settings)
-        code = table.get(key)
-        if code is None:
-            n = len(table)
-            code = chr(_FIRST_CODE + n if _FIRST_CODE + n < 0xF900 else 0x10000 + n)
-            table[key] = code
-        chars.append(code)
-    return "".join(chars)
-
-
-def _merge_gaps(toks: list[Token], settings: Settings) -> list[Token]:
-    """Join runs of ignorable tokens (white space, and punctuation if ignored) into one."""
-    out: list[Token] = []
+def _pieces(text: str, start: int, end: int, flags: tuple[bool, bool, bool]) -> tuple[list[int], list[str]]:
+    """The tokens of ``text[start:end]`` as the diff compares them: each one's end offset
+    and key, runs of ignorable tokens (white space, and punctuation if ignored) joined
+    into one. Lists rather than :class:`.text.Token` objects, built by C loops where it
+    can: a passage has a few hundred tokens and a corpus tens of thousands of passages."""
+    found = list(TOKEN_RE.finditer(text, start, end))
+    keys = list(map(functools.partial(_key, *flags), map(_GROUP, found)))
+    gaps = list(map(_GAP_KEY, keys))
+    if not any(map(operator.and_, gaps, gaps[1:])):  # no two ignorable tokens in a row
+        return list(map(_END, found)), keys
+    ends: list[int] = []
+    joined: list[str] = []
     last_gap = False
-    for tok in toks:
-        gap = token_key(tok.text, settings) == " "
+    run_start = start  # where the last piece starts
+    for m, key, gap in zip(found, keys, gaps, strict=True):
         if gap and last_gap:
-            prev = out[-1]
-            out[-1] = Token(prev.text + tok.text, prev.start, tok.end)
-            last_gap = token_key(out[-1].text, settings) == " "
+            key = _key(*flags, text[run_start : m.end()])
+            ends[-1] = m.end()
+            joined[-1] = key
+            last_gap = key == " "
         else:
-            out.append(tok)
+            run_start = m.start()
+            ends.append(m.end())
+            joined.append(key)
             last_gap = gap
-    return out
+    return ends, joined
+
+
+_GROUP = re.Match.group
+_END = re.Match.end
+_GAP_KEY = " ".__eq__
+
+
+def _codes(keys_a: list[str], keys_b: list[str]) -> dict[str, str]:
+    """One private character per distinct key, in the order the keys first appear."""
+    return {
+        key: chr(_FIRST_CODE + n if _FIRST_CODE + n < 0xF900 else 0x10000 + n)
+        for n, key in enumerate(dict.fromkeys(itertools.chain(keys_a, keys_b)))
+    }
 
 
 def word_diff(
@@ -113,11 +128,12 @@ def word_diff(
     A span exactly; the equal and insert pieces tile the B span.
     """
     settings = settings or Settings()
-    toks_a = _merge_gaps(list(tokens(text_a, a_start, a_end)), settings)
-    toks_b = _merge_gaps(list(tokens(text_b, b_start, b_end)), settings)
-    table: dict[str, str] = {}
-    enc_a = _encode(toks_a, settings, table)
-    enc_b = _encode(toks_b, settings, table)
+    flags = (settings.ignore_typography, settings.ignore_case, settings.ignore_punctuation)
+    ends_a, keys_a = _pieces(text_a, a_start, a_end, flags)
+    ends_b, keys_b = _pieces(text_b, b_start, b_end, flags)
+    table = _codes(keys_a, keys_b)
+    enc_a = "".join(map(table.__getitem__, keys_a))
+    enc_b = "".join(map(table.__getitem__, keys_b))
 
     dmp = diff_match_patch.diff_match_patch()
     dmp.Diff_Timeout = DIFF_TIMEOUT
@@ -130,16 +146,16 @@ def word_diff(
     for op, chunk in diffs:
         n = len(chunk)
         if op == dmp.DIFF_EQUAL:
-            end_a = toks_a[ia + n - 1].end
-            end_b = toks_b[ib + n - 1].end
+            end_a = ends_a[ia + n - 1]
+            end_b = ends_b[ib + n - 1]
             _append(ops, DiffOp(Op.EQUAL, pos_a, end_a, pos_b, end_b))
             ia, ib, pos_a, pos_b = ia + n, ib + n, end_a, end_b
         elif op == dmp.DIFF_DELETE:
-            end_a = toks_a[ia + n - 1].end
+            end_a = ends_a[ia + n - 1]
             _append(ops, DiffOp(Op.DELETE, pos_a, end_a, pos_b, pos_b))
             ia, pos_a = ia + n, end_a
         else:
-            end_b = toks_b[ib + n - 1].end
+            end_b = ends_b[ib + n - 1]
             _append(ops, DiffOp(Op.INSERT, pos_a, pos_a, pos_b, end_b))
             ib, pos_b = ib + n, end_b
     return tuple(ops)
@@ -168,6 +184,7 @@ def accelerated() -> bool:
     return _fast is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_gap(key: str) -> bool:
     """A token key made of white space or punctuation only."""
     return all(ch.isspace() or is_punctuation(ch) for ch in key)

@@ -350,9 +350,12 @@ def test_the_anchor_checksums_skip_only_pairs_without_a_run(a: str, b: str, extr
         b = f"{b} {a} {b}"  # B quotes A whole: every run of A is shared
     pa = prepare(Article("a", "", "", a))
     pb = prepare(Article("b", "", "", b))
-    colliding = frozenset({0})  # makes every pair look as if it shared a run: the full search
     n = ANCHOR_WORDS + extra
-    full = verbatim_runs(replace(pa, anchor_keys=colliding), replace(pb, anchor_keys=colliding), n)
+    # Every run under one checksum: every pair looks as if it shared a run, and every run
+    # of A is tried: the full search.
+    full = verbatim_runs(
+        replace(pa, anchor_keys={0: tuple(pa.anchors)}), replace(pb, anchor_keys={0: tuple(pb.anchors)}), n
+    )
     assert verbatim_runs(pa, pb, n) == full
     if quote and len(a.split()) >= n:
         assert full

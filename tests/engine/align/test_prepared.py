@@ -173,7 +173,9 @@ def test_run_keys_are_the_same_in_every_process() -> None:
 def test_anchor_keys_checksum_every_anchor_run() -> None:
     long = " ".join(f"w{k}" for k in range(ANCHOR_WORDS + 3))
     p = prepare(article(long))
-    assert p.anchor_keys == frozenset(run_key(g) for g in p.anchors) and len(p.anchor_keys) == 4
+    assert len(p.anchors) == len(p.anchor_keys) == 4
+    assert all(run_key(g) == key for key, runs in p.anchor_keys.items() for g in runs)
+    assert sorted(g for runs in p.anchor_keys.values() for g in runs) == sorted(p.anchors)
 
 
 def test_union_and_boilerplate_share() -> None:
@@ -253,3 +255,18 @@ def test_prepare_from_many_threads_gives_what_one_thread_gives() -> None:
     alone = [prep._prepare(article(t, "x")) for t in texts]
     for k, p in enumerate(threaded):
         assert p == alone[k % len(texts)]
+
+
+def test_what_is_remembered_of_an_article_stays_in_its_process() -> None:
+    import pickle
+
+    from desktop.engine.align.similarity import bag
+
+    p = prep._prepare(article("Meta said the EU rules were unclear, and that it would wait. Spotify agreed."))
+    first = p.bag(0)
+    assert p.bag(0) is first and first == bag(p.stems[0], p.weights)
+    assert p.joined_bag(0, 1).seq == p.stems[0] + p.stems[1]
+    back = pickle.loads(pickle.dumps(p))
+    assert back.memo == {} and p.memo  # the bags are not sent to other processes
+    assert back == p  # ... and never compared
+    assert back.bag(0) == first

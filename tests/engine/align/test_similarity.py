@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.engine.align.similarity import (
@@ -112,3 +112,90 @@ def test_scores_stay_in_range_and_mirror(a: list[str], b: list[str]) -> None:
     m, back = match(a, b, w, w), match(b, a, w, w)
     assert 0.0 <= m.cover_a <= 1.0 and 0.0 <= m.cover_b <= 1.0 and 0.0 <= m.score <= 1.0
     assert back.score == pytest.approx(m.score)
+
+
+def _plain_match(a: list[str], b: list[str], wa: dict[str, float], wb: dict[str, float], names) -> Match:
+    """The match as first written, straight from its definition, bag by bag each time."""
+    from collections import Counter
+
+    from desktop.engine.align.similarity import (
+        ACRONYM_MAX,
+        ACRONYM_MIN,
+        NO_MATCH,
+        NUMBER_PENALTY,
+        PREFIX_CREDIT,
+        PREFIX_MATCH,
+    )
+
+    if not a or not b:
+        return NO_MATCH
+    bag_a, bag_b = Counter(a), Counter(b)
+    total_a = sum(wa.get(s, 0.0) * c for s, c in bag_a.items())
+    total_b = sum(wb.get(s, 0.0) * c for s, c in bag_b.items())
+    if total_a <= 0 or total_b <= 0:
+        return NO_MATCH
+    got_a = got_b = shared = common = 0.0
+    left = []
+    for s, ca in bag_a.items():
+        if bag_b.get(s, 0):
+            n = min(ca, bag_b[s])
+            got_a, got_b, shared = got_a + wa.get(s, 0.0) * n, got_b + wb.get(s, 0.0) * n, shared + n
+            common += 0 if names(s) else n
+        elif len(s) >= PREFIX_MATCH:
+            left.append(s)
+    by_prefix: dict[str, list[str]] = {}
+    for o in bag_b:
+        if o not in bag_a and len(o) >= PREFIX_MATCH:
+            by_prefix.setdefault(o[:PREFIX_MATCH], []).append(o)
+    for s in left:
+        if by_prefix.get(s[:PREFIX_MATCH]):
+            o = by_prefix[s[:PREFIX_MATCH]].pop()
+            got_a, got_b = got_a + PREFIX_CREDIT * wa.get(s, 0.0), got_b + PREFIX_CREDIT * wb.get(o, 0.0)
+            shared += PREFIX_CREDIT
+            common += 0 if names(s) else PREFIX_CREDIT
+    for short, other, seq, ws_, wl_, is_a in (
+        (bag_a, bag_b, b, wa, wb, True),
+        (bag_b, bag_a, a, wb, wa, False),
+    ):
+        for s in short:
+            if ACRONYM_MIN <= len(s) <= ACRONYM_MAX and s.isalpha() and s not in other:
+                window = expansion(s, seq)
+                if window:
+                    ws, wl = ws_.get(s, 0.0), sum(wl_.get(t, 0.0) for t in window)
+                    got_a, got_b = (got_a + ws, got_b + wl) if is_a else (got_a + wl, got_b + ws)
+                    shared += 1
+    cover_a, cover_b = min(1.0, got_a / total_a), min(1.0, got_b / total_b)
+    differ = numbers_disagree(bag_a, bag_b)
+    if differ:
+        cover_a, cover_b = cover_a * NUMBER_PENALTY, cover_b * NUMBER_PENALTY
+    return Match(cover_a, cover_b, shared, common, (got_a + got_b) / 2, differ)
+
+
+# Families of stems the stemmer leaves apart, acronyms and their expansions, figures, and
+# stems of two letters or fewer (no initial).
+FAMILY_VOCAB = [
+    "regul", "regulatori", "regulat", "regulation", "multimod", "multimodel", "eu", "european",
+    "union", "un", "nation", "unit", "ai", "artifici", "intellig", "4.5", "12", "2024", "of",
+    "meta", "metaverse", "metadata", "said", "x",
+]  # fmt: skip
+family_stems = st.lists(st.sampled_from(FAMILY_VOCAB), max_size=12)
+family_weights = st.fixed_dictionaries({s: st.sampled_from([0.0, 0.5, 1.0, 2.5, 4.0]) for s in FAMILY_VOCAB})
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    a=family_stems,
+    b=family_stems,
+    wa=family_weights,
+    wb=family_weights,
+    named=st.sets(st.sampled_from(FAMILY_VOCAB)),
+)
+def test_the_bag_form_gives_the_plain_match(
+    a: list[str], b: list[str], wa: dict[str, float], wb: dict[str, float], named: set[str]
+) -> None:
+    from desktop.engine.align.similarity import bag, match_bags
+
+    expected = _plain_match(a, b, wa, wb, named.__contains__)
+    assert match(a, b, wa, wb, named.__contains__) == expected
+    if a and b:
+        assert match_bags(bag(a, wa), bag(b, wb), wa, wb, named.__contains__) == expected

@@ -209,3 +209,31 @@ def test_without_the_cpp_build_the_python_one_gives_the_same_diff(monkeypatch: p
     assert not worddiff.accelerated()
     assert word_diff(a, 0, len(a), b, 0, len(b)) == expected
     assert changed(a, b)[:2] == [("delete", "like", ""), ("insert", "", "love")]
+
+
+def _plain_pieces(text: str, start: int, end: int, opts: Settings) -> tuple[list[int], list[str]]:
+    """The pieces as defined: every token, ignorable neighbours joined one at a time."""
+    out: list[tuple[int, int]] = []
+    for m in worddiff.TOKEN_RE.finditer(text, start, end):
+        gap = worddiff.token_key(m.group(), opts) == " "
+        if out and gap and worddiff.token_key(text[out[-1][0] : out[-1][1]], opts) == " ":
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((m.start(), m.end()))
+    return [e for _, e in out], [worddiff.token_key(text[s:e], opts) for s, e in out]
+
+
+gappy_texts = st.lists(
+    st.sampled_from(["word", "Word", " ", "  ", "\n", ",", ".", "—", "\u00ad", "\u200b", "’", "'", "x"]),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(prefix=gappy_texts, text=gappy_texts, opts=option_sets)
+def test_pieces_join_ignorable_runs_as_defined(prefix: str, text: str, opts: Settings) -> None:
+    whole = prefix + text
+    flags = (opts.ignore_typography, opts.ignore_case, opts.ignore_punctuation)
+    assert worddiff._pieces(whole, len(prefix), len(whole), flags) == _plain_pieces(
+        whole, len(prefix), len(whole), opts
+    )
