@@ -42,6 +42,71 @@ def _keys(p: Prepared) -> frozenset[str]:
     return frozenset(s[:PREFIX_MATCH] for s in p.postings)
 
 
+_KEY_BLOCK = 256  # articles whose shared-key counts against all others are made at once
+
+
+def _shared_keys(prepared: Sequence[Prepared], pairs: Sequence[tuple[int, int]]) -> list[int]:
+    """For each pair of articles (sorted), how many content stems cut to their first
+    :data:`PREFIX_MATCH` letters both hold: sparse products of the articles' key sets, a
+    block of articles at a time."""
+    import numpy as np
+    from scipy import sparse
+
+    if not pairs:
+        return []
+    key_id: dict[str, int] = {}
+    ids = [[key_id.setdefault(k, len(key_id)) for k in _keys(p)] for p in prepared]
+    lengths = [len(x) for x in ids]
+    flat = np.fromiter((k for x in ids for k in x), np.int64, count=sum(lengths))
+    rows = np.repeat(np.arange(len(prepared)), lengths)
+    incidence = sparse.csr_matrix(
+        (np.ones(len(flat), np.int32), (rows, flat)), shape=(len(prepared), len(key_id))
+    )
+    across = incidence.T.tocsr()
+    first = np.fromiter((i for i, _ in pairs), np.int64, count=len(pairs))
+    second = np.fromiter((j for _, j in pairs), np.int64, count=len(pairs))
+    counts = np.zeros(len(pairs), np.int64)
+    for r0 in range(0, len(prepared), _KEY_BLOCK):
+        lo, hi = np.searchsorted(first, [r0, r0 + _KEY_BLOCK])
+        if lo == hi:
+            continue
+        block = (incidence[r0 : r0 + _KEY_BLOCK] @ across).toarray()
+        counts[lo:hi] = block[first[lo:hi] - r0, second[lo:hi]]
+    return counts.tolist()
+
+
+def _anchored(prepared: Sequence[Prepared]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of articles that share an anchor run of words.
+
+    Found through the runs' checksums (integers, quick to compare), then confirmed on the
+    runs themselves: two runs may share a checksum."""
+    import numpy as np
+
+    lengths = [len(p.anchor_keys) for p in prepared]
+    keys = np.fromiter(itertools.chain.from_iterable(p.anchor_keys for p in prepared), np.int64, sum(lengths))
+    owner = np.repeat(np.arange(len(prepared)), lengths)
+    order = np.argsort(keys, kind="stable")  # by checksum, each checksum's owners in order
+    keys, owner = keys[order], owner[order]
+    repeated = keys[1:] == keys[:-1]
+    held = np.zeros(len(keys), bool)  # a checksum more than one article holds
+    held[1:] |= repeated
+    held[:-1] |= repeated
+    keys, owner = keys[held], owner[held]
+    cuts = (np.flatnonzero(keys[1:] != keys[:-1]) + 1).tolist()
+    owners = owner.tolist()
+    maybe: set[tuple[int, int]] = set()
+    # The runs of one passage reused by many articles have the same owners: each set once.
+    for found in {tuple(owners[a:b]) for a, b in zip([0, *cuts], [*cuts, len(owners)], strict=True)}:
+        maybe.update(itertools.combinations(found, 2))
+    return {(i, j) for i, j in maybe if _share_a_run(prepared[i], prepared[j])}
+
+
+def _share_a_run(pa: Prepared, pb: Prepared) -> bool:
+    runs_b = pb.anchors
+    shared = pa.anchor_keys.keys() & pb.anchor_keys.keys()
+    return any(run in runs_b for key in shared for run in pa.anchor_keys[key])
+
+
 def candidate_pairs(
     prepared: Sequence[Prepared],
     vectors: Sequence[object] | None,
@@ -59,15 +124,7 @@ def candidate_pairs(
     cells = corpus_cells(
         prepared, candidate_floor(link_threshold(settings.sensitivity)), lambda f: progress(0.8 * f)
     )
-    keys = [_keys(p) for p in prepared]
-    owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    for k, p in enumerate(prepared):
-        for gram in p.anchors:
-            owners[gram].add(k)
-    anchored: set[tuple[int, int]] = set()
-    # The runs of one passage reused by many articles have the same owners: each set once.
-    for found in {frozenset(v) for v in owners.values() if len(v) > 1}:
-        anchored.update(itertools.combinations(sorted(found), 2))
+    anchored = _anchored(prepared)
     close: set[tuple[int, int]] = set()
     n = len(prepared)
     if vectors is not None:
@@ -76,11 +133,16 @@ def candidate_pairs(
                 if close_pairs(vectors[i], vectors[j], settings.sensitivity):  # type: ignore[arg-type]
                     close.add((i, j))
             progress(0.8 + 0.2 * (i + 1) / n)
+    proposed = sorted(pair for pair in cells if pair not in anchored and pair not in close)
+    enough = {
+        pair
+        for pair, count in zip(proposed, _shared_keys(prepared, proposed), strict=True)
+        if count >= MIN_KEYS
+    }
     out: list[Task] = []
-    for pair in sorted(anchored | close | cells.keys()):
+    for pair in sorted(anchored | close | enough):
         i, j = pair
-        if pair in anchored or pair in close or len(keys[i] & keys[j]) >= MIN_KEYS:
-            out.append((i, j, cells.get(pair, ())))
+        out.append((i, j, cells.get(pair, ()), pair in anchored))
     progress(1.0)
     return out
 

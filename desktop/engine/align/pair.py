@@ -116,19 +116,22 @@ def align_prepared(
     *,
     vectors: Vectors | None = None,
     cells: Sequence[Cell] | None = None,
+    anchored: bool | None = None,
 ) -> PairAlignment:
     """Align two prepared articles (with sentence embeddings for both, optionally).
 
     The work is always done in one orientation, chosen by content, and mirrored when
     needed: B against A gives exactly the mirror of A against B. ``cells``: the sentence
     pairs ``(i of A, j of B)`` a corpus search proposed (:func:`.candidates.corpus_cells`);
-    found here when not given.
+    found here when not given. ``anchored``: whether the two share a run of
+    :data:`.prepared.ANCHOR_WORDS` identical words (a corpus search knows); found here
+    when not given.
     """
     if not first_of(pa, pb):
         flipped = vectors[::-1] if vectors is not None else None
         mirrored = None if cells is None else [(j, i) for i, j in cells]
-        return _align(pb, pa, settings, cancelled, flipped, mirrored).swapped()  # type: ignore[arg-type]
-    return _align(pa, pb, settings, cancelled, vectors, cells)
+        return _align(pb, pa, settings, cancelled, flipped, mirrored, anchored).swapped()  # type: ignore[arg-type]
+    return _align(pa, pb, settings, cancelled, vectors, cells, anchored)
 
 
 def _align(
@@ -138,11 +141,14 @@ def _align(
     cancelled: Callable[[], bool],
     vectors: Vectors | None,
     cells: Sequence[Cell] | None = None,
+    anchored: bool | None = None,
 ) -> PairAlignment:
     a, b = pa.article, pb.article
     semantic = close_pairs(vectors[0], vectors[1], settings.sensitivity) if vectors is not None else []  # type: ignore[arg-type]
     runs = []
-    for i0, i1, j0, j1 in _joined_runs(verbatim_runs(pa, pb, max(ANCHOR_WORDS, settings.min_words))):
+    # Every verbatim run starts with an anchor run both hold: none shared, no run.
+    found = [] if anchored is False else verbatim_runs(pa, pb, max(ANCHOR_WORDS, settings.min_words))
+    for i0, i1, j0, j1 in _joined_runs(found):
         if is_worded(a.text, pa.words[i0:i1]):
             sa, ea = pa.words[i0][1], close_quote(a.text, pa.words[i1 - 1][2])
             sb, eb = pb.words[j0][1], close_quote(b.text, pb.words[j1 - 1][2])

@@ -28,9 +28,10 @@ from .changes import with_changes
 from .pair import align_prepared
 from .prepared import Prepared, prepare
 
-# A pair to align: two indexes into the prepared articles, and the sentence pairs the
-# corpus search proposed for it (:func:`.candidates.corpus_cells`, in the pair's order).
-Task = tuple[int, int, Cells]
+# A pair to align: two indexes into the prepared articles, the sentence pairs the corpus
+# search proposed for it (:func:`.candidates.corpus_cells`, in the pair's order), and
+# whether the two share an anchor run of words.
+Task = tuple[int, int, Cells, bool]
 Found = PairAlignment | None  # None: the pair shares nothing
 
 
@@ -68,8 +69,11 @@ class PairJob:
         vectors: tuple[object, object] | None,
         cancelled: Callable[[], bool] = never_cancelled,
         cells: Cells | None = None,
+        anchored: bool | None = None,
     ) -> Found:
-        pair = align_prepared(pa, pb, self.settings, cancelled, vectors=vectors, cells=cells)
+        pair = align_prepared(
+            pa, pb, self.settings, cancelled, vectors=vectors, cells=cells, anchored=anchored
+        )
         if not pair.passages:
             return None
         if self.typed_changes:  # the typed changes of each passage, computed where the pair was
@@ -89,8 +93,14 @@ def align_block(
 ) -> list[Found]:
     """``job`` for each pair, looking its articles up by index in ``prepared``."""
     return [
-        job(prepared[i], prepared[j], (vectors[i], vectors[j]) if vectors is not None else None, cells=cells)
-        for i, j, cells in pairs
+        job(
+            prepared[i],
+            prepared[j],
+            (vectors[i], vectors[j]) if vectors is not None else None,
+            cells=cells,
+            anchored=anchored,
+        )
+        for i, j, cells, anchored in pairs
     ]
 
 
@@ -118,11 +128,11 @@ class InProcess:
         cancelled: Callable[[], bool],
     ) -> list[Found]:
         out: list[Found] = []
-        for k, (i, j, cells) in enumerate(todo):
+        for k, (i, j, cells, anchored) in enumerate(todo):
             if cancelled():
                 raise Cancelled
             pair_vectors = (vectors[i], vectors[j]) if vectors is not None else None
-            out.append(job(prepared[i], prepared[j], pair_vectors, cancelled, cells))
+            out.append(job(prepared[i], prepared[j], pair_vectors, cancelled, cells, anchored))
             progress((k + 1) / max(1, len(todo)))
         return out
 
@@ -341,14 +351,14 @@ class OnDask:
             ]
         size = self.block_size
         by_blocks: dict[tuple[int, int], list[int]] = {}  # block pair -> positions in todo
-        for k, (i, j, _) in enumerate(todo):
+        for k, (i, j, *_) in enumerate(todo):
             by_blocks.setdefault((i // size, j // size), []).append(k)
         futures = []
         for (bi, bj), positions in by_blocks.items():
             pairs = [todo[k] for k in positions]
             vecs = None
             if vectors is not None:
-                vecs = {x: vectors[x] for i, j, _ in pairs for x in (i, j)}
+                vecs = {x: vectors[x] for i, j, *_ in pairs for x in (i, j)}
             futures.append(
                 self.client.submit(
                     _align_blocks,

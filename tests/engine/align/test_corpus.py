@@ -36,9 +36,13 @@ def test_unrelated_pairs_are_not_aligned() -> None:
     prepared = [prepare(a) for a in articles]
     candidates = candidate_pairs(prepared, None, Settings())
     # Only pairs that share words are candidates; the rest cost nothing.
-    assert {(i, j) for i, j, _ in candidates} == {(0, 6), (5, 6)}
-    # Each comes with the sentence pairs worth scoring: the shared sentences.
-    assert {(i, j): cells for i, j, cells in candidates} == {(0, 6): ((0, 0),), (5, 6): ((0, 1),)}
+    assert {(i, j) for i, j, *_ in candidates} == {(0, 6), (5, 6)}
+    # Each comes with the sentence pairs worth scoring (the shared sentences), and whether
+    # the two share an anchor run of words (the quote is long enough to hold several).
+    assert {(i, j): (cells, anchored) for i, j, cells, anchored in candidates} == {
+        (0, 6): (((0, 0),), True),
+        (5, 6): (((0, 1),), True),
+    }
     corpus = align_corpus(articles)
     assert corpus.candidates_checked == 2
     assert {(p.a, p.b) for p in corpus.pairs} == {("x0", "q2"), ("q1", "q2")}
@@ -162,3 +166,26 @@ def test_preparing_a_long_article_asks_cancelled_as_it_goes() -> None:
     assert asked == 21  # asked inside the first article's preparation, stopped at once
     corpus = align_corpus(articles)  # nothing half-prepared was kept
     assert len(corpus.articles) == 2
+
+
+@pytest.mark.parametrize("block", [1, 3, 256])
+def test_the_corpus_wide_counts_are_those_of_each_pair(monkeypatch: pytest.MonkeyPatch, block: int) -> None:
+    """Shared keys and shared anchor runs, found for all pairs at once, block by block,
+    are what comparing each pair's own sets gives."""
+    from desktop.engine.align import corpus
+
+    monkeypatch.setattr(corpus, "_KEY_BLOCK", block)
+    rng = random.Random(7)
+    words = [f"{w}{k}" for w in ("market", "regulator", "merger", "council", "bakery") for k in range(6)]
+    phrase = "the regulator said the merger would reduce competition in the broadband market"
+    articles = []
+    for k in range(9):
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+        articles.append(Article(f"a{k}", "", "", f"{body} {phrase if k % 3 == 0 else ''}".strip()))
+    prepared = [prepare(a) for a in articles]
+    pairs = [(i, j) for i in range(len(prepared)) for j in range(i + 1, len(prepared))]
+    keys = [corpus._keys(p) for p in prepared]
+    assert corpus._shared_keys(prepared, pairs) == [len(keys[i] & keys[j]) for i, j in pairs]
+    runs = {(i, j) for i, j in pairs if prepared[i].anchors.keys() & prepared[j].anchors.keys()}
+    assert corpus._anchored(prepared) == runs
+    assert runs == {(0, 3), (0, 6), (3, 6)}

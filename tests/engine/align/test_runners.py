@@ -44,7 +44,7 @@ class _SlowJob:
     def __init__(self, folder: str) -> None:
         self.folder = folder
 
-    def __call__(self, pa, pb, vectors, cancelled=None, cells=None):
+    def __call__(self, pa, pb, vectors, cancelled=None, cells=None, anchored=None):
         import os
         import time
 
@@ -58,7 +58,7 @@ def test_a_cancelled_pool_runs_no_more_than_the_chunks_under_way(tmp_path: Path)
     from desktop.engine.model import Article, Cancelled
 
     prepared = [prepare(Article(f"x{k}", "", "", f"Sentence number {k} here.")) for k in range(30)]
-    todo = [(i, j, ()) for i in range(30) for j in range(i + 1, 30)]  # 435 pairs
+    todo = [(i, j, (), False) for i in range(30) for j in range(i + 1, 30)]  # 435 pairs
     runner = Processes(2, chunks_per_worker=50)  # 100 chunks of 4 or 5 pairs
     reports: list[float] = []
     with pytest.raises(Cancelled):
