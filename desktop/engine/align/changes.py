@@ -29,6 +29,7 @@ side of the passage, so a number, name or hedge that only moved is not a change.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -137,7 +138,7 @@ def _speaker_replaced(side: Side, mine: set[int], other: Side, theirs: set[int])
     pronouns = {side.bases[k] for k in mine if side.bases[k] in PRONOUNS}
     other_named = any(other.bases[k] not in PRONOUNS and other.bases[k] not in TITLES for k in theirs)
     other_pronouns = {other.bases[k] for k in theirs if other.bases[k] in PRONOUNS}
-    if other_named and any(not _carried(n, set(other.bases)) for n in named):
+    if other_named and any(not _spellings(other).carry(n) for n in named):
         return True
     return bool(pronouns and other_pronouns and pronouns != other_pronouns)
 
@@ -148,9 +149,9 @@ def _quoted_word(side: Side, k: int) -> bool:
 
 
 def _names(a: Side, b: Side, ra: range, rb: range, ta: set[int], tb: set[int]) -> tuple[set, set]:
-    other_a, other_b = set(a.bases), set(b.bases)
-    na = {k for k in ra if k in a.names and k not in ta and not _carried(a.bases[k], other_b)}
-    nb = {k for k in rb if k in b.names and k not in tb and not _carried(b.bases[k], other_a)}
+    carry_a, carry_b = _spellings(a).carry, _spellings(b).carry
+    na = {k for k in ra if k in a.names and k not in ta and not carry_b(a.bases[k])}
+    nb = {k for k in rb if k in b.names and k not in tb and not carry_a(b.bases[k])}
     if _acronym_of(a, na, b, nb) or _acronym_of(b, nb, a, na):
         return set(), set()
     return (na, nb) if na and nb else (set(), set())
@@ -175,23 +176,48 @@ def _acronym_of(long: Side, long_names: set[int], short: Side, short_names: set[
     return False
 
 
-def _carried(name: str, others: set[str]) -> bool:
-    """Whether the other side has this name in some spelling: the same word, a shortening
-    ("St" for "Street", "NXTP" for "NXTP.O"), dots or not ("U.N", "UN") or a near spelling
-    ("Mursi", "Morsi")."""
-    if name in others:
-        return True
-    name = name.replace(".", "")
-    for other in others:
-        other = other.replace(".", "")
-        if other == name:
+class _Spellings:
+    """One side's words, indexed once for all the names its passage's hunks ask about.
+
+    :meth:`carry` says whether the side has a name in some spelling: the same word, a
+    shortening ("St" for "Street", "NXTP" for "NXTP.O"), dots or not ("U.N", "UN") or a
+    near spelling ("Mursi", "Morsi").
+    """
+
+    def __init__(self, bases: list[str]) -> None:
+        self.exact = frozenset(bases)
+        self.dotless = frozenset(b.replace(".", "") for b in bases)
+        self.ordered = sorted(self.dotless)
+        self.long = tuple(o for o in self.ordered if len(o) >= 5)
+        self.known: dict[str, bool] = {}
+
+    def carry(self, name: str) -> bool:
+        found = self.known.get(name)
+        if found is None:
+            found = self.known[name] = self._carry(name)
+        return found
+
+    def _carry(self, name: str) -> bool:
+        if name in self.exact:
             return True
-        short, long = sorted((name, other), key=len)
-        if len(short) >= 2 and long.startswith(short) and short[0].isalpha():
+        name = name.replace(".", "")
+        if name in self.dotless:
             return True
-        if len(short) >= 5 and _alike(name, other):
-            return True
-    return False
+        if name[:1].isalpha():  # a shortening, either way
+            if any(name[:k] in self.dotless for k in range(2, len(name))):
+                return True
+            if len(name) >= 2:
+                k = bisect.bisect_right(self.ordered, name)
+                if k < len(self.ordered) and self.ordered[k].startswith(name):
+                    return True
+        return len(name) >= 5 and any(_alike(name, other) for other in self.long)
+
+
+def _spellings(side: Side) -> _Spellings:
+    found = side.memo.get("spellings")
+    if found is None:
+        found = side.memo["spellings"] = _Spellings(side.bases)
+    return found  # type: ignore[return-value]
 
 
 def _alike(one: str, two: str) -> bool:

@@ -73,7 +73,7 @@ def _closes(text: str, k: int, opener: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)  # a corpus's articles take turns
 def segments(text: str) -> tuple[Segment, ...]:
     """Every quoted segment of ``text`` in order (cached: the views ask for one text often)."""
     out: list[Segment] = []
@@ -100,6 +100,7 @@ def _add(out: list[Segment], text: str, outer_start: int, outer_end: int, *, clo
         out.append(Segment(s, e, (outer_start, outer_end), closed))
 
 
+@functools.lru_cache(maxsize=4096)
 def quoted_spans(text: str) -> tuple[Span, ...]:
     """The text inside quotation marks, as sorted spans."""
     return tuple((s.start, s.end) for s in segments(text))
@@ -124,7 +125,7 @@ def _attribution_gap(text: str, start: int, end: int) -> bool:
     return any((n,) in SAYING_LEMMA for n in norms) or "according" in norms
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)
 def statements(text: str) -> tuple[Statement, ...]:
     """Quoted statements of ``text``: segments joined across a "he said" in one paragraph,
     or across paragraphs when one is left open and the next opens a quote; statements of

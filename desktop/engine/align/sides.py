@@ -59,6 +59,7 @@ class Side:
         self.saying = {c.lemma for c in self.cues if c.kind is CueKind.SAYING}
         self.hedging = {c.lemma for c in self.cues if c.kind in CERTAINTY}
         self.negations = sum(1 for c in self.cues if c.kind is CueKind.NEGATION)
+        self.memo: dict[str, object] = {}  # what the change rules derive from this side
 
     def indices(self, start: int, end: int) -> range:
         """Indices of the words inside ``start:end``."""
@@ -160,7 +161,7 @@ class Side:
 CERTAINTY = frozenset([CueKind.HEDGE, CueKind.BOOSTER, CueKind.APPROXIMATOR])
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)  # as proper_words: a corpus's articles take turns
 def _headlines(text: str) -> tuple[Span, ...]:
     """Paragraphs in title case ("Meta, Spotify Issue Statement"), where a capital says nothing."""
     out = []

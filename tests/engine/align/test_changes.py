@@ -362,3 +362,34 @@ def test_typing_is_deterministic_and_symmetric_in_count(case: tuple[str, str, Pa
 def test_the_spelling_test_is_difflibs_ratio(one: str, two: str) -> None:
     expected = difflib.SequenceMatcher(None, one, two).ratio() >= changes._SPELLING
     assert changes._alike(one, two) == expected
+
+
+def _plain_carried(name: str, others: set[str]) -> bool:
+    """Whether ``others`` has ``name`` in some spelling, as defined: each word in turn."""
+    if name in others:
+        return True
+    name = name.replace(".", "")
+    for other in others:
+        other = other.replace(".", "")
+        if other == name:
+            return True
+        short, long = sorted((name, other), key=len)
+        if len(short) >= 2 and long.startswith(short) and short[0].isalpha():
+            return True
+        if len(short) >= 5 and changes._alike(name, other):
+            return True
+    return False
+
+
+SPELLINGS = [
+    "st", "street", "u.n", "un", "u.n.", "nxtp", "nxtp.o", "mursi", "morsi", "merkel", "me",
+    "m", "", ".", "1st", "zuckerberg", "zuckerburg", "ek", "eks", "said", "spotify", "spot",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(SPELLINGS), others=st.lists(st.sampled_from(SPELLINGS), max_size=8))
+def test_a_name_is_carried_as_defined(name: str, others: list[str]) -> None:
+    spellings = changes._Spellings(others)
+    assert spellings.carry(name) == _plain_carried(name, set(others))
+    assert spellings.carry(name) == _plain_carried(name, set(others))  # remembered, the same
