@@ -112,6 +112,11 @@ class DiffOp:
         op = {Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE}.get(self.op, self.op)
         return DiffOp(op, self.b_start, self.b_end, self.a_start, self.a_end)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled by constructor arguments: a slotted dataclass's own state functions walk
+        # its fields in Python, and a corpus's results cross processes by the million.
+        return (DiffOp, (self.op, self.a_start, self.a_end, self.b_start, self.b_end))
+
 
 class ChangeType(enum.StrEnum):
     """What a change in a passage's wording is about (what each means: :data:`CHANGE_WORDING`).
@@ -181,6 +186,9 @@ class Change:
     def swapped(self) -> Change:
         return Change(self.type, self.b_spans, self.a_spans, self.b_at, self.a_at, self.quoted)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Change, (self.type, self.a_spans, self.b_spans, self.a_at, self.b_at, self.quoted))
+
 
 class Source(enum.StrEnum):
     """Who linked a passage: the aligner, or the user by hand (a manual correction)."""
@@ -232,6 +240,22 @@ class Passage:
             tuple(op.swapped() for op in self.diff),
             None if self.changes is None else tuple(c.swapped() for c in self.changes),
             self.source,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            Passage,
+            (
+                self.a_start,
+                self.a_end,
+                self.b_start,
+                self.b_end,
+                self.kind,
+                self.score,
+                self.diff,
+                self.changes,
+                self.source,
+            ),
         )
 
 

@@ -56,3 +56,19 @@ def test_marked_diff_follows_the_marking(marking: Marking, shown: tuple[DiffOp, 
 
 def test_a_member_without_a_diff_is_shown_as_published() -> None:
     assert FamilyMember("c", 0, 11, Kind.VERBATIM, 1.0).marked_diff == ()
+
+
+def test_results_cross_processes_whole() -> None:
+    """A pair's passages, diffs and typed changes come back from a pickle equal."""
+    import pickle
+
+    from desktop.engine.model import Change, ChangeType, DiffOp, Kind, Op, PairAlignment, Passage, Source
+
+    diff = (DiffOp(Op.EQUAL, 0, 4, 10, 14), DiffOp(Op.DELETE, 4, 9, 14, 14))
+    change = Change(ChangeType.NUMBER, ((4, 9),), (), 4, 14, quoted=True)
+    passage = Passage(0, 9, 10, 14, Kind.EDITED, 0.75, diff, (change,), Source.MANUAL)
+    pair = PairAlignment("a", "b", (passage, Passage(20, 30, 40, 50, Kind.VERBATIM, 1.0)), 0.5, 0.25)
+    back = pickle.loads(pickle.dumps(pair, pickle.HIGHEST_PROTOCOL))
+    assert back == pair
+    assert back.passages[0].changes == (change,) and back.passages[0].manual
+    assert back.passages[1].changes is None and back.passages[1].diff == ()
