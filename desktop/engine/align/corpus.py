@@ -180,14 +180,20 @@ def align_corpus(
     start = 0.25 if vectors is not None else 0.2
     todo = candidate_pairs(prepared, vectors, settings, lambda f: progress(start + (0.25 - start) * f))
     progress(0.25)
-    found = runner.align(
-        prepared,
-        vectors,
-        todo,
-        PairJob(settings, typed_changes),
-        lambda f: progress(0.25 + 0.65 * f),
-        cancelled,
-    )
+    try:
+        found = runner.align(
+            prepared,
+            vectors,
+            todo,
+            PairJob(settings, typed_changes),
+            lambda f: progress(0.25 + 0.65 * f),
+            cancelled,
+        )
+    finally:
+        # The bags each article remembered while its pairs aligned are done with; the
+        # prepared articles stay cached (by text) for the next run, without them.
+        for p in prepared:
+            p.memo.clear()
     pairs: list[PairAlignment] = [pair for pair in found if pair is not None]
     families = build_families(articles, pairs, settings, lambda f: progress(0.95 - 0.05 * (1 - f)), cancelled)
     progress(0.95)

@@ -189,3 +189,10 @@ def test_the_corpus_wide_counts_are_those_of_each_pair(monkeypatch: pytest.Monke
     runs = {(i, j) for i, j in pairs if prepared[i].anchors.keys() & prepared[j].anchors.keys()}
     assert corpus._anchored(prepared) == runs
     assert runs == {(0, 3), (0, 6), (3, 6)}
+
+
+def test_a_run_leaves_no_remembered_bags_behind() -> None:
+    articles = [art("q1", QUOTE, FILLERS[1]), art("q2", FILLERS[0], QUOTE), art("x", FILLERS[2])]
+    corpus = align_corpus(articles, encoder=None)
+    assert corpus.pair("q1", "q2").passages
+    assert all(not prepare(a).memo for a in articles)  # the cached articles, emptied
