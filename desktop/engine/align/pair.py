@@ -147,8 +147,8 @@ def _align(
     semantic = close_pairs(vectors[0], vectors[1], settings.sensitivity) if vectors is not None else []  # type: ignore[arg-type]
     runs = []
     # Every verbatim run starts with an anchor run both hold: none shared, no run.
-    found = [] if anchored is False else verbatim_runs(pa, pb, max(ANCHOR_WORDS, settings.min_words))
-    for i0, i1, j0, j1 in _joined_runs(found):
+    same = [] if anchored is False else verbatim_runs(pa, pb, max(ANCHOR_WORDS, settings.min_words))
+    for i0, i1, j0, j1 in _joined_runs(same):
         if is_worded(a.text, pa.words[i0:i1]):
             sa, ea = pa.words[i0][1], close_quote(a.text, pa.words[i1 - 1][2])
             sb, eb = pb.words[j0][1], close_quote(b.text, pb.words[j1 - 1][2])
