@@ -98,13 +98,7 @@ def _anchored(prepared: Sequence[Prepared]) -> set[tuple[int, int]]:
     # The runs of one passage reused by many articles have the same owners: each set once.
     for found in {tuple(owners[a:b]) for a, b in zip([0, *cuts], [*cuts, len(owners)], strict=True)}:
         maybe.update(itertools.combinations(found, 2))
-    return {(i, j) for i, j in maybe if _share_a_run(prepared[i], prepared[j])}
-
-
-def _share_a_run(pa: Prepared, pb: Prepared) -> bool:
-    runs_b = pb.anchors
-    shared = pa.anchor_keys.keys() & pb.anchor_keys.keys()
-    return any(run in runs_b for key in shared for run in pa.anchor_keys[key])
+    return {(i, j) for i, j in maybe if next(prepared[i].runs_shared_with(prepared[j]), None)}
 
 
 def candidate_pairs(

@@ -18,7 +18,7 @@ A pair's passages depend on the two articles alone, never on which others are lo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..model import Article, Cancelled, PairAlignment, Progress, Settings, never_cancelled, no_progress
 from .candidates import Cell, first_of
@@ -71,10 +71,10 @@ def verbatim_runs(pa: Prepared, pb: Prepared, min_words: int) -> list[tuple[int,
     if min_words >= ANCHOR_WORDS and keys_a.isdisjoint(keys_b):
         return []  # every such run starts with an anchor run both articles hold
     grams_a, grams_b = pa.grams(min_words), pb.grams(min_words)
-    if min_words == ANCHOR_WORDS:  # only the runs whose checksums both hold
-        maybe = (g for key in keys_a & keys_b for g in pa.anchor_keys[key])
-    else:
-        maybe = grams_a.keys() & grams_b.keys()  # type: ignore[assignment]
+    # Runs of anchor length are found through their checksums; longer ones by their words.
+    maybe: Iterable[tuple[str, ...]] = (
+        pa.runs_shared_with(pb) if min_words == ANCHOR_WORDS else grams_a.keys() & grams_b.keys()
+    )
     # The order of ``shared`` does not matter: the starts are sorted below.
     shared = [
         g for g in maybe if g in grams_b and len(grams_a[g]) <= MAX_REPEATS and len(grams_b[g]) <= MAX_REPEATS

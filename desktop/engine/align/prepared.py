@@ -14,7 +14,7 @@ import hashlib
 import threading
 import zlib
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from ..model import Article, Cancelled, never_cancelled
@@ -94,6 +94,13 @@ class Prepared:
             stems = tuple(s for k in range(first, last + 1) for s in self.stems[k])
             found = self.memo[key] = bag(stems, self.weights)
         return found  # type: ignore[return-value]
+
+    def runs_shared_with(self, other: Prepared) -> Iterator[tuple[str, ...]]:
+        """The anchor runs this article and ``other`` both hold, found through the checksums
+        both hold (integers, quick to compare), each confirmed on the run itself."""
+        runs = other.anchors
+        for key in self.anchor_keys.keys() & other.anchor_keys.keys():
+            yield from (run for run in self.anchor_keys[key] if run in runs)
 
     def total(self, k: int) -> float:
         """Summed weight of sentence ``k``'s content stems."""
