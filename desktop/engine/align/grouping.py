@@ -195,7 +195,9 @@ def _summaries(found: list[Group]) -> list[Group]:
     their counterparts spread, in much the same order, over a stretch several times
     longer on the other side (the source) join into one group. When every group of the
     run is a short reworded part (:func:`_parts`), the order does not matter and the
-    source may skip up to ``SUMMARY_FAR`` sentences between two of them."""
+    source may skip up to ``SUMMARY_FAR`` sentences between two of them. A run of links
+    that are all (nearly) the same sentence is copied text spread out, never a summary: each
+    keeps its own passage."""
     for side in (0, 1):
         x0, x1, y0, y1 = (0, 1, 2, 3) if side == 0 else (2, 3, 0, 1)
         found.sort(key=lambda g: _box(g.links)[x0])
@@ -224,6 +226,7 @@ def _summaries(found: list[Group]) -> list[Group]:
                 and extent_y >= SUMMARY_RATIO * extent_x
                 and len(links) >= SUMMARY_DENSITY * extent_x
                 and (_parts(run, x0, x1) or _concordance(links) >= SUMMARY_ORDER)
+                and not all(o.score >= SUMMARY_LOOSE for o in links)
             ):
                 found.append(Group(links, summary=True))
             else:

@@ -177,6 +177,21 @@ def test_a_summary_joins_links_spread_over_a_longer_source() -> None:
     assert group.summary and len(group.links) == 3
 
 
+def test_copied_sentences_spread_over_a_longer_text_are_no_summary() -> None:
+    # Three sentences taken over word for word, in order, from far apart in the other text:
+    # three passages, not one "summary" that would span the whole stretch between them.
+    pa = prep(filler(3), "a")
+    pb = prep(filler(30, 5), "b")
+    copied = [link(pa, pb, 0, 0, SUMMARY_LOOSE), link(pa, pb, 1, 9, 1.0), link(pa, pb, 2, 18, 0.95)]
+    found = groups(pa, pb, copied)
+    assert sum(len(g.links) for g in found) == 3 and len(found) > 1
+    assert not any(g.summary for g in found)
+    # One reworded part among them keeps the run a summary.
+    mixed = [*copied[:2], link(pa, pb, 2, 18, SUMMARY_LOOSE - 0.1)]
+    (group,) = groups(pa, pb, mixed)
+    assert group.summary
+
+
 def test_a_summary_of_short_reworded_parts_may_come_in_any_order() -> None:
     pa = prep(filler(3), "a")  # three condensed sentences, each from another place
     pb = prep(filler(60, 5), "b")
