@@ -8,12 +8,14 @@ Everything works on *norms*: word tokens lower-cased with typography folded ("it
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .text import typographic
 
 
+@functools.lru_cache(maxsize=200_000)  # every word of every passage side, and of every article
 def norm(word: str) -> str:
     """A word as the lists spell it: typography folded, lower case."""
     return typographic(word).lower()

@@ -18,10 +18,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from ..model import Article, Cancelled, never_cancelled
+from .cues import norm
 from .rarity import info
 from .segment import Sentence, sentences
 from .similarity import PREFIX_MATCH, Bag, bag
-from .text import TOKEN_RE, WORD_RE, is_content, stem, typographic
+from .text import TOKEN_RE, WORD_RE, is_content, stem
 
 NAME_FACTOR = 0.5  # names say what a sentence is about, not how it is worded
 NAME_SHARE = 0.8  # a stem capitalised in this share of its sentences is a name
@@ -221,7 +222,7 @@ def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) 
     if cancelled():
         raise Cancelled
     words = tuple(
-        (_folded(m.group()), m.start(), m.end())
+        (norm(m.group()), m.start(), m.end())
         for m in WORD_RE.finditer(text)
         if not chrome or boilerplate_share(m.start(), m.end(), chrome) == 0
     )
@@ -352,12 +353,6 @@ def _analyse_sentence(
                 caps.add(st)
         first = False
     return tuple(found), frozenset(caps), tuple(cuts), initial
-
-
-@functools.lru_cache(maxsize=200_000)
-def _folded(word: str) -> str:
-    """A word as anchor runs compare it: typography folded, lower case."""
-    return typographic(word).lower()
 
 
 @functools.lru_cache(maxsize=200_000)

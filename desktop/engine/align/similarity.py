@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 # Two different stems still match partly when they share a long prefix
@@ -75,16 +75,13 @@ def bag(stems: Sequence[str], weights: Weights) -> Bag:
     seq = tuple(stems)
     counts = Counter(seq)
     short: list[str] = []
-    numbers: list[str] = []
     families: dict[str, list[str]] = {}
     for s in counts:
         if len(s) >= PREFIX_MATCH:
             families.setdefault(sys.intern(s[:PREFIX_MATCH]), []).append(s)
-        if s.isalpha():
-            if ACRONYM_MIN <= len(s) <= ACRONYM_MAX:
-                short.append(s)
-        elif _has_digit(s):
-            numbers.append(s)
+        if ACRONYM_MIN <= len(s) <= ACRONYM_MAX and s.isalpha():
+            short.append(s)
+    numbers = figures(counts)
     return Bag(
         seq,
         counts,
@@ -93,7 +90,7 @@ def bag(stems: Sequence[str], weights: Weights) -> Bag:
         tuple(short),
         tuple(dict.fromkeys(sys.intern(s[:2]) for s in short)),
         {p: tuple(v) for p, v in families.items()},
-        frozenset(numbers) if numbers else _NONE,
+        numbers or _NONE,
     )
 
 
@@ -173,7 +170,7 @@ def match_bags(
                 shared += 1
     cover_a = min(1.0, got_a / total_a)
     cover_b = min(1.0, got_b / total_b)
-    differ = bool(a.numbers) and bool(b.numbers) and a.numbers.isdisjoint(b.numbers)
+    differ = figures_disagree(a.numbers, b.numbers)
     if differ:
         cover_a *= NUMBER_PENALTY
         cover_b *= NUMBER_PENALTY
@@ -200,12 +197,20 @@ def _has_digit(stem: str) -> bool:
     return any(ch.isdigit() for ch in stem)
 
 
-def numbers_disagree(bag_a: Mapping[str, int], bag_b: Mapping[str, int]) -> bool:
+def figures(stems: Iterable[str]) -> frozenset[str]:
+    """The stems that are figures ("8.27", "2024")."""
+    return frozenset(s for s in stems if not s.isalpha() and _has_digit(s))
+
+
+def figures_disagree(nums_a: frozenset[str], nums_b: frozenset[str]) -> bool:
     """Both sentences give figures and share none ("added 8.27 points" / "climbed 19.11
     points"): a market report template, not one sentence reused."""
-    nums_a = {s for s in bag_a if not s.isalpha() and _has_digit(s)}
-    nums_b = {s for s in bag_b if not s.isalpha() and _has_digit(s)}
-    return bool(nums_a) and bool(nums_b) and not nums_a & nums_b
+    return bool(nums_a) and bool(nums_b) and nums_a.isdisjoint(nums_b)
+
+
+def numbers_disagree(bag_a: Mapping[str, int], bag_b: Mapping[str, int]) -> bool:
+    """:func:`figures_disagree` of two bags of stems."""
+    return figures_disagree(figures(bag_a), figures(bag_b))
 
 
 def link_threshold(sensitivity: float) -> float:
