@@ -28,6 +28,7 @@ from .engine.align.corpus import align_corpus
 from .engine.align.corrections import Correction, apply_corrections, stale_corrections
 from .engine.align.quotes import quote_check
 from .engine.align.runners import Runner
+from .engine.collector import collector_paused
 from .engine.export.json_report import alignment_json, families_json, json_text, quotes_json
 from .engine.export.output import OutputError, write_output
 from .engine.labels import numbered_labels
@@ -276,6 +277,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "workspace":
         return _workspace_new(args)
     _settings(args)  # bad options are reported before any file is read
+    with collector_paused():  # a large set's objects live to the end: nothing to collect
+        return _compare(args)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    """The commands that read articles, align them and write what they share."""
     if args.command == "quotes":
         if not (args.json or args.html):
             raise UsageError("quotes needs --json OUT, --html OUT or both")

@@ -34,11 +34,10 @@ belongs to (``finished``), with the same generation.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance, Slot
 
@@ -47,6 +46,7 @@ from desktop.engine.align.changes import corpus_with_changes
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.quotes import quote_check
 from desktop.engine.align.runners import Processes
+from desktop.engine.collector import collector_paused
 from desktop.engine.model import (
     Article,
     Cancelled,
@@ -81,42 +81,6 @@ every core works (500 articles: 81 s in one process, 52 s on two). Below it, sta
 the processes costs more than it saves (40 articles: 2.0 s here, 2.3 s on two
 processes; 120 articles: 10.2 s, 7.6 s)."""
 WINDOW_CHUNKS = 64  # per worker process: a cancelled job finishes the chunk under way
-
-
-_PAUSED = {"jobs": 0, "was_enabled": False}
-_PAUSED_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No automatic garbage collection while alignment jobs run.
-
-    A job allocates millions of objects that live on (prepared articles, passages), so
-    the collector keeps running full collections that find nothing to free; each one
-    holds the interpreter lock for 50-120 ms on 300 articles, and the GUI thread waits.
-    The engine's results hold no reference cycles: reference counting frees them. When
-    the last job ends, every object moves to the oldest generation (frozen and thawed
-    at once) before the collector resumes: its next young collections would otherwise
-    walk every object the jobs made, one stall each.
-
-    The pause is process-wide: while any job runs (a cancelled one winding down
-    included), the GUI thread's own garbage waits too; reference counting still frees
-    all but cycles, which the first collection after the jobs finds.
-    """
-    with _PAUSED_LOCK:
-        if _PAUSED["jobs"] == 0:
-            _PAUSED["was_enabled"] = gc.isenabled()
-            gc.disable()
-        _PAUSED["jobs"] += 1
-    try:
-        yield
-    finally:
-        with _PAUSED_LOCK:
-            _PAUSED["jobs"] -= 1
-            if _PAUSED["jobs"] == 0 and _PAUSED["was_enabled"]:
-                gc.freeze()
-                gc.unfreeze()
-                gc.enable()
 
 
 def align_in_background(

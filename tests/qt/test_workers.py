@@ -19,7 +19,6 @@ from desktop.qt.workers import (
     MODEL_LOADING,
     AlignScheduler,
     AlignWorker,
-    collector_paused,
     load_embedding_model,
 )
 
@@ -389,19 +388,3 @@ def test_no_garbage_collection_runs_while_a_job_aligns(qtbot, two_articles) -> N
     qtbot.waitUntil(worker.is_done)
     assert seen == [False]
     assert gc.isenabled()
-
-
-def test_overlapping_jobs_restore_the_collector_when_the_last_one_ends() -> None:
-    assert gc.isenabled()
-    with collector_paused():
-        with collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled(), "one job still runs"
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled(), "a collector turned off before stays off"
-    finally:
-        gc.enable()

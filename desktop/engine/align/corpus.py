@@ -14,6 +14,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
+from ..collector import collector_paused
 from ..model import (
     Article,
     ArticleStats,
@@ -159,7 +160,21 @@ def align_corpus(
     the same result. ``typed_changes`` fills each passage's typed changes as its pair is
     aligned (what :func:`.changes.corpus_with_changes` would add afterwards).
     """
-    settings = settings or Settings()
+    with collector_paused():  # its objects live to the end of the run: nothing to collect
+        return _align_corpus(
+            articles, settings or Settings(), encoder, progress, cancelled, runner, typed_changes
+        )
+
+
+def _align_corpus(
+    articles: Sequence[Article],
+    settings: Settings,
+    encoder: Encoder | None | object,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+    runner: Runner | None,
+    typed_changes: bool,
+) -> CorpusAlignment:
     runner = runner or InProcess()
     prepared = runner.prepare(articles, lambda f: progress(0.2 * f), cancelled)
     cache = encoder_cache(settings, encoder)

@@ -14,6 +14,7 @@ differs.
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import pickle
@@ -168,7 +169,15 @@ def _prepare_pickled(articles: Sequence[Article]) -> list[bytes]:
     return _pickled(prepare_block(articles))
 
 
+def _worker_started() -> None:
+    """A worker process of one run, which ends with it: no automatic garbage collection
+    (:mod:`desktop.engine.collector`; a forked worker inherits its parent's pause, a
+    spawned one starts without)."""
+    gc.disable()
+
+
 def _install(prepared: Sequence[Prepared] | Sequence[bytes], vectors: Sequence[object] | None) -> None:
+    _worker_started()
     if prepared and isinstance(prepared[0], bytes):
         prepared = _unpickled(prepared)  # type: ignore[arg-type]
     _WORKER["prepared"] = prepared
@@ -239,7 +248,9 @@ class Processes:
         self, articles: Sequence[Article], progress: Progress, cancelled: Callable[[], bool]
     ) -> list[Prepared]:
         parts = chunks(articles, self.workers * 4)
-        with ProcessPoolExecutor(self.workers, mp_context=self._context()) as pool:
+        with ProcessPoolExecutor(
+            self.workers, mp_context=self._context(), initializer=_worker_started
+        ) as pool:
             blobs = self._run(pool, [(_prepare_pickled, (p,)) for p in parts], progress, cancelled)
         prepared = _unpickled(blobs)
         self._prepared = (prepared, blobs)

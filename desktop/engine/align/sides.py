@@ -37,21 +37,22 @@ class Side:
 
     def __init__(self, text: str, start: int, end: int, evidence: frozenset[str]) -> None:
         self.text = text
-        self.words: list[Token] = words(text, start, end)
-        self.starts = [w.start for w in self.words]
-        self.ends = [w.end for w in self.words]
-        self.norms = [norm(w.text) for w in self.words]
-        self.bases = [base(n) for n in self.norms]
-        self.mentions: list[Mention] = mentions(self.words, text)
-        in_mention = {k for m in self.mentions for k in m.indices}
+        words = _words_of(text, start, end)  # shared by every side of this span: never changed
+        self.words = words.words
+        self.starts = words.starts
+        self.ends = words.ends
+        self.norms = words.norms
+        self.bases = words.bases
+        self.mentions = words.mentions
+        self.memo = words.memo
+        in_mention = words.in_mention
         self.names = {k for k in range(len(self.words)) if k not in in_mention and self._is_name(k, evidence)}
         self.name_bases = {self.bases[k] for k in self.names}
-        cues = [c for c in find_cues(self.norms) if not in_mention & set(c.indices)]
         starts = {m.first for m in self.mentions}
-        self.number_after = {c.last: m for c in cues for m in self.mentions if m.first == c.last + 1}
+        self.number_after = words.number_after
         self.cues = [
             c
-            for c in cues
+            for c in words.cues
             if c.kind is not CueKind.APPROXIMATOR or c.last + 1 in starts
             if c.kind is not CueKind.SAYING or self._speech(c)
             if c.kind is not CueKind.NEGATION or not self._not_negation(c)
@@ -59,7 +60,6 @@ class Side:
         self.saying = {c.lemma for c in self.cues if c.kind is CueKind.SAYING}
         self.hedging = {c.lemma for c in self.cues if c.kind in CERTAINTY}
         self.negations = sum(1 for c in self.cues if c.kind is CueKind.NEGATION)
-        self.memo: dict[str, object] = {}  # what the change rules derive from this side
 
     def indices(self, start: int, end: int) -> range:
         """Indices of the words inside ``start:end``."""
@@ -159,6 +159,30 @@ class Side:
 
 
 CERTAINTY = frozenset([CueKind.HEDGE, CueKind.BOOSTER, CueKind.APPROXIMATOR])
+
+
+class _SpanWords:
+    """What a side's rules need of ``text[start:end]`` that no evidence of names changes:
+    worked out once per span, since a passage's side is often the side of others too (one
+    paragraph that several outlets reuse). Read only."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.words: list[Token] = words(text, start, end)
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+        self.norms = [norm(w.text) for w in self.words]
+        self.bases = [base(n) for n in self.norms]
+        self.mentions: list[Mention] = mentions(self.words, text)
+        self.in_mention = {k for m in self.mentions for k in m.indices}
+        # Cues in no mention; which of them count depends on the names (:class:`Side`).
+        self.cues = [c for c in find_cues(self.norms) if not self.in_mention & set(c.indices)]
+        self.number_after = {c.last: m for c in self.cues for m in self.mentions if m.first == c.last + 1}
+        self.memo: dict[str, object] = {}  # what the change rules derive from these words alone
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str, start: int, end: int) -> _SpanWords:
+    return _SpanWords(text, start, end)
 
 
 @functools.lru_cache(maxsize=4096)  # as proper_words: a corpus's articles take turns

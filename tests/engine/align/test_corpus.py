@@ -196,3 +196,16 @@ def test_a_run_leaves_no_remembered_bags_behind() -> None:
     corpus = align_corpus(articles, encoder=None)
     assert corpus.pair("q1", "q2").passages
     assert all(not prepare(a).memo for a in articles)  # the cached articles, emptied
+
+
+def test_a_run_pauses_the_collector_and_resumes_it_even_when_cancelled() -> None:
+    import gc
+
+    articles = [art("q1", QUOTE, FILLERS[1]), art("q2", FILLERS[0], QUOTE)]
+    seen: list[bool] = []
+    align_corpus(articles, encoder=None, progress=lambda f: seen.append(gc.isenabled()))
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    with pytest.raises(Cancelled):
+        align_corpus(articles, encoder=None, cancelled=lambda: True)
+    assert gc.isenabled()

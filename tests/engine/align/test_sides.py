@@ -116,3 +116,11 @@ def test_proper_words_are_capitalised_mid_sentence_and_never_lower_case() -> Non
     assert "facebook" in proper_words(text)
     lower = f"Many users left the facebook page because {TAIL}. Many of the users of Facebook left."
     assert "facebook" not in proper_words(lower)
+
+
+def test_sides_of_one_span_share_its_words_but_not_its_names() -> None:
+    text = f"Facebook said {TAIL}."
+    plain, named = side(text), side(text, frozenset({"facebook"}))
+    assert plain.words == named.words
+    assert (plain.names, named.names) == (set(), {0})
+    assert side(text).names == set(), "the evidence of one side is not kept for the next"
