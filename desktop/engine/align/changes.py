@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -188,7 +189,7 @@ class _Spellings:
         self.exact = frozenset(bases)
         self.dotless = frozenset(b.replace(".", "") for b in bases)
         self.ordered = sorted(self.dotless)
-        self.long = tuple(o for o in self.ordered if len(o) >= 5)
+        self.long = tuple((o, Counter(o)) for o in self.ordered if len(o) >= 5)  # with its letters
         self.known: dict[str, bool] = {}
 
     def carry(self, name: str) -> bool:
@@ -210,7 +211,10 @@ class _Spellings:
                 k = bisect.bisect_right(self.ordered, name)
                 if k < len(self.ordered) and self.ordered[k].startswith(name):
                     return True
-        return len(name) >= 5 and any(_alike(name, other) for other in self.long)
+        if len(name) < 5:
+            return False
+        letters = Counter(name)
+        return any(_alike(name, other, letters, theirs) for other, theirs in self.long)
 
 
 def _spellings(side: Side) -> _Spellings:
@@ -220,13 +224,17 @@ def _spellings(side: Side) -> _Spellings:
     return found  # type: ignore[return-value]
 
 
-def _alike(one: str, two: str) -> bool:
-    """difflib's ratio of the two reaches ``_SPELLING``; its cheap upper bounds (the
-    shorter length, then the letters in common) rule most pairs out first."""
-    if 2 * min(len(one), len(two)) < _SPELLING * (len(one) + len(two)):
+def _alike(one: str, two: str, letters_one: Counter[str], letters_two: Counter[str]) -> bool:
+    """difflib's ratio of the two (with their letter counts) reaches ``_SPELLING``; its
+    cheap upper bounds (the shorter length, then the letters in common: difflib's
+    ``quick_ratio``, from the counts) rule most pairs out first."""
+    length = len(one) + len(two)
+    if not length:
+        return True  # two empty strings: difflib's ratio is 1
+    if 2 * min(len(one), len(two)) < _SPELLING * length:
         return False
-    matcher = difflib.SequenceMatcher(None, one, two)
-    return matcher.quick_ratio() >= _SPELLING and matcher.ratio() >= _SPELLING
+    common = sum(min(n, letters_two[ch]) for ch, n in letters_one.items())
+    return 2.0 * common / length >= _SPELLING and difflib.SequenceMatcher(None, one, two).ratio() >= _SPELLING
 
 
 def _hedges(a: Side, b: Side, ra: range, rb: range, ta: set[int], tb: set[int]) -> tuple[set, set]:

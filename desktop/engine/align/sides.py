@@ -24,7 +24,7 @@ from .cues import (
 )
 from .quantities import MONTHS, WEEKDAYS, Mention, mentions
 from .segment import blocks
-from .text import STOPWORDS, Token, words
+from .text import STOPWORDS, Token, words_within
 
 _SENTENCE_END = frozenset(".!?:;")
 _OPENERS = frozenset("\"'“‘„«([")
@@ -167,7 +167,7 @@ class _SpanWords:
     paragraph that several outlets reuse). Read only."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.words: list[Token] = words(text, start, end)
+        self.words: list[Token] = words_within(text, start, end)
         self.starts = [w.start for w in self.words]
         self.ends = [w.end for w in self.words]
         self.norms = [norm(w.text) for w in self.words]
@@ -190,7 +190,7 @@ def _headlines(text: str) -> tuple[Span, ...]:
     """Paragraphs in title case ("Meta, Spotify Issue Statement"), where a capital says nothing."""
     out = []
     for start, end in blocks(text):
-        long = [w for w in words(text, start, end) if len(w.text) > 3]
+        long = [w for w in words_within(text, start, end) if len(w.text) > 3]
         if long and sum(w.text[0].isupper() for w in long) >= _TITLE_CASE * len(long):
             out.append((start, end))
     return tuple(out)
@@ -233,7 +233,7 @@ def proper_words(text: str) -> frozenset[str]:
     headlines = set(_headlines(text))
     for start, end in blocks(text):
         headline = (start, end) in headlines
-        for w in words(text, start, end):
+        for w in words_within(text, start, end):
             key = base(norm(w.text))
             if w.text[0].islower():
                 lower.add(key)

@@ -3,10 +3,12 @@ span and excerpt helpers that the exports and the window use to show pieces of t
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import threading
 import unicodedata
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -386,6 +388,32 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Only the word tokens of ``text[start:end]``."""
     stop = len(text) if end is None else end
     return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, stop)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_offsets(text: str) -> tuple[array[int], array[int]]:
+    """Where each word of ``text`` starts and ends (compact: a long article has thousands)."""
+    found = WORD_RE.finditer(text)
+    starts, ends = array("l"), array("l")
+    for m in found:
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def words_within(text: str, start: int, end: int) -> list[Token]:
+    """:func:`words` of ``text[start:end]``, cut from the words of the whole ``text``
+    (found once per text): for the many spans of one article that the change rules read.
+
+    Both agree whenever neither end cuts a word of the whole text; a span that does is
+    read on its own, as :func:`words` reads it (its cut words are words of their own).
+    """
+    starts, ends = _word_offsets(text)
+    first = bisect.bisect_right(ends, start)  # the first word ending after ``start``
+    last = bisect.bisect_left(starts, end)  # past the last word starting before ``end``
+    if (first < len(starts) and starts[first] < start) or (last and ends[last - 1] > end):
+        return words(text, start, end)
+    return [Token(text[s:e], s, e) for s, e in zip(starts[first:last], ends[first:last], strict=True)]
 
 
 def word_count(text: str, start: int = 0, end: int | None = None) -> int:

@@ -20,6 +20,7 @@ from desktop.engine.align.text import (
     typographic,
     word_count,
     words,
+    words_within,
 )
 
 
@@ -93,6 +94,19 @@ def test_tokens_tile_the_span_they_cover(text: str, start: int, end: int) -> Non
     covered = "".join(t.text for t in toks)
     assert all(text[t.start : t.end] == t.text for t in toks)
     assert covered == text[start:end]  # every character in exactly one token, none lost
+
+
+# Words that a span's ends can cut: digit groups, inner apostrophes and dots, marks, CJK.
+_PIECES = st.sampled_from(list("ab1,.'’ -\n\u0301\u00ad中だ") + ["12,000", "U.S", "isn't", "\U00020000"])
+_WORDY = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@given(_WORDY, st.integers(0, 60), st.integers(0, 60))
+def test_the_words_cut_from_the_whole_text_are_the_spans_own(
+    text: str, start: int, end: int
+) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    assert words_within(text, start, end) == words(text, start, end)
 
 
 def test_offsets_are_absolute() -> None:
