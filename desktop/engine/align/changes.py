@@ -325,12 +325,17 @@ def _rest(text: str, lo: int, hi: int, taken: Sequence[Span], words_only: bool) 
     return tuple(out)
 
 
-def typed_changes(passage: Passage, text_a: str, text_b: str) -> tuple[Change, ...]:
+def typed_changes(
+    passage: Passage, text_a: str, text_b: str, evidence: frozenset[str] | None = None
+) -> tuple[Change, ...]:
     """The typed changes of ``passage`` (sides in ``text_a`` and ``text_b``), in order.
 
-    Pure and deterministic; :func:`changes_of` reuses the result stored on a passage.
+    ``evidence``: the :func:`.sides.proper_words` of both texts, when known (a prepared
+    article holds its own). Pure and deterministic; :func:`changes_of` reuses the result
+    stored on a passage.
     """
-    evidence = proper_words(text_a) | proper_words(text_b)
+    if evidence is None:
+        evidence = proper_words(text_a) | proper_words(text_b)
     a = Side(text_a, passage.a_start, passage.a_end, evidence)
     b = Side(text_b, passage.b_start, passage.b_end, evidence)
     out: list[Change] = []
@@ -398,10 +403,13 @@ def changes_of(passage: Passage, text_a: str, text_b: str) -> tuple[Change, ...]
     return typed_changes(passage, text_a, text_b)
 
 
-def with_changes(pair: PairAlignment, text_a: str, text_b: str) -> PairAlignment:
-    """``pair`` with every passage's :attr:`~desktop.engine.model.Passage.changes` filled."""
+def with_changes(
+    pair: PairAlignment, text_a: str, text_b: str, evidence: frozenset[str] | None = None
+) -> PairAlignment:
+    """``pair`` with every passage's :attr:`~desktop.engine.model.Passage.changes` filled
+    (``evidence`` as for :func:`typed_changes`)."""
     passages = tuple(
-        p if p.changes is not None else replace(p, changes=typed_changes(p, text_a, text_b))
+        p if p.changes is not None else replace(p, changes=typed_changes(p, text_a, text_b, evidence))
         for p in pair.passages
     )
     return replace(pair, passages=passages)

@@ -21,6 +21,7 @@ from ..model import Article, Cancelled, never_cancelled
 from .cues import norm
 from .rarity import info
 from .segment import Sentence, sentences
+from .sides import proper_words
 from .similarity import PREFIX_MATCH, Bag, bag
 from .text import TOKEN_RE, WORD_RE, is_content, stem
 
@@ -66,6 +67,9 @@ class Prepared:
     anchor_keys: Mapping[int, tuple[tuple[str, ...], ...]]
     # each sentence's distinct stems, for the corpus candidate search
     occurrences: StemOccurrences
+    # words the article capitalises mid-sentence and never writes in lower case
+    # (:func:`.sides.proper_words`): the typed changes' evidence of names, found once
+    proper_words: frozenset[str]
     # what the aligner derives from this article alone, remembered in this process
     # (sentence bags, clause windows); never compared, and not pickled
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
@@ -267,6 +271,7 @@ def _prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) 
         {k: tuple(v) for k, v in prefixes.items()},
         _by_key(anchors),
         stem_occurrences(stems, weights),
+        proper_words(article.text),
     )
 
 

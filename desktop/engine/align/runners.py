@@ -78,7 +78,7 @@ class PairJob:
         if not pair.passages:
             return None
         if self.typed_changes:  # the typed changes of each passage, computed where the pair was
-            pair = with_changes(pair, pa.article.text, pb.article.text)
+            pair = with_changes(pair, pa.article.text, pb.article.text, pa.proper_words | pb.proper_words)
         return pair
 
 

@@ -394,3 +394,34 @@ def test_a_name_is_carried_as_defined(name: str, others: list[str]) -> None:
     spellings = changes._Spellings(others)
     assert spellings.carry(name) == _plain_carried(name, set(others))
     assert spellings.carry(name) == _plain_carried(name, set(others))  # remembered, the same
+
+
+def _debate(name: str, outlet: str) -> Article:
+    from desktop.engine.load.articles import article_from_text
+
+    return article_from_text(
+        "The debate in the county drew a large crowd of farmers and students.\n"
+        f"{name} climbed onto a platform outside the new building at the college to hold the fifth"
+        " debate of the long campaign.\n"
+        f"The crowd cheered for {name} at the end of the evening.",
+        title="Debate",
+        outlet=outlet,
+        article_id=outlet,
+    )
+
+
+def test_changes_typed_where_the_pairs_align_are_those_typed_afterwards(seed_paths) -> None:
+    from desktop.engine.align.corpus import align_corpus
+    from desktop.engine.align.prepared import prepare
+    from desktop.engine.align.sides import proper_words
+    from desktop.engine.load.articles import load_article
+
+    # "Douglas" opens a sentence: a name only on the evidence of the rest of its article.
+    debate = [_debate("Douglas", "a"), _debate("Lincoln", "b")]
+    for articles in ([load_article(p) for p in seed_paths], debate):
+        assert all(prepare(a).proper_words == proper_words(a.text) for a in articles)
+        typed = align_corpus(articles, encoder=None, typed_changes=True)
+        later = corpus_with_changes(align_corpus(articles, encoder=None))
+        assert typed.pairs == later.pairs
+    (passage,) = typed.pair("a", "b").passages
+    assert [c.type for c in passage.changes or ()] == [T.NAME, T.NAME]

@@ -102,9 +102,7 @@ _WORDY = st.lists(_PIECES, max_size=30).map("".join)
 
 
 @given(_WORDY, st.integers(0, 60), st.integers(0, 60))
-def test_the_words_cut_from_the_whole_text_are_the_spans_own(
-    text: str, start: int, end: int
-) -> None:
+def test_the_words_cut_from_the_whole_text_are_the_spans_own(text: str, start: int, end: int) -> None:
     start, end = sorted((min(start, len(text)), min(end, len(text))))
     assert words_within(text, start, end) == words(text, start, end)
 
