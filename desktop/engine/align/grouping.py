@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .links import GAP, Link, content_words, near
+from .links import GAP, Link, content_words, near, reach
 from .passages import Draft
 from .prepared import Prepared, boilerplate_share
 from .similarity import match
@@ -117,9 +117,17 @@ def groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
             k = parent[k]
         return k
 
+    widest = max(GAP, CROSS_GAP)
+    reaches = [
+        (reach(o.a0, o.a1, widest, words and words[0]), reach(o.b0, o.b1, widest, words and words[1]))
+        for o in links
+    ]
     for x in range(len(links)):
+        (lo_a, hi_a), (lo_b, hi_b) = reaches[x]
         for y in range(x + 1, len(links)):
             p, q = links[x], links[y]
+            if q.a0 > hi_a or q.a1 < lo_a or q.b0 > hi_b or q.b1 < lo_b:
+                continue  # not near on one side: no need to ask
             forward = (p.a0 - q.a0) * (p.b0 - q.b0) > 0
             if near(p, q, GAP if forward else CROSS_GAP, words) and bridgeable(pa, pb, p, q):
                 parent[find(x)] = find(y)

@@ -15,9 +15,11 @@ Each sentence takes part in one link at most, wherever the two sit in their arti
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from .candidates import Cell, names_of, score, sentence_pairs
 from .passages import EDITED_MIN, strip_span
@@ -182,11 +184,19 @@ def run_link(
 
 
 def _covered(p: Prepared, span: tuple[int, int]) -> tuple[int, int, tuple[int, int]]:
-    inside = [
-        k
-        for k, s in enumerate(p.sentences)
-        if min(s.end, span[1]) - max(s.start, span[0]) >= 0.5 * (s.end - s.start)
-    ]
+    """The sentences ``span`` holds at least half of, and ``span`` cut to them."""
+    ends = cast("list[int] | None", p.memo.get("sentence ends"))
+    if ends is None:
+        ends = p.memo["sentence ends"] = [x.end for x in p.sentences]
+    sentences = p.sentences
+    # Sentences that do not touch the span hold none of it: only those that may are read.
+    inside = []
+    for k in range(bisect.bisect_left(ends, span[0]), len(sentences)):
+        sentence = sentences[k]
+        if sentence.start > span[1]:
+            break
+        if min(sentence.end, span[1]) - max(sentence.start, span[0]) >= 0.5 * (sentence.end - sentence.start):
+            inside.append(k)
     if not inside:
         return 0, -1, span
     first, last = p.sentences[inside[0]], p.sentences[inside[-1]]
@@ -239,6 +249,17 @@ def near(
         ):
             return False
     return True
+
+
+def reach(first: int, last: int, gap: int, counts: Sequence[int] | None = None) -> tuple[int, int]:
+    """The sentences that a range ``first..last`` of one side may be :func:`near` to
+    with ``gap`` (and that side's :func:`content_words` ``counts``): a range of another
+    link that meets none of them is not near it."""
+    lo, hi = first - gap - 1, last + gap + 1
+    if counts is not None:  # short sentences holding GAP_WORDS content words in all
+        lo = min(lo, bisect.bisect_left(counts, counts[first] - GAP_WORDS) - 1)
+        hi = max(hi, bisect.bisect_right(counts, counts[last + 1] + GAP_WORDS) - 1)
+    return lo, hi
 
 
 class _Chosen:

@@ -5,6 +5,7 @@ sentences apart whose joined span they mostly cover."""
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -124,8 +125,16 @@ def _gap_is_empty(text: str, start: int, end: int) -> bool:
 def _same_gap(gap_a: str, gap_b: str) -> bool:
     """The text between two passages is the same on both sides (a fragment too short to
     link on its own, such as "On our visit,"): the passages are one."""
-    words_a = [typographic(w).lower() for w in WORD_RE.findall(gap_a)]
-    return 0 < len(words_a) <= 40 and words_a == [typographic(w).lower() for w in WORD_RE.findall(gap_b)]
+    found_a = [m.group() for m in itertools.islice(WORD_RE.finditer(gap_a), _GAP_WORDS + 1)]
+    if not 0 < len(found_a) <= _GAP_WORDS:
+        return False  # (a long gap is never read through)
+    found_b = [m.group() for m in itertools.islice(WORD_RE.finditer(gap_b), _GAP_WORDS + 1)]
+    return len(found_b) == len(found_a) and [typographic(w).lower() for w in found_a] == [
+        typographic(w).lower() for w in found_b
+    ]
+
+
+_GAP_WORDS = 40  # the longest fragment read as the same on both sides
 
 
 def _merge_group(kind_a: Kind, kind_b: Kind) -> bool:

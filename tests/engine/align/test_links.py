@@ -23,6 +23,7 @@ from desktop.engine.align.links import (
     is_seed,
     near,
     options,
+    reach,
     run_link,
 )
 from desktop.engine.align.prepared import Prepared, prepare
@@ -207,3 +208,52 @@ def test_a_run_link_takes_its_whole_sentences_so_edits_at_their_ends_show() -> N
     assert link.b_span == (pb.sentences[0].start, pb.sentences[0].end)
     assert text_a[slice(*link.a_span)].endswith("from next year.")
     assert text_b[slice(*link.b_span)].endswith("from 2026 onwards.")
+
+
+_RANGE = st.tuples(st.integers(0, 30), st.integers(0, 4)).map(lambda r: (r[0], r[0] + r[1]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    sizes=st.lists(st.integers(0, 12), min_size=36, max_size=36),
+    ranges=st.lists(_RANGE, min_size=4, max_size=4),
+    gap=st.integers(0, 3),
+    counted=st.booleans(),
+)
+def test_a_link_near_another_meets_its_reach_on_both_sides(
+    sizes: list[int], ranges: list[tuple[int, int]], gap: int, counted: bool
+) -> None:
+    counts = [0]
+    for n in sizes:  # content words per sentence, as content_words counts them
+        counts.append(counts[-1] + n)
+    (a0, a1), (b0, b1), (c0, c1), (d0, d1) = ranges
+    one = Link(a0, a1, b0, b1, Match(1.0, 1.0, 3.0), (0, 1), (0, 1))
+    two = Link(c0, c1, d0, d1, Match(1.0, 1.0, 3.0), (0, 1), (0, 1))
+    words = (counts, counts) if counted else None
+    (lo_a, hi_a), (lo_b, hi_b) = (reach(a0, a1, gap, words and counts), reach(b0, b1, gap, words and counts))
+    meets = c0 <= hi_a and c1 >= lo_a and d0 <= hi_b and d1 >= lo_b
+    assert meets == near(one, two, gap, words)  # the reach is exactly where near links lie
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 3000), st.integers(0, 3000))
+def test_the_sentences_a_span_covers_are_found_as_defined(one: int, two: int) -> None:
+    from desktop.engine.align.links import _covered
+
+    p = prepare(Article("c", "c", "c", "\n".join([*FILLER_A, *SHARED, *FILLER_B] * 4)))
+    span = (min(one, two), max(one, two))
+    inside = [
+        k
+        for k, s in enumerate(p.sentences)
+        if min(s.end, span[1]) - max(s.start, span[0]) >= 0.5 * (s.end - s.start)
+    ]
+    expected = (
+        (
+            inside[0],
+            inside[-1],
+            (max(span[0], p.sentences[inside[0]].start), min(span[1], p.sentences[inside[-1]].end)),
+        )
+        if inside
+        else (0, -1, span)
+    )
+    assert _covered(p, span) == expected
