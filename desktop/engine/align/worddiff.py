@@ -72,11 +72,15 @@ def _key(ignore_typography: bool, ignore_case: bool, ignore_punctuation: bool, t
     return key
 
 
+@functools.lru_cache(
+    maxsize=4096
+)  # a passage's side is often the side of others (one paragraph, many outlets)
 def _pieces(text: str, start: int, end: int, flags: tuple[bool, bool, bool]) -> tuple[list[int], list[str]]:
     """The tokens of ``text[start:end]`` as the diff compares them: each one's end offset
     and key, runs of ignorable tokens (white space, and punctuation if ignored) joined
     into one. Lists rather than :class:`.text.Token` objects, built by C loops where it
-    can: a passage has a few hundred tokens and a corpus tens of thousands of passages."""
+    can: a passage has a few hundred tokens and a corpus tens of thousands of passages.
+    Remembered, so read only."""
     found = list(TOKEN_RE.finditer(text, start, end))
     keys = list(map(functools.partial(_key, *flags), map(_GROUP, found)))
     gaps = list(map(_GAP_KEY, keys))
