@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol
 
+from ..collector import collector_paused
 from ..model import Article, Cancelled, PairAlignment, Progress, Settings, never_cancelled
 from .candidates import Cells
 from .changes import with_changes
@@ -298,7 +299,13 @@ def _align_blocks(
 ) -> list[Found]:
     prepared = {start_i + k: p for k, p in enumerate(block_i)}
     prepared.update((start_j + k, p) for k, p in enumerate(block_j))
-    return align_block(prepared, vectors, pairs, job)
+    with collector_paused():  # a cluster's worker lives on: paused while our task runs
+        return align_block(prepared, vectors, pairs, job)
+
+
+def _prepare_block_paused(articles: Sequence[Article]) -> list[Prepared]:
+    with collector_paused():
+        return prepare_block(articles)
 
 
 class OnDask:
@@ -342,7 +349,7 @@ class OnDask:
         starts = list(range(0, len(articles), self.block_size))
         blocks = [list(articles[s : s + self.block_size]) for s in starts]
         self._starts = starts
-        self._blocks = [self.client.submit(prepare_block, b, pure=False) for b in blocks]
+        self._blocks = [self.client.submit(_prepare_block_paused, b, pure=False) for b in blocks]
         got = self._collect(self._blocks, progress, cancelled)
         return [p for block in got for p in block]
 
