@@ -34,7 +34,10 @@ from .links import candidate_floor
 from .pair import AUTO, encoder_cache, sentence_vectors
 from .prepared import Prepared
 from .runners import InProcess, PairJob, Runner, Task
+from .sides import forget_span_words
 from .similarity import PREFIX_MATCH, link_threshold
+from .text import forget_word_offsets
+from .worddiff import forget_pieces
 
 MIN_KEYS = 2  # content stems (or long prefixes) two articles must share to be aligned
 
@@ -161,9 +164,16 @@ def align_corpus(
     aligned (what :func:`.changes.corpus_with_changes` would add afterwards).
     """
     with collector_paused():  # its objects live to the end of the run: nothing to collect
-        return _align_corpus(
-            articles, settings or Settings(), encoder, progress, cancelled, runner, typed_changes
-        )
+        try:
+            return _align_corpus(
+                articles, settings or Settings(), encoder, progress, cancelled, runner, typed_changes
+            )
+        finally:
+            # What this process remembered of spans served this run's many pairs; kept, it
+            # would hold tens of megabytes in the window until the next run.
+            forget_span_words()
+            forget_pieces()
+            forget_word_offsets()
 
 
 def _align_corpus(

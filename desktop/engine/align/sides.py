@@ -185,6 +185,12 @@ def _words_of(text: str, start: int, end: int) -> _SpanWords:
     return _SpanWords(text, start, end)
 
 
+def forget_span_words() -> None:
+    """Drop the remembered words of spans, and what the change rules derived from them
+    (tens of megabytes after a large corpus): at the end of a run."""
+    _words_of.cache_clear()
+
+
 @functools.lru_cache(maxsize=4096)  # as proper_words: a corpus's articles take turns
 def _headlines(text: str) -> tuple[Span, ...]:
     """Paragraphs in title case ("Meta, Spotify Issue Statement"), where a capital says nothing."""

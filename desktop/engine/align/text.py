@@ -390,15 +390,21 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, stop)]
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)  # as the spans that read them: a corpus's articles take turns
 def _word_offsets(text: str) -> tuple[array[int], array[int]]:
-    """Where each word of ``text`` starts and ends (compact: a long article has thousands)."""
+    """Where each word of ``text`` starts and ends (compact: a long article has thousands;
+    loaded texts are far below the 2 GB a 4-byte offset holds)."""
     found = WORD_RE.finditer(text)
-    starts, ends = array("l"), array("l")
+    starts, ends = array("i"), array("i")
     for m in found:
         starts.append(m.start())
         ends.append(m.end())
     return starts, ends
+
+
+def forget_word_offsets() -> None:
+    """Drop the remembered word offsets (:func:`words_within`): at the end of a run."""
+    _word_offsets.cache_clear()
 
 
 def words_within(text: str, start: int, end: int) -> list[Token]:

@@ -104,6 +104,11 @@ def _pieces(text: str, start: int, end: int, flags: tuple[bool, bool, bool]) -> 
     return ends, joined
 
 
+def forget_pieces() -> None:
+    """Drop the remembered pieces of spans (:func:`_pieces`): at the end of a run."""
+    _pieces.cache_clear()
+
+
 _GROUP = re.Match.group
 _END = re.Match.end
 _GAP_KEY = " ".__eq__

@@ -413,13 +413,12 @@ def _debate(name: str, outlet: str) -> Article:
 def test_changes_typed_where_the_pairs_align_are_those_typed_afterwards(seed_paths) -> None:
     from desktop.engine.align.corpus import align_corpus
     from desktop.engine.align.prepared import prepare
-    from desktop.engine.align.sides import proper_words
     from desktop.engine.load.articles import load_article
 
     # "Douglas" opens a sentence: a name only on the evidence of the rest of its article.
     debate = [_debate("Douglas", "a"), _debate("Lincoln", "b")]
+    assert "douglas" in prepare(debate[0]).proper_words, "the article carries its evidence"
     for articles in ([load_article(p) for p in seed_paths], debate):
-        assert all(prepare(a).proper_words == proper_words(a.text) for a in articles)
         typed = align_corpus(articles, encoder=None, typed_changes=True)
         later = corpus_with_changes(align_corpus(articles, encoder=None))
         assert typed.pairs == later.pairs

@@ -198,6 +198,27 @@ def test_a_run_leaves_no_remembered_bags_behind() -> None:
     assert all(not prepare(a).memo for a in articles)  # the cached articles, emptied
 
 
+@pytest.mark.parametrize("typed_changes", [False, True])
+def test_a_run_leaves_no_remembered_spans_behind(typed_changes: bool) -> None:
+    from desktop.engine.align import sides, text, worddiff
+
+    edited = QUOTE.replace("would reduce", "will reduce")
+    articles = [art("q1", QUOTE, FILLERS[1]), art("q2", FILLERS[0], edited), art("q3", edited)]
+    remembered = (sides._words_of, worddiff._pieces, text._word_offsets)
+    for cache in remembered:
+        cache.cache_clear()
+    seen: list[int] = []
+    corpus = align_corpus(
+        articles,
+        encoder=None,
+        typed_changes=typed_changes,
+        progress=lambda f: seen.append(sum(c.cache_info().currsize for c in remembered)),
+    )
+    assert corpus.families and corpus.pair("q1", "q2").passages[0].diff
+    assert max(seen) > 0, "the run does remember spans while it lasts"
+    assert [c.cache_info().currsize for c in remembered] == [0, 0, 0]
+
+
 def test_a_run_pauses_the_collector_and_resumes_it_even_when_cancelled() -> None:
     import gc
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.engine.align.cues import CueKind
-from desktop.engine.align.sides import Side, proper_words
+from desktop.engine.align.sides import Side, forget_span_words, proper_words
 
 # Long enough, and mostly lower case, so that no test sentence reads as a headline.
 TAIL = "the rules that were passed last year are unclear to many people"
@@ -121,6 +121,8 @@ def test_proper_words_are_capitalised_mid_sentence_and_never_lower_case() -> Non
 def test_sides_of_one_span_share_its_words_but_not_its_names() -> None:
     text = f"Facebook said {TAIL}."
     plain, named = side(text), side(text, frozenset({"facebook"}))
-    assert plain.words == named.words
+    assert plain.words is named.words and plain.memo is named.memo, "read once, not per side"
     assert (plain.names, named.names) == (set(), {0})
     assert side(text).names == set(), "the evidence of one side is not kept for the next"
+    forget_span_words()
+    assert side(text).words is not plain.words, "forgotten at the end of a run"
