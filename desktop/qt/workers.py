@@ -243,7 +243,8 @@ class AlignWorker(QRunnable):
             progress=lambda f: self._progress(ALIGN_SHARE + CHANGES_SHARE * f),
             cancelled=self._cancel.is_set,
         )
-        quotes = quote_check(corpus)
+        done = ALIGN_SHARE + CHANGES_SHARE
+        quotes = quote_check(corpus, progress=lambda f: self._progress(done + (1 - done) * f))
         self._progress(1.0)
         return corpus, quotes
 

@@ -303,8 +303,9 @@ def test_progress_is_thinned_to_a_steady_rate_and_never_lags_a_percent(qtbot, tw
     elapsed = time.perf_counter() - started
     assert reports == sorted(reports)
     assert len(reports) <= elapsed / PROGRESS_INTERVAL_S + 100 + 2, "thinned, not one per call"
-    steps = [b - a for a, b in zip([0.0, *reports], reports, strict=False)]
-    assert max(steps[:-1]) < 0.01 + ALIGN_SHARE / 20000 + 1e-9, "never more than a percent behind"
+    steps = [b - a for a, b in zip([0.0, *reports], reports, strict=False) if b <= ALIGN_SHARE]
+    assert len(steps) >= 80, "the alignment's share moves in steps of a percent or less"
+    assert max(steps) < 0.01 + ALIGN_SHARE / 20000 + 1e-9, "never more than a percent behind"
 
 
 def test_a_large_set_aligns_on_worker_processes_with_the_same_result(monkeypatch) -> None:

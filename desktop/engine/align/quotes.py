@@ -15,7 +15,7 @@ altering it, changing words inside the common part is.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import (
@@ -24,11 +24,13 @@ from ..model import (
     DiffOp,
     Op,
     Passage,
+    Progress,
     QuotedStatement,
     QuoteUse,
     QuoteVersion,
     Settings,
     Span,
+    no_progress,
 )
 from .quotemarks import MIN_STATEMENT_WORDS, Statement, inside_quote, statements
 from .text import collapse_space, excerpt, is_content, stem, trimmed_span, word_count, words
@@ -38,6 +40,10 @@ LABEL_CHARS = 88
 MIN_SHARED_STEMS = 4  # content stems two quotes must share to be linked without a passage
 MIN_SHARED_SHARE = 0.6  # ... and the share of the shorter quote's content stems they make up
 MIN_LINKED_WORDS = 3  # words of a quote a passage must carry to link it
+# quote_check's progress: where finding the statements, reading the pairs' passages and
+# comparing the statements with each other end; comparing each one's versions is the rest.
+_STATEMENTS_FOUND, _PAIRS_READ, _STATEMENTS_COMPARED = 0.1, 0.4, 0.6
+_REPORT_EVERY = 64  # pairs, or statements, between two progress reports
 
 
 @dataclass(slots=True)
@@ -97,9 +103,10 @@ def _overlap(st: Statement, start: int, end: int) -> Span | None:
     return (s, e) if s < e else None
 
 
-def quote_check(corpus: CorpusAlignment) -> tuple[QuotedStatement, ...]:
+def quote_check(corpus: CorpusAlignment, progress: Progress = no_progress) -> tuple[QuotedStatement, ...]:
     """Every quoted statement of ``corpus`` with each outlet's version: verbatim, altered
-    (with the word diff) or paraphrased, relative to the statement's reference version."""
+    (with the word diff) or paraphrased, relative to the statement's reference version.
+    ``progress`` hears the share done (a second on 500 articles)."""
     arts = corpus.articles
     index = {a.id: k for k, a in enumerate(arts)}
     nodes: list[_Node] = []
@@ -120,9 +127,10 @@ def quote_check(corpus: CorpusAlignment) -> tuple[QuotedStatement, ...]:
     def union(x: int, y: int) -> None:
         parent[find(x)] = find(y)
 
+    progress(_STATEMENTS_FOUND)
     paraphrases: dict[int, list[tuple[int, Span]]] = defaultdict(list)  # node -> (article, span)
-    for pair in corpus.pairs:
-        for one, other, passage in _oriented(pair.passages, index[pair.a], index[pair.b]):
+    for done, pair in enumerate(corpus.pairs, 1):
+        for one, other, passage in _oriented(pair.passages, index[pair.a], index[pair.b], by_article, nodes):
             text_b = arts[other].text
             for n in by_article[one]:
                 part = _overlap(nodes[n].statement, passage.a_start, passage.a_end)
@@ -136,22 +144,44 @@ def quote_check(corpus: CorpusAlignment) -> tuple[QuotedStatement, ...]:
                     union(n, m)
                 if not hits and not inside_quote(text_b, bs, be):
                     paraphrases[n].append((other, (bs, be)))
+        if done % _REPORT_EVERY == 0 and done < len(corpus.pairs):
+            progress(_STATEMENTS_FOUND + (_PAIRS_READ - _STATEMENTS_FOUND) * done / len(corpus.pairs))
+    progress(_PAIRS_READ)
     for x in range(len(nodes)):
         for y in range(x + 1, len(nodes)):
             if nodes[x].article != nodes[y].article and _alike(nodes[x].stems, nodes[y].stems):
                 union(x, y)
+        if x % _REPORT_EVERY == _REPORT_EVERY - 1 and x + 1 < len(nodes):
+            # the first statements are compared with the most others
+            share = 1 - (1 - (x + 1) / len(nodes)) ** 2
+            progress(_PAIRS_READ + (_STATEMENTS_COMPARED - _PAIRS_READ) * share)
+    progress(_STATEMENTS_COMPARED)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(nodes)):
         groups[find(n)].append(n)
-    out = [_statement(members, nodes, paraphrases, corpus) for members in groups.values()]
+    out = []
+    for done, members in enumerate(groups.values(), 1):
+        out.append(_statement(members, nodes, paraphrases, corpus))
+        if done % _REPORT_EVERY == 0 and done < len(groups):
+            progress(_STATEMENTS_COMPARED + (1 - _STATEMENTS_COMPARED) * done / len(groups))
     out.sort(key=lambda q: (-len(q.articles), index[q.reference_version.article], q.reference_version.start))
+    progress(1.0)
     return tuple(QuotedStatement(f"Q{k + 1}", q.label, q.versions, q.reference) for k, q in enumerate(out))
 
 
-def _oriented(passages: Sequence[Passage], a: int, b: int) -> list[tuple[int, int, Passage]]:
-    """Each passage from A's side and from B's side."""
-    return [(a, b, p) for p in passages] + [(b, a, p.swapped()) for p in passages]
+def _oriented(
+    passages: Sequence[Passage], a: int, b: int, by_article: Mapping[int, list[int]], nodes: Sequence[_Node]
+) -> list[tuple[int, int, Passage]]:
+    """Each passage from A's side and from B's side, where that side overlaps a quoted
+    statement (only those are read: turning a passage round costs its whole diff)."""
+
+    def quoted(article: int, start: int, end: int) -> bool:
+        return any(_overlap(nodes[n].statement, start, end) for n in by_article.get(article, ()))
+
+    return [(a, b, p) for p in passages if quoted(a, p.a_start, p.a_end)] + [
+        (b, a, p.swapped()) for p in passages if quoted(b, p.b_start, p.b_end)
+    ]
 
 
 def _alike(one: frozenset[str], two: frozenset[str]) -> bool:

@@ -112,3 +112,16 @@ def test_seeds_statement_quoted_differently_by_two_outlets(seed_paths) -> None:
     unlinked = CorpusAlignment(corpus.articles, corpus.settings, ())
     (again,) = [q for q in quote_check(unlinked) if "simplified regulatory" in q.label]
     assert again.altered and set(again.articles) == quoting
+
+
+def test_the_quote_check_reports_its_progress_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop.engine.align.quotes as quotes
+
+    monkeypatch.setattr(quotes, "_REPORT_EVERY", 1)
+    edited = QUOTE.replace("structure", "framework")
+    corpus = check(f'"{QUOTE}" Ek said.', f"“{QUOTE}” he said.", f"“{edited}” Ek wrote.", f"He said {edited}")
+    seen: list[float] = []
+    found = quote_check(corpus, progress=seen.append)
+    assert found == quote_check(corpus)
+    assert len(corpus.pairs) >= 3 and len(set(seen)) >= 3 + 3 + 1, "each pair, statement and group"
+    assert seen == sorted(seen) and seen[0] > 0 and seen[-1] == 1.0

@@ -75,3 +75,28 @@ def test_a_pool_needs_a_worker_and_a_chunk() -> None:
         Processes(0)
     with pytest.raises(ValueError):
         Processes(2, chunks_per_worker=0)
+
+
+def test_spawned_workers_give_the_same_result_and_end_cleanly(
+    corpus_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process with threads (the window's) spawns its workers: they read the prepared
+    articles from bytes, and end without tidying up their memory."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    articles = load_all(corpus_files)
+    alone = align_corpus(articles, typed_changes=True)
+    monkeypatch.setattr(Processes, "_context", lambda self: multiprocessing.get_context("spawn"))
+    codes: list[int | None] = []
+    shutdown = ProcessPoolExecutor.shutdown
+
+    def noting(pool: ProcessPoolExecutor, *args, **kwargs) -> None:
+        processes = list((pool._processes or {}).values())
+        shutdown(pool, *args, **kwargs)
+        codes.extend(p.exitcode for p in processes)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "shutdown", noting)
+    spawned = align_corpus(articles, runner=Processes(2), typed_changes=True)
+    assert spawned.pairs == alone.pairs and spawned.families == alone.families
+    assert codes and all(code == 0 for code in codes), "two pools of two, each ended"
