@@ -21,9 +21,11 @@ the passage over everything between.
 A summary condenses a long stretch into a few sentences: groups that sit together on
 one side but spread, in much the same order, over a stretch several times longer on the
 other side join into one passage (the PAN recipe's "summary" case). A summary whose
-condensed parts are short (a sentence or three each) and reworded may take them from
-anywhere in the source, in any order; parts any longer, or taken over (nearly) word
-for word, are reuse moved around and keep their own passages unless they come in order.
+condensed parts are short (a sentence or three each) may take them from far apart in
+the source (a person summarising a long article takes a line from each stretch of it);
+when at most half of its links are (nearly) word for word, also in any order. Parts any
+longer must lie nearer each other in the source, and shuffled parts mostly taken over
+word for word are reuse moved around: they keep their own passages unless they come in order.
 
 A lone link in long texts must rest on more matched weight than chance gives: the more
 sentence pairs two texts offer, the more of them share a few words by coincidence.
@@ -48,9 +50,9 @@ SUMMARY_GAP = 20  # sentences a summary's source may skip between two condensed 
 SUMMARY_RATIO = 2.5  # ... the source stretch being at least this many times longer
 SUMMARY_DENSITY = 0.5  # links per sentence of the condensed side, at least
 SUMMARY_ORDER = 0.6  # share of link pairs in the same order on both sides, at least
-SUMMARY_PART = 3  # a summary of condensed sentences no longer than this, each, may come in any order
-SUMMARY_LOOSE = 0.8  # ... and none of its links (nearly) the same sentence
-SUMMARY_FAR = 60  # ... and its source may then skip this many sentences between two of them
+SUMMARY_PART = 3  # a summary's condensed parts no longer than this, each, ...
+SUMMARY_FAR = 60  # ... may lie this many sentences apart in the source, ...
+SUMMARY_LOOSE = 0.8  # ... and in any order when at most half its links score this (nearly copied)
 CHANCE_MASS = 1.2  # a lone link's matched weight must reach this times log(sentence pairs)
 DENSITY = 0.5  # a group whose span is mostly linked on each side is one passage
 LONE_SURE = 0.9  # ... unless it scores at least this (the same sentence)
@@ -202,8 +204,9 @@ def _summaries(found: list[Group]) -> list[Group]:
     """Runs of groups that follow each other closely on one side (the summary) while
     their counterparts spread, in much the same order, over a stretch several times
     longer on the other side (the source) join into one group. When every group of the
-    run is a short reworded part (:func:`_parts`), the order does not matter and the
-    source may skip up to ``SUMMARY_FAR`` sentences between two of them. A run of links
+    run is short on the condensed side (:func:`_short`), the source may skip up to
+    ``SUMMARY_FAR`` sentences between two of them; when they are also mostly reworded
+    (:func:`_parts`), the order does not matter. A run of links
     that are all (nearly) the same sentence is copied text spread out, never a summary: each
     keeps its own passage."""
     for side in (0, 1):
@@ -214,7 +217,7 @@ def _summaries(found: list[Group]) -> list[Group]:
             box = _box(group.links)
             if out:
                 run_box = _box([o for g in out[-1] for o in g.links])
-                reach = SUMMARY_FAR if _parts(out[-1] + [group], x0, x1) else SUMMARY_GAP
+                reach = SUMMARY_FAR if _short(out[-1] + [group], x0, x1) else SUMMARY_GAP
                 if (
                     _dist(run_box[x0], run_box[x1], box[x0], box[x1]) <= GAP
                     and _dist(run_box[y0], run_box[y1], box[y0], box[y1]) <= reach
@@ -242,15 +245,22 @@ def _summaries(found: list[Group]) -> list[Group]:
     return sorted(found, key=lambda g: _box(g.links))
 
 
-def _parts(run: Sequence[Group], x0: int, x1: int) -> bool:
-    """Every group of the run spans at most ``SUMMARY_PART`` sentences on the condensed
-    side, and none of its links is nearly the same sentence (a copied or lightly edited
-    sentence moved is reuse moved around: news shuffles the paragraphs it takes over)."""
+def _short(run: Sequence[Group], x0: int, x1: int) -> bool:
+    """Every group of the run spans at most ``SUMMARY_PART`` sentences on the condensed side."""
     for g in run:
         box = _box(g.links)
-        if box[x1] - box[x0] >= SUMMARY_PART or any(o.score >= SUMMARY_LOOSE for o in g.links):
+        if box[x1] - box[x0] >= SUMMARY_PART:
             return False
     return True
+
+
+def _parts(run: Sequence[Group], x0: int, x1: int) -> bool:
+    """Every group of the run is short on the condensed side and at most half of its links
+    are nearly the same sentence: a summary quotes its source now and then, but shuffled
+    sentences mostly copied or lightly edited are reuse moved around (news shuffles the
+    paragraphs it takes over)."""
+    links = [o for g in run for o in g.links]
+    return _short(run, x0, x1) and 2 * sum(o.score >= SUMMARY_LOOSE for o in links) <= len(links)
 
 
 def passage_groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:

@@ -199,9 +199,32 @@ def test_a_summary_of_short_reworded_parts_may_come_in_any_order() -> None:
     assert SUMMARY_FAR >= 20 > SUMMARY_GAP - 1
     (group,) = groups(pa, pb, shuffled)
     assert group.summary and len(group.links) == 3
-    # A sentence taken over word for word, moved, is its own passage: no summary then.
-    copied = [link(pa, pb, 0, 40), link(pa, pb, 1, 0, SUMMARY_LOOSE), link(pa, pb, 2, 20)]
-    assert not any(g.summary for g in groups(pa, pb, copied))
+    # A summary quotes a sentence of its source now and then: one copied part of three.
+    quoted = [link(pa, pb, 0, 40), link(pa, pb, 1, 0, SUMMARY_LOOSE), link(pa, pb, 2, 20)]
+    (group,) = groups(pa, pb, quoted)
+    assert group.summary
+    # Mostly sentences taken over word for word, moved: reuse moved around, each its own passage.
+    copied = [link(pa, pb, 0, 40, 1.0), link(pa, pb, 1, 0, SUMMARY_LOOSE), link(pa, pb, 2, 20)]
+    found = groups(pa, pb, copied)
+    assert len(found) == 3 and not any(g.summary for g in found)
+
+
+def test_a_summary_in_order_may_skip_far_when_its_parts_are_short() -> None:
+    # A human summary takes its sentences from the whole of a long article, one from each
+    # stretch, some nearly word for word: in order, its source may skip up to SUMMARY_FAR.
+    pa = prep(filler(3), "a")
+    pb = prep(filler(90, 5), "b")
+    skip = SUMMARY_GAP + 10
+    assert skip + 1 <= SUMMARY_FAR
+    spread = [link(pa, pb, 0, 0, 1.0), link(pa, pb, 1, skip + 1, 0.9), link(pa, pb, 2, 2 * skip + 2)]
+    (group,) = groups(pa, pb, spread)
+    assert group.summary and len(group.links) == 3
+    # Parts longer than SUMMARY_PART sentences on the condensed side keep the nearer reach.
+    part = SUMMARY_PART + 1
+    pa = prep(filler(2 * part), "a")
+    pb = prep(filler(2 * part + skip + 20, 5), "b")
+    links = [link(pa, pb, k * part + x, k * (part + skip) + x) for k in range(2) for x in range(part)]
+    assert not any(g.summary for g in groups(pa, pb, links))
 
 
 def test_passages_longer_than_a_summary_part_join_only_in_order() -> None:
