@@ -9,10 +9,10 @@ know nothing of the session, and turns requests from the panels into session cal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
@@ -44,6 +44,7 @@ _TITLE_CHARS = 48
 WRAPPED_TO_FIRST = "Wrapped to the first passage"
 WRAPPED_TO_LAST = "Wrapped to the last passage"
 NOTICE_MS = 4000
+REFRESH_PAUSE_MS = 10  # between the refreshes of two overview tabs not on screen
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +63,13 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.store = settings
         self._matrix_message = ""  # the matrix's last word in the status bar
+        self._stale_tabs: dict[int, Callable[[], None]] = {}  # overview tabs still to refresh
+        # One stale tab per turn of the event loop: a timer (not a posted call), so that
+        # the events and timers due in between, paints included, come first.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
+        self._refresh_timer.timeout.connect(self._refresh_next_tab)
         self.session = Session(self, align=align, load_model=load_model)
         self.article_model = ArticleModel(self.session, self)
         self._build_widgets()
@@ -316,10 +324,35 @@ class MainWindow(QMainWindow):
         self.setWindowModified(document is not None and document.is_modified())
 
     def _refresh_overview(self) -> None:
-        alignment = self.session.alignment()
-        self.tabs.set_overlap(alignment)
-        self.tabs.families.set_corpus(alignment)
-        self.tabs.quotes.set_quotes(alignment, self.session.quotes())
+        """Show the session's alignment in the overview tabs: the tab on screen at once, the
+        others one per turn of the event loop (each of a large set's lists takes tens of
+        milliseconds, which together were one stall), or as soon as one is brought up.
+        A newer alignment replaces the refreshes still to come."""
+        alignment, quotes = self.session.alignment(), self.session.quotes()
+        self._stale_tabs = {
+            TAB_MATRIX: lambda: self.tabs.set_overlap(alignment),
+            TAB_FAMILIES: lambda: self.tabs.families.set_corpus(alignment),
+            TAB_QUOTES: lambda: self.tabs.quotes.set_quotes(alignment, quotes),
+        }
+        self._refresh_tab(self.tabs.currentIndex())
+        if self._stale_tabs:
+            self._refresh_timer.start()
+
+    def _refresh_tab(self, index: int) -> None:
+        refresh = self._stale_tabs.pop(index, None)
+        if refresh is not None:
+            refresh()
+
+    def overview_pending(self) -> bool:
+        """Whether some overview tab does not show the session's alignment yet."""
+        return bool(self._stale_tabs)
+
+    @Slot()
+    def _refresh_next_tab(self) -> None:
+        if self._stale_tabs:
+            self._refresh_tab(next(iter(self._stale_tabs)))
+        if self._stale_tabs:
+            self._refresh_timer.start()
 
     # ================================================================ slots
 
@@ -380,6 +413,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
+        self._refresh_tab(index)
         # What the matrix said about a cell is no news on another tab.
         status = self.statusBar()
         if index != TAB_MATRIX and self._matrix_message and status.currentMessage() == self._matrix_message:

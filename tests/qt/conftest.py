@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.engine.align.pair import align_pair
 from desktop.engine.load.articles import article_from_text, load_article
 from desktop.engine.model import Article, DiffOp, Kind, Op, PairAlignment, Passage
-from tests.qt.helpers import show_widget
+from tests.qt.helpers import show_widget, wait_for_overview
 
 Pair = tuple[Article, Article, PairAlignment]
 
@@ -104,6 +104,7 @@ def aligned_window(qtbot, main_window, seed_paths: list[Path]):
     """The MainWindow with the sample articles open and aligned."""
     with qtbot.waitSignal(main_window.session.alignment_finished, timeout=10000):
         main_window.open_paths(seed_paths)
+    wait_for_overview(qtbot, main_window)
     return main_window
 
 

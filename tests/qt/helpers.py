@@ -37,6 +37,12 @@ def richest_pair(window: MainWindow) -> tuple[str, str]:
     return best.a, best.b
 
 
+def wait_for_overview(qtbot, window: MainWindow) -> None:
+    """Wait until every overview tab shows the session's alignment (the tabs not on screen
+    are refreshed one per turn of the event loop)."""
+    qtbot.waitUntil(lambda: not window.overview_pending(), timeout=5000)
+
+
 def activate(qtbot, window: MainWindow) -> None:
     """Make ``window`` the active window, so that shortcuts reach it."""
     window.activateWindow()

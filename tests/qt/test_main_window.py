@@ -17,12 +17,12 @@ from desktop.engine.align.corpus import align_corpus
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import CorpusAlignment, Settings
 from desktop.qt.article_model import ArticleModel
-from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX
+from desktop.qt.main_tabs import TAB_COMPARE, TAB_FAMILIES, TAB_MATRIX, TAB_QUOTES
 from desktop.qt.main_window import DOCK_WIDTH, MainWindow
 from desktop.qt.settings_panel import SLIDER_MIN_WIDTH
 from desktop.qt.widgets.highlight import PASSAGE_PROPERTY, WORD_PROPERTY
 from desktop.qt.workers import MODEL_LOADING
-from tests.qt.helpers import richest_pair, small_window
+from tests.qt.helpers import richest_pair, small_window, wait_for_overview
 
 
 def _articles(seed_paths: list[Path], n: int = 2):
@@ -180,6 +180,7 @@ def test_compare_tab_and_remove_article(aligned_window: MainWindow, qtbot) -> No
     assert window.session.pair() is not None and a not in window.session.pair()
     assert window.tabs.currentIndex() == TAB_COMPARE
     # The overview shows the alignment in force: never the closed article.
+    wait_for_overview(qtbot, window)
     assert window.tabs.matrix.article_ids() == window.session.article_ids()
 
 
@@ -238,7 +239,7 @@ def test_without_a_slow_step_the_status_only_says_aligning(
     assert MODEL_LOADING not in messages
 
 
-def test_renaming_an_outlet_updates_every_view_without_realigning(aligned_window: MainWindow) -> None:
+def test_renaming_an_outlet_updates_every_view_without_realigning(aligned_window: MainWindow, qtbot) -> None:
     window = aligned_window
     a, _b = window.session.pair()
     generation = window.session.scheduler.generation
@@ -248,6 +249,7 @@ def test_renaming_an_outlet_updates_every_view_without_realigning(aligned_window
     assert window.session.alignment().article(a).outlet == "Reuters"
     assert window.compare_tab.picker.combo_a.currentText().startswith("Reuters — ")
     assert "Reuters" in window.compare_tab.summary.text()
+    wait_for_overview(qtbot, window)
     assert window.tabs.matrix.value(0, 0) is None
     assert any("Reuters" in label for label in window.tabs.matrix._labels)
     assert window.session.scheduler.generation == generation, "a new label does not need a new alignment"
@@ -450,3 +452,27 @@ def test_the_first_result_draws_the_pair_it_chose_once(qtbot, main_window, seed_
     # Asking for the pair on screen again still shows it again (brings its passage back).
     main_window.compare_tab.choose_pair(*pair)
     assert times_drawn() == 2
+
+
+def test_the_overview_tabs_refresh_the_one_on_screen_first(aligned_window: MainWindow, qtbot) -> None:
+    # A large set's lists take tens of milliseconds each: the tab on screen is refreshed
+    # with the result, the others one per turn of the event loop, or when brought up.
+    window = aligned_window
+    window.tabs.setCurrentIndex(TAB_FAMILIES)
+    first = window.session.alignment()
+    assert window.tabs.families._corpus is first
+    a = window.session.articles()[0]
+    window.session.set_outlet(a.id, "Wire One")  # a new labelled alignment, no new job
+    relabelled = window.session.alignment()
+    assert relabelled is not first
+    assert window.overview_pending(), "the tabs not on screen wait for the event loop"
+    assert window.tabs.families._corpus is relabelled, "the tab on screen shows it at once"
+    assert window.tabs.quotes._corpus is first
+    window.tabs.setCurrentIndex(TAB_QUOTES)
+    assert window.tabs.quotes._corpus is relabelled, "a tab brought up is refreshed before it shows"
+    window.session.set_outlet(a.id, "Wire Two")  # newer still: the refreshes still to come follow it
+    newest = window.session.alignment()
+    wait_for_overview(qtbot, window)
+    assert window.tabs.families._corpus is newest and window.tabs.quotes._corpus is newest
+    assert any("Wire Two" in label for label in window.tabs.matrix._labels)
+    assert not any("Wire One" in label for label in window.tabs.matrix._labels)

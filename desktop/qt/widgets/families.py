@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +35,9 @@ from PySide6.QtWidgets import (
 from desktop.engine.marking import member_diff
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.qt.widgets.highlight import highlight_colors, word_format
-from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip, isolate
-from desktop.qt.widgets.sortable import SortableItem, fill_sorted
+from desktop.qt.widgets.labels import article_label, elide, isolate
+from desktop.qt.widgets.sortable import Row, SortedRows, fit_columns
 
-_FAMILY_ROLE = Qt.ItemDataRole.UserRole + 1
 _BREAKS = re.compile(r"\s*\n\s*")
 
 
@@ -52,10 +50,13 @@ class VersionBlock:
     last_block: int
 
 
+_KINDS = tuple(Kind)
+
+
 def kinds_summary(family: Family) -> str:
     """How the non-central versions reuse the central one, e.g. "verbatim, paraphrase"."""
     kinds = {m.kind for i, m in enumerate(family.members) if i != family.central}
-    return ", ".join(k.value for k in Kind if k in kinds) or "verbatim"
+    return ", ".join(k.value for k in _KINDS if k in kinds) or "verbatim"
 
 
 class VersionsView(QPlainTextEdit):
@@ -93,14 +94,16 @@ class FamiliesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._corpus: CorpusAlignment | None = None
+        self._by_id: dict[str, Family] = {}
         self._family: Family | None = None
         self._blocks: list[VersionBlock] = []
 
-        self.list = QTreeWidget(self)
+        self.model = SortedRows(["Passage", "Outlets", "Reuse"], right_aligned=(1,), parent=self)
+        self.list = QTreeView(self)
         self.list.setObjectName("familiesList")
-        self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Passage", "Outlets", "Reuse"])
+        self.list.setModel(self.model)
         self.list.setRootIsDecorated(False)
+        self.list.setItemsExpandable(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSortingEnabled(True)
@@ -111,15 +114,15 @@ class FamiliesPanel(QWidget):
         )
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # The short columns fit every row's text, measured when the rows change (see
+        # desktop.qt.widgets.sortable); the reader may widen or narrow them.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        # The short columns fit the rows on screen: measuring thousands of rows on every
-        # new alignment was a stall of its own (see desktop.qt.widgets.sortable).
-        header.setResizeContentsPrecision(0)
-        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        header.setResizeContentsPrecision(0)  # fit_columns: Qt measures the rows on screen only
+        self.list.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
         # Sorting moves the selected family in the list (after the sort, unlike the header).
-        self.list.model().layoutChanged.connect(self._on_list_layout_changed)
+        self.model.layoutChanged.connect(self._on_list_layout_changed)
 
         self.caption = QLabel(self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -163,19 +166,22 @@ class FamiliesPanel(QWidget):
         previous = self._family.label if self._family else None
         self._corpus = corpus
         families = corpus.families if corpus else ()
-        align_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        items = []
+        self._by_id = {f.id: f for f in families}
+        rows = []
         for family in families:
             kinds = kinds_summary(family)
-            item = SortableItem(
-                [elide(family.label, 140), str(len(family.articles)), kinds],
-                [family.label.casefold(), len(family.articles), kinds],
+            outlets = len(family.articles)
+            rows.append(
+                Row(
+                    (elide(family.label, 140), str(outlets), kinds),
+                    (family.label.casefold(), outlets, kinds),
+                    family.id,
+                    family.label,
+                )
             )
-            item.setData(0, _FAMILY_ROLE, family.id)
-            item.setToolTip(0, escaped_tooltip(family.label))
-            item.setTextAlignment(1, align_right)
-            items.append(item)
-        fill_sorted(self.list, items)
+        header = self.list.header()
+        self.model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
+        fit_columns(self.list, self.model, (1, 2))
         self._family = None
         target = next((f for f in families if f.label == previous), None)
         if target is not None:
@@ -183,24 +189,22 @@ class FamiliesPanel(QWidget):
         elif not families:
             self._show_empty()
         else:  # the first one listed, so the versions pane is never a blank half-window
-            first = self.list.topLevelItem(0)
-            if first is not None:
-                self.list.setCurrentItem(first)
+            self.list.setCurrentIndex(self.model.index(0, 0))
         self.position_changed.emit()
 
     def family_ids(self) -> list[str]:
         """Family ids in the order the list shows them."""
-        return [item.data(0, _FAMILY_ROLE) for item in self._items()]
+        return self.model.ids()
 
     def current_family(self) -> Family | None:
         return self._family
 
     def select_family(self, family_id: str) -> bool:
-        for item in self._items():
-            if item.data(0, _FAMILY_ROLE) == family_id:
-                self.list.setCurrentItem(item)
-                return True
-        return False
+        row = self.model.row_of(family_id)
+        if row < 0:
+            return False
+        self.list.setCurrentIndex(self.model.index(row, 0))
+        return True
 
     def position_text(self) -> str:
         """The status bar's "Family 2 of 6" (in the order listed), or how many there are."""
@@ -227,11 +231,6 @@ class FamiliesPanel(QWidget):
         if 0 <= index < len(self._blocks):
             m = self._blocks[index].member
             self.version_activated.emit(m.article, m.start, m.end)
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        """The list's rows, in the order shown."""
-        rows = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
-        return [item for item in rows if item is not None]
 
     # ---------------------------------------------------------------- rendering
 
@@ -305,12 +304,12 @@ class FamiliesPanel(QWidget):
 
     # ---------------------------------------------------------------- slots
 
-    @Slot(QTreeWidgetItem, QTreeWidgetItem)
-    def _on_list_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        if current is None or self._corpus is None:
+    @Slot(QModelIndex, QModelIndex)
+    def _on_list_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is None or self._corpus is None:
             return
-        family_id = current.data(0, _FAMILY_ROLE)
-        family = next((f for f in self._corpus.families if f.id == family_id), None)
+        family = self._by_id.get(row.id)
         if family is None:
             return
         self._family = family

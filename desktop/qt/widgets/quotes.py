@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +35,8 @@ from PySide6.QtWidgets import (
 from desktop.engine.model import CorpusAlignment, Op, QuotedStatement, QuoteUse, QuoteVersion
 from desktop.qt.widgets.families import VersionsView
 from desktop.qt.widgets.highlight import highlight_colors, word_format
-from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip, isolate
-from desktop.qt.widgets.sortable import SortableItem, fill_sorted
-
-_STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+from desktop.qt.widgets.labels import article_label, elide, isolate
+from desktop.qt.widgets.sortable import Row, SortedRows, fit_columns
 
 GROUPS: tuple[tuple[QuoteUse, str], ...] = (
     (QuoteUse.VERBATIM, "Quoted verbatim"),
@@ -73,17 +70,21 @@ class QuotesPanel(QWidget):
         super().__init__(parent)
         self._corpus: CorpusAlignment | None = None
         self._quotes: tuple[QuotedStatement, ...] = ()
+        self._rows: list[Row] = []  # every statement's row; the model holds those listed
+        self._by_id: dict[str, QuotedStatement] = {}
         self._statement: QuotedStatement | None = None
         self._blocks: list[QuoteBlock] = []
 
         self.altered_only = QCheckBox("Only statements some outlet alters", self)
         self.altered_only.setToolTip("Hide the statements every outlet quotes word for word")
         self.altered_only.toggled.connect(self._on_altered_only_toggled)
-        self.list = QTreeWidget(self)
+        headings = ["Statement", "Outlets", "Altered", "Versions"]
+        self.model = SortedRows(headings, right_aligned=(1,), parent=self)
+        self.list = QTreeView(self)
         self.list.setObjectName("quotesList")
-        self.list.setColumnCount(4)
-        self.list.setHeaderLabels(["Statement", "Outlets", "Altered", "Versions"])
+        self.list.setModel(self.model)
         self.list.setRootIsDecorated(False)
+        self.list.setItemsExpandable(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSortingEnabled(True)
@@ -92,14 +93,14 @@ class QuotesPanel(QWidget):
         self.list.setToolTip("Every quoted statement. Select one to see how each outlet carries it.")
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The short columns fit every row's text, measured when the rows change (see
+        # desktop.qt.widgets.sortable); the reader may widen or narrow them.
         for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        # The short columns fit the rows on screen: measuring thousands of rows on every
-        # new alignment was a stall of its own (see desktop.qt.widgets.sortable).
-        header.setResizeContentsPrecision(0)
-        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
-        self.list.model().layoutChanged.connect(self._on_list_layout_changed)
+        header.setResizeContentsPrecision(0)  # fit_columns: Qt measures the rows on screen only
+        self.list.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
+        self.model.layoutChanged.connect(self._on_list_layout_changed)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -144,50 +145,45 @@ class QuotesPanel(QWidget):
         previous = self._statement.label if self._statement else None
         self._corpus = corpus
         self._quotes = tuple(quotes) if corpus is not None else ()
-        align_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        items = []
+        self._by_id = {q.id: q for q in self._quotes}
+        self._rows = []
         for n, statement in enumerate(self._quotes):
             outlets = len(statement.articles)
             altered = "altered" if statement.altered else ""
             uses = uses_summary(statement)
-            item = SortableItem(
-                [elide(statement.label, 140), str(outlets), altered, uses],
-                # ties keep the engine's order
-                [statement.label.casefold(), (outlets, -n), (statement.altered, outlets, -n), uses],
+            self._rows.append(
+                Row(
+                    (elide(statement.label, 140), str(outlets), altered, uses),
+                    # ties keep the engine's order
+                    (statement.label.casefold(), (outlets, -n), (statement.altered, outlets, -n), uses),
+                    statement.id,
+                    statement.label,
+                    (2,) if statement.altered else (),
+                )
             )
-            item.setData(0, _STATEMENT_ROLE, statement.id)
-            item.setToolTip(0, escaped_tooltip(statement.label))
-            item.setTextAlignment(1, align_right)
-            if statement.altered:
-                font = item.font(2)
-                font.setBold(True)
-                item.setFont(2, font)
-            items.append(item)
-        fill_sorted(self.list, items)
-        self._filter_rows()
         self._statement = None
+        self._filter_rows()
         target = next((q for q in self._quotes if q.label == previous), None)
         if target is None or not self.select_statement(target.id):
-            shown = [item for item in self._items() if not item.isHidden()]
-            if shown:  # the first one listed, so the versions pane is never a blank half-window
-                self.list.setCurrentItem(shown[0])
+            if self.model.rowCount():  # the first one listed, so the versions pane is never blank
+                self.list.setCurrentIndex(self.model.index(0, 0))
             else:
                 self._show_empty()
         self.position_changed.emit()
 
     def statement_ids(self) -> list[str]:
-        """Statement ids in the order the list shows them (hidden rows left out)."""
-        return [item.data(0, _STATEMENT_ROLE) for item in self._items() if not item.isHidden()]
+        """Statement ids in the order the list shows them (rows filtered out left out)."""
+        return self.model.ids()
 
     def current_statement(self) -> QuotedStatement | None:
         return self._statement
 
     def select_statement(self, statement_id: str) -> bool:
-        for item in self._items():
-            if item.data(0, _STATEMENT_ROLE) == statement_id and not item.isHidden():
-                self.list.setCurrentItem(item)
-                return True
-        return False
+        row = self.model.row_of(statement_id)
+        if row < 0:
+            return False
+        self.list.setCurrentIndex(self.model.index(row, 0))
+        return True
 
     def position_text(self) -> str:
         """The status bar's "Statement 2 of 14" (in the order listed), or how many there are."""
@@ -215,15 +211,17 @@ class QuotesPanel(QWidget):
             v = self._blocks[index].version
             self.version_activated.emit(v.article, v.start, v.end)
 
-    def _items(self) -> list[QTreeWidgetItem]:
-        rows = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
-        return [item for item in rows if item is not None]
-
     def _filter_rows(self) -> None:
-        altered = {q.id for q in self._quotes if q.altered}
+        """List every statement's row, or only the altered ones', sorted as the header says;
+        the statement shown stays current when it is still listed."""
         only = self.altered_only.isChecked()
-        for item in self._items():
-            item.setHidden(only and item.data(0, _STATEMENT_ROLE) not in altered)
+        rows = [r for r in self._rows if not only or self._by_id[r.id].altered]
+        header = self.list.header()
+        self.model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
+        fit_columns(self.list, self.model, (1, 2, 3))
+        current = self.model.row_of(self._statement.id) if self._statement is not None else -1
+        if current >= 0:
+            self.list.setCurrentIndex(self.model.index(current, 0))
 
     # ---------------------------------------------------------------- rendering
 
@@ -319,12 +317,10 @@ class QuotesPanel(QWidget):
 
     # ---------------------------------------------------------------- slots
 
-    @Slot(QTreeWidgetItem, QTreeWidgetItem)
-    def _on_list_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        if current is None:
-            return
-        statement_id = current.data(0, _STATEMENT_ROLE)
-        statement = next((q for q in self._quotes if q.id == statement_id), None)
+    @Slot(QModelIndex, QModelIndex)
+    def _on_list_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        statement = self._by_id.get(row.id) if row is not None else None
         if statement is None:
             return
         self._statement = statement

@@ -1,47 +1,151 @@
-"""Tree-widget rows that sort on keys of their own, and filling a sorted list at once.
+"""A list model of plain rows, sorted in Python: thousands of rows cost milliseconds.
 
-``QTreeWidget`` sorts by calling the items' ``__lt__`` about n·log n times; in Python, every
-call that asks Qt for the item's data costs a few microseconds, which made sorting the
-families of 500 articles (2,800 rows) a stall of its own. :class:`SortableItem` keeps one
-sort key per column as a plain Python tuple, and :func:`fill_sorted` inserts rows already
-in the order shown, so Qt's (stable) sort of a list in order takes the fewest comparisons.
+The Families and Quotes lists of a 500-article set hold thousands of rows. As tree-widget
+items they cost a ``QTreeWidgetItem`` each, and sorting them called a Python ``__lt__``
+about n·log n times, which together made showing a new alignment a stall of its own.
+:class:`SortedRows` keeps each row as a tuple (its texts, one sort key per column, the id
+it stands for) and answers ``data`` from it, for the rows on screen only; sorting is one
+stable Python sort of those tuples, and the view's current row and selection follow
+their rows through it (persistent indexes are moved). :func:`fit_columns` sizes the short
+columns to the widest text of any row, measured once per distinct text, where Qt's
+"resize to contents" measured the rows on screen again on every layout.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QStyle, QTreeView, QWidget
 
+from desktop.qt.widgets.labels import escaped_tooltip
 
-class SortableItem(QTreeWidgetItem):
-    """A row sorted by ``keys[column]`` (one comparable key per column)."""
-
-    def __init__(self, texts: Sequence[str], keys: Sequence[Any]) -> None:
-        super().__init__(list(texts))
-        self.keys: tuple[Any, ...] = tuple(keys)
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        tree = self.treeWidget()
-        column = tree.sortColumn() if tree is not None else 0
-        theirs = getattr(other, "keys", None)
-        if theirs is None:
-            return super().__lt__(other)
-        return self.keys[column] < theirs[column]
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def fill_sorted(tree: QTreeWidget, items: list[SortableItem]) -> None:
-    """Replace ``tree``'s rows with ``items``, sorted as its header says (sorting stays on)."""
-    header = tree.header()
-    column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
-    tree.setSortingEnabled(False)
-    tree.clear()
-    if 0 <= column < tree.columnCount():
-        # Python's sort is stable as Qt's is: ties keep the order given, as they would there.
-        items = sorted(
-            items, key=lambda item: item.keys[column], reverse=order == Qt.SortOrder.DescendingOrder
+class Row(NamedTuple):
+    """One row: what each column shows, what each column sorts by, and whose row it is."""
+
+    texts: tuple[str, ...]
+    keys: tuple[Any, ...]
+    id: str
+    tooltip: str = ""  # plain text shown over the first column (escaped when asked for)
+    bold: tuple[int, ...] = ()  # columns shown in bold
+
+
+class SortedRows(QAbstractTableModel):
+    """Rows of :class:`Row`, sortable by any column without a proxy model."""
+
+    def __init__(
+        self, headings: Sequence[str], right_aligned: Sequence[int] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._headings = tuple(headings)
+        self._right = frozenset(right_aligned)
+        self._rows: list[Row] = []
+        self._where: dict[str, int] | None = None  # row number of each id, made when asked
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ---------------------------------------------------------------- content
+
+    def set_rows(self, rows: Sequence[Row], column: int, order: Qt.SortOrder) -> None:
+        """Replace the rows, sorted by ``column`` in ``order`` (as the view's header says)."""
+        self.beginResetModel()
+        self._rows = _sorted(list(rows), column, order)
+        self._where = None
+        self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        """The rows in the order shown."""
+        return list(self._rows)
+
+    def ids(self) -> list[str]:
+        return [r.id for r in self._rows]
+
+    def row_at(self, row: int) -> Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, row_id: str) -> int:
+        """Where the row of ``row_id`` is shown, or -1."""
+        if self._where is None:
+            self._where = {r.id: n for n, r in enumerate(self._rows)}
+        return self._where.get(row_id, -1)
+
+    # ---------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._headings)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headings[section] if 0 <= section < len(self._headings) else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return r.texts[col] if col < len(r.texts) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return escaped_tooltip(r.tooltip) if col == 0 and r.tooltip else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in self._right:
+            return _RIGHT
+        if role == Qt.ItemDataRole.FontRole and col in r.bold:
+            return self._bold
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``; the rows the view holds (current, selected) move with it."""
+        if not 0 <= column < len(self._headings):
+            return
+        self.layoutAboutToBeChanged.emit()
+        ranked = _sorted(list(enumerate(self._rows)), column, order, lambda item: item[1].keys[column])
+        new_row = [0] * len(ranked)
+        for n, (old, _) in enumerate(ranked):
+            new_row[old] = n
+        self._rows = [r for _, r in ranked]
+        self._where = None
+        held = self.persistentIndexList()
+        self.changePersistentIndexList(
+            held,
+            [self.index(new_row[i.row()], i.column()) if i.isValid() else QModelIndex() for i in held],
         )
-    tree.addTopLevelItems(items)
-    tree.setSortingEnabled(True)
+        self.layoutChanged.emit()
+
+
+def fit_columns(view: QTreeView, model: SortedRows, columns: Sequence[int]) -> None:
+    """Make each of ``columns`` as wide as the widest text any row shows in it (in bold
+    where a row shows it bold), and never narrower than its heading. Set the header's
+    resize-contents precision to 0 first: Qt then also measures the rows on screen."""
+    rows = model.rows()
+    header = view.header()
+    # As the item delegate pads a cell's text: a focus frame margin and a pixel each side.
+    pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    plain = QFontMetrics(view.font())
+    bold_font = QFont(view.font())
+    bold_font.setBold(True)
+    bold = QFontMetrics(bold_font)
+    for column in columns:
+        texts = {r.texts[column] for r in rows if column < len(r.texts)}
+        metrics = bold if any(column in r.bold for r in rows) else plain
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + pad
+        # Qt's own measure of the rows on screen as well (its style may pad a pixel more).
+        shown = view.sizeHintForColumn(column) if header.resizeContentsPrecision() == 0 else 0
+        header.resizeSection(column, max(widest, shown, header.sectionSizeFromContents(column).width()))
+
+
+def _sorted(items: list, column: int, order: Qt.SortOrder, key: Any = None) -> list:
+    """Stable sort by ``column``'s key (ties keep the order given, as Qt's sort would)."""
+    if key is None:
+        if not items or not 0 <= column < len(items[0].keys):
+            return items
+        key = lambda r: r.keys[column]  # noqa: E731 - one small key function
+    return sorted(items, key=key, reverse=order == Qt.SortOrder.DescendingOrder)

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from desktop.qt.main_window import MainWindow
 from desktop.qt.widgets.highlight import contrast
 from desktop.qt.widgets.matrix import CAPTION, OverlapMatrix
+from tests.qt.helpers import wait_for_overview
 
 
 def test_matrix_cells_hold_the_row_articles_shared_share(aligned_window: MainWindow) -> None:
@@ -71,9 +72,10 @@ def test_matrix_says_what_its_share_measures(aligned_window: MainWindow) -> None
     assert "also" not in summary
 
 
-def test_matrix_tooltip_escapes_outlet_labels(aligned_window: MainWindow) -> None:
+def test_matrix_tooltip_escapes_outlet_labels(aligned_window: MainWindow, qtbot) -> None:
     window = aligned_window
     a = window.session.articles()[0]
     window.session.set_outlet(a.id, "<img src=x>")
+    wait_for_overview(qtbot, window)
     tip = window.tabs.matrix.cell_tooltip(0, 1)
     assert "<img" not in tip and "&lt;img src=x&gt;" in tip

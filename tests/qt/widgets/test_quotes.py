@@ -50,13 +50,12 @@ def test_the_quotes_tab_lists_the_altered_regulatory_statement(aligned_window: M
     statement = _simplified(window)
     quoting = [v for v in statement.versions if v.use != "paraphrased"]
     assert len(quoting) == 2 and statement.altered
-    row = next(
-        panel.list.topLevelItem(i)
-        for i in range(panel.list.topLevelItemCount())
-        if panel.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1) == statement.id
-    )
-    assert row.text(1) == str(len(statement.articles)) and row.text(2) == "altered"
-    assert row.text(3).startswith("1 verbatim, 1 altered")
+    row = panel.model.row_of(statement.id)
+    texts = [panel.model.index(row, column).data() for column in range(4)]
+    assert texts[1] == str(len(statement.articles)) and texts[2] == "altered"
+    assert texts[3].startswith("1 verbatim, 1 altered")
+    assert panel.model.index(row, 2).data(Qt.ItemDataRole.FontRole).bold(), "altered stands out"
+    assert panel.model.index(row, 1).data(Qt.ItemDataRole.FontRole) is None
     assert panel.select_statement(statement.id)
     assert panel.current_statement() == statement
     assert window.passage_label.text().startswith("Statement ")
@@ -124,8 +123,7 @@ def test_quotes_are_shown_as_plain_text(qtbot) -> None:
     assert panel.select_statement(quotes[0].id)
     text = panel.versions.toPlainText()
     assert "<b>new</b>" in text and "<script>" in text and "<i>Wire</i>" in text
-    item = panel.list.topLevelItem(0)
-    assert "<b>new</b>" in shown_tooltip(item.toolTip(0))
+    assert "<b>new</b>" in shown_tooltip(panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
     panel.set_quotes(None, ())
     assert panel.statement_ids() == [] and "appear once" in panel.caption.text()
 
