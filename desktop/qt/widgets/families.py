@@ -36,7 +36,7 @@ from desktop.engine.marking import member_diff
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.qt.widgets.highlight import highlight_colors, word_format
 from desktop.qt.widgets.labels import article_label, elide, isolate
-from desktop.qt.widgets.sortable import Row, SortedRows, fit_columns
+from desktop.qt.widgets.sortable import Row, SortedRows, show_rows
 
 _BREAKS = re.compile(r"\s*\n\s*")
 
@@ -179,9 +179,7 @@ class FamiliesPanel(QWidget):
                     family.label,
                 )
             )
-        header = self.list.header()
-        self.model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
-        fit_columns(self.list, self.model, (1, 2))
+        show_rows(self.list, self.model, rows, fitted=(1, 2))
         self._family = None
         target = next((f for f in families if f.label == previous), None)
         if target is not None:

@@ -36,7 +36,7 @@ from desktop.engine.model import CorpusAlignment, Op, QuotedStatement, QuoteUse,
 from desktop.qt.widgets.families import VersionsView
 from desktop.qt.widgets.highlight import highlight_colors, word_format
 from desktop.qt.widgets.labels import article_label, elide, isolate
-from desktop.qt.widgets.sortable import Row, SortedRows, fit_columns
+from desktop.qt.widgets.sortable import Row, SortedRows, show_rows
 
 GROUPS: tuple[tuple[QuoteUse, str], ...] = (
     (QuoteUse.VERBATIM, "Quoted verbatim"),
@@ -216,9 +216,7 @@ class QuotesPanel(QWidget):
         the statement shown stays current when it is still listed."""
         only = self.altered_only.isChecked()
         rows = [r for r in self._rows if not only or self._by_id[r.id].altered]
-        header = self.list.header()
-        self.model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
-        fit_columns(self.list, self.model, (1, 2, 3))
+        show_rows(self.list, self.model, rows, fitted=(1, 2, 3))
         current = self.model.row_of(self._statement.id) if self._statement is not None else -1
         if current >= 0:
             self.list.setCurrentIndex(self.model.index(current, 0))

@@ -6,14 +6,15 @@ about n·log n times, which together made showing a new alignment a stall of its
 :class:`SortedRows` keeps each row as a tuple (its texts, one sort key per column, the id
 it stands for) and answers ``data`` from it, for the rows on screen only; sorting is one
 stable Python sort of those tuples, and the view's current row and selection follow
-their rows through it (persistent indexes are moved). :func:`fit_columns` sizes the short
-columns to the widest text of any row, measured once per distinct text, where Qt's
-"resize to contents" measured the rows on screen again on every layout.
+their rows through it (persistent indexes are moved). :func:`show_rows` fills a view's
+model in the order its header shows, and :func:`fit_columns` sizes the short columns to
+the widest text of any row, measured once per distinct text, where Qt's "resize to
+contents" measured the rows on screen again on every layout.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -55,7 +56,9 @@ class SortedRows(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Row], column: int, order: Qt.SortOrder) -> None:
         """Replace the rows, sorted by ``column`` in ``order`` (as the view's header says)."""
         self.beginResetModel()
-        self._rows = _sorted(list(rows), column, order)
+        self._rows = list(rows)
+        if 0 <= column < len(self._headings):
+            self._rows = _sorted(self._rows, order, lambda r: r.keys[column])
         self._where = None
         self.endResetModel()
 
@@ -107,7 +110,7 @@ class SortedRows(QAbstractTableModel):
         if not 0 <= column < len(self._headings):
             return
         self.layoutAboutToBeChanged.emit()
-        ranked = _sorted(list(enumerate(self._rows)), column, order, lambda item: item[1].keys[column])
+        ranked = _sorted(list(enumerate(self._rows)), order, lambda item: item[1].keys[column])
         new_row = [0] * len(ranked)
         for n, (old, _) in enumerate(ranked):
             new_row[old] = n
@@ -142,10 +145,13 @@ def fit_columns(view: QTreeView, model: SortedRows, columns: Sequence[int]) -> N
         header.resizeSection(column, max(widest, shown, header.sectionSizeFromContents(column).width()))
 
 
-def _sorted(items: list, column: int, order: Qt.SortOrder, key: Any = None) -> list:
-    """Stable sort by ``column``'s key (ties keep the order given, as Qt's sort would)."""
-    if key is None:
-        if not items or not 0 <= column < len(items[0].keys):
-            return items
-        key = lambda r: r.keys[column]  # noqa: E731 - one small key function
+def show_rows(view: QTreeView, model: SortedRows, rows: Sequence[Row], fitted: Sequence[int]) -> None:
+    """Replace ``model``'s rows, sorted as ``view``'s header says, and fit the ``fitted`` columns."""
+    header = view.header()
+    model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
+    fit_columns(view, model, fitted)
+
+
+def _sorted(items: list, order: Qt.SortOrder, key: Callable[[Any], Any]) -> list:
+    """Stable sort (ties keep the order given, as Qt's sort would)."""
     return sorted(items, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
