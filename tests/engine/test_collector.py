@@ -33,3 +33,44 @@ def test_the_collector_resumes_when_the_work_fails() -> None:
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_a_pause_that_keeps_frozen_leaves_its_objects_to_no_collection() -> None:
+    before = gc.get_freeze_count()
+    try:
+        with collector_paused(keep_frozen=True):
+            made = [[k] for k in range(1_000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(made)
+        tracked = {id(o) for o in gc.get_objects()}
+        assert id(made) not in tracked and id(made[0]) not in tracked, "a collection would walk them"
+    finally:
+        gc.unfreeze()
+
+
+def test_a_pause_that_keeps_frozen_freezes_no_more_than_the_objects_alive() -> None:
+    try:
+        with collector_paused(keep_frozen=True):
+            made = [[k] for k in range(10_000)]
+        frozen = gc.get_freeze_count()
+        del made  # reference counting still frees frozen objects
+        assert gc.get_freeze_count() <= frozen - 10_000
+    finally:
+        gc.unfreeze()
+
+
+def test_a_plain_pause_inside_one_that_keeps_frozen_still_freezes() -> None:
+    try:
+        with collector_paused(keep_frozen=True), collector_paused():
+            made = [[k] for k in range(1_000)]
+        assert id(made) not in {id(o) for o in gc.get_objects()}
+    finally:
+        gc.unfreeze()
+
+
+def test_a_plain_pause_leaves_nothing_frozen() -> None:
+    gc.unfreeze()
+    with collector_paused():
+        made = [[k] for k in range(1_000)]
+    assert gc.get_freeze_count() == 0
+    assert id(made) in {id(o) for o in gc.get_objects()}
