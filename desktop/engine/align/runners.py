@@ -44,7 +44,8 @@ class Runner(Protocol):
     def prepare(
         self, articles: Sequence[Article], progress: Progress, cancelled: Callable[[], bool]
     ) -> list[Prepared]:
-        """Every article prepared, in order; ``progress`` gets 0..1 of this step."""
+        """Every article prepared, in order, in a new list (the run empties it as it ends);
+        ``progress`` gets 0..1 of this step."""
         ...
 
     def align(
