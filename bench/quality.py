@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-SECTIONS = ("pan", "pan_obf", "msrp", "edinburgh", "synthetic")
+SECTIONS = ("pan", "pan_obf", "msrp", "edinburgh", "clough", "synthetic")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Importable both as ``python bench/quality.py`` and ``python -m bench.quality``.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from bench import edinburgh, encoding, evaldata, msrp, pan, pan_obf, synth_eval
+    from bench import clough, edinburgh, encoding, evaldata, msrp, pan, pan_obf, synth_eval
     from desktop.engine.align.embeddings import embedding_status
 
     root = evaldata.eval_dir()
@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         "pan_obf": pan_obf.run,
         "msrp": msrp.run,
         "edinburgh": edinburgh.run,
+        "clough": clough.run,
         "synthetic": synth_eval.run,
     }
     for name in chosen:

@@ -44,6 +44,8 @@ def test_quality_quick_prints_every_table() -> None:
         "== MSRP test (",
         "== MSRP test: engine kinds by gold label",
         "== Edinburgh++ test, news-* pairs",
+        "== Answers sharing a passage with their source",
+        "== Reuse detected (any passage) against written without the source",
         "== Synthetic test pairs:",
         "== Synthetic test pairs: engine kind confusion",
     ):
