@@ -31,9 +31,19 @@ def collector_paused(*, keep_frozen: bool = False) -> Iterator[None]:
     objects alive when the last pause ends stay frozen instead, so no collection ever
     walks them again. Thawed, they would wait for the next full collection, which the
     collector starts soon after (it counts them as new in the oldest generation) and
-    which walks every one of them at once: two stalls of 100-250 ms after a 500-article
-    run. Frozen objects are still freed by reference counting; only reference cycles
-    among them would wait, and an alignment makes none.
+    which walks every one of them at once: 0.6 s over some 800,000 objects after a
+    500-article run in the window. Frozen objects are still freed by reference counting;
+    what is lost is the collection of reference cycles among them: those made by any
+    thread during the pause, and frozen objects that later become cyclic garbage. An
+    alignment makes none; in the window, after six alignments of 100 articles, each
+    followed by a visit to every tab, thawing and collecting found 317 cyclic objects, the
+    ones the imports leave. The frozen count does not grow from run to run (objects freed
+    leave it).
+
+    Overlapping pauses keep the objects frozen if any of them asked to. A pause without
+    ``keep_frozen`` that is the only one thaws, when it ends, everything frozen before,
+    the window's earlier runs included (the window runs the engine only inside its job's
+    pause).
 
     The pause is process-wide: while any pause lasts, other threads' garbage waits too;
     reference counting still frees all but cycles, which the first collection after the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 
 from desktop.engine.collector import collector_paused
 
@@ -74,3 +75,40 @@ def test_a_plain_pause_leaves_nothing_frozen() -> None:
         made = [[k] for k in range(1_000)]
     assert gc.get_freeze_count() == 0
     assert id(made) in {id(o) for o in gc.get_objects()}
+
+
+def test_pauses_overlapping_from_two_threads_keep_frozen_if_one_asked() -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def job() -> None:
+        with collector_paused(keep_frozen=True):
+            started.set()
+            release.wait(5)
+
+    other = threading.Thread(target=job)
+    try:
+        with collector_paused():
+            other.start()
+            assert started.wait(5)
+            made = [[k] for k in range(1_000)]
+            release.set()
+            other.join(5)
+            assert not gc.isenabled(), "this thread's pause still lasts"
+        assert gc.isenabled()
+        assert id(made) not in {id(o) for o in gc.get_objects()}
+    finally:
+        release.set()
+        other.join(5)
+        gc.unfreeze()
+
+
+def test_a_plain_pause_alone_thaws_what_an_earlier_one_kept_frozen() -> None:
+    try:
+        with collector_paused(keep_frozen=True):
+            made = [[k] for k in range(1_000)]
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == 0
+        assert id(made) in {id(o) for o in gc.get_objects()}
+    finally:
+        gc.unfreeze()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,6 +60,16 @@ def no_leftover_jobs() -> Iterator[None]:
     pool.waitForDone(JOB_GRACE_MS)
     if pool.activeThreadCount():
         pytest.fail(f"{pool.activeThreadCount()} background jobs still running after the test")
+
+
+@pytest.fixture(autouse=True)
+def process_state_restored() -> Iterator[None]:
+    """What a window's jobs change for the whole process is put back after each test: the
+    objects a job left frozen for the collector, and the interpreter's switch interval."""
+    interval = sys.getswitchinterval()
+    yield
+    gc.unfreeze()
+    sys.setswitchinterval(interval)
 
 
 @pytest.fixture(autouse=True)
