@@ -89,7 +89,7 @@ SWITCH_INTERVAL_S = 0.001
 (the interpreter's default is 5 ms). Each slot the GUI thread runs takes the lock again,
 and one progress report passes through several slots: at 5 ms a wait each, the reports
 and repaints of one moment added up to GUI pauses of 200-450 ms at 500 articles, against
-120-140 ms at 1 ms, with the job no slower (`bench/gui_gaps.py`)."""
+125-160 ms at 1 ms, with the job no slower (`bench/gui_gaps.py`)."""
 
 
 def align_in_background(
