@@ -23,8 +23,7 @@ A large set (:data:`PROCESSES_MIN` articles or more) aligns its pairs on worker 
 job does (:func:`collector_paused`), and what the job leaves alive stays frozen for the
 collector afterwards, so no later full collection walks a large result. The candidate
 search, the families and the transfers to and from the workers still hold this process's
-interpreter lock at times (GUI-thread gaps of up to about 0.15 s at 500 articles, 0.23 s in
-one run of five).
+interpreter lock at times (GUI-thread gaps of up to about 0.15-0.2 s at 500 articles).
 
 After the alignment the same job types every passage's changes
 (:func:`~desktop.engine.align.changes.corpus_with_changes`) and runs the quote check
