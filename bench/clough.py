@@ -25,7 +25,7 @@ from desktop.engine.load.articles import load_article
 from desktop.engine.model import Article
 
 from . import baselines, encoding, evaldata
-from .metrics import roc_auc
+from .metrics import binary, roc_auc
 from .report import pct, section, table
 
 CATEGORIES = ("cut", "light", "heavy", "non")
@@ -108,15 +108,12 @@ def run(quick: bool = False, embeddings: bool = False) -> None:
         note="non: written without the source, on its subject; anything found there is a false alarm.",
     )
     rows = []
+    gold = [it.category != "non" for it in items]
     for name, results in found.items():
-        reused = [any_ for (any_, _), it in zip(results, items, strict=True) if it.category != "non"]
-        alarms = [any_ for (any_, _), it in zip(results, items, strict=True) if it.category == "non"]
-        tp, fp = sum(reused), sum(alarms)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / len(reused) if reused else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        auc = roc_auc([share for _, share in results], [it.category != "non" for it in items])
-        rows.append([name, pct(precision), pct(recall), pct(f1), f"{fp}/{len(alarms)}", auc])
+        counts = binary([any_ for any_, _ in results], gold)
+        auc = roc_auc([share for _, share in results], gold)
+        alarms = f"{counts.fp}/{counts.fp + counts.tn}"
+        rows.append([name, pct(counts.precision), pct(counts.recall), pct(counts.f1), alarms, auc])
     table(
         "Reuse detected (any passage) against written without the source",
         ["system", "precision", "recall", "F1", "false alarms (non)", "AUC of the share"],
