@@ -299,7 +299,13 @@ def _compare(args: argparse.Namespace) -> int:
     if stale:
         print(f"syndiff-cli: note: {len(stale)} correction(s) no longer match the text", file=sys.stderr)
     with _runner(args, len(articles)) as runner:
-        aligned = align_corpus(articles, settings, runner=runner, typed_changes=not corrections)
+        aligned = align_corpus(
+            articles,
+            settings,
+            runner=runner,
+            typed_changes=not corrections,
+            keep_prepared=args.command in ("quotes", "export"),  # a quote check follows
+        )
     corpus = corpus_with_changes(apply_corrections(aligned, corrections))
     if args.command == "quotes":
         statements = quote_check(corpus)

@@ -111,6 +111,7 @@ def align_in_background(
         cancelled=cancelled,
         runner=Processes(cores, WINDOW_CHUNKS),
         typed_changes=True,
+        keep_prepared=True,  # the quote check that follows weighs words with them
     )
 
 

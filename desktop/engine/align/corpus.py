@@ -32,7 +32,7 @@ from .embeddings import Encoder, close_pairs
 from .families import build_families
 from .links import candidate_floor
 from .pair import AUTO, encoder_cache, sentence_vectors
-from .prepared import Prepared
+from .prepared import Prepared, remember
 from .runners import InProcess, PairJob, Runner, Task
 from .sides import forget_span_words
 from .similarity import PREFIX_MATCH, link_threshold
@@ -158,6 +158,7 @@ def align_corpus(
     cancelled: Callable[[], bool] = never_cancelled,
     runner: Runner | None = None,
     typed_changes: bool = False,
+    keep_prepared: bool = False,
 ) -> CorpusAlignment:
     """Align every pair of ``articles`` that shares anything, and group passage families.
 
@@ -166,11 +167,21 @@ def align_corpus(
     preparation and the pairs run (:mod:`.runners`; here by default): every runner gives
     the same result. ``typed_changes`` fills each passage's typed changes as its pair is
     aligned (what :func:`.changes.corpus_with_changes` would add afterwards).
+    ``keep_prepared`` keeps every prepared article in this process's cache, whichever
+    runner prepared it (this process's always do): for a quote check that follows
+    (:func:`.quotes.quote_check` weighs words as the aligner did), or another run.
     """
     with collector_paused():  # its objects live to the end of the run: nothing to collect
         try:
             return _align_corpus(
-                articles, settings or Settings(), encoder, progress, cancelled, runner, typed_changes
+                articles,
+                settings or Settings(),
+                encoder,
+                progress,
+                cancelled,
+                runner,
+                typed_changes,
+                keep_prepared,
             )
         finally:
             # What this process remembered of spans served this run's many pairs; kept, it
@@ -188,9 +199,13 @@ def _align_corpus(
     cancelled: Callable[[], bool],
     runner: Runner | None,
     typed_changes: bool,
+    keep_prepared: bool = False,
 ) -> CorpusAlignment:
     runner = runner or InProcess()
     prepared = runner.prepare(articles, lambda f: progress(0.2 * f), cancelled)
+    if keep_prepared:
+        for p in prepared:
+            remember(p)
     cache = encoder_cache(settings, encoder)
     vectors = None
     if cache is not None:  # encoding is the slow step when the embedding model is used

@@ -185,9 +185,7 @@ def prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) -
     ``cancelled`` is asked as the work goes (a very long article takes seconds); when it
     answers True, :class:`~desktop.engine.model.Cancelled` is raised and nothing is cached.
     """
-    key = hashlib.blake2b(
-        repr((article.text, article.boilerplate)).encode("utf-8", "surrogatepass"), digest_size=16
-    ).hexdigest()
+    key = _key(article)
     found = _CACHE.get(key)
     if found is not None:
         if found.article != article:  # same text under another id or title
@@ -196,6 +194,18 @@ def prepare(article: Article, cancelled: Callable[[], bool] = never_cancelled) -
     prepared = _prepare(article, cancelled)
     _CACHE.put(key, prepared)
     return prepared
+
+
+def remember(prepared: Prepared) -> None:
+    """Keep ``prepared`` (made in another process) in this process's cache, as
+    :func:`prepare` keeps what it makes here."""
+    _CACHE.put(_key(prepared.article), prepared)
+
+
+def _key(article: Article) -> str:
+    return hashlib.blake2b(
+        repr((article.text, article.boilerplate)).encode("utf-8", "surrogatepass"), digest_size=16
+    ).hexdigest()
 
 
 def _with_article(p: Prepared, article: Article) -> Prepared:
@@ -358,6 +368,12 @@ def _analyse_sentence(
                 caps.add(st)
         first = False
     return tuple(found), frozenset(caps), tuple(cuts), initial
+
+
+def span_stems(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The content stems of ``text[start:end]``, found as a sentence's are (any stretch,
+    not only a whole sentence)."""
+    return _analyse_sentence(text, start, end, {})[0]
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -7,9 +7,10 @@ versions of one when a shared passage links them (the quoted words of one, carri
 through the passage's word diff, land inside a quote of the other), or when their
 content words overlap on their own (so a quote the aligner did not link is still found).
 A passage that links a quote to text *without* quotation marks makes that text a
-paraphrase of it. Versions are compared with one reference version, the one most others
-quote word for word (then the longest): quoting less or more of the statement is not
-altering it, changing words inside the common part is.
+paraphrase of it, when that text matches the quote as two sentences must to be linked.
+Versions are compared with one reference version, the one most others quote word for
+word (then the longest): quoting less or more of the statement is not altering it,
+changing words inside the common part is.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ from ..model import (
     Span,
     no_progress,
 )
+from .candidates import names_of
+from .prepared import prepare, span_stems
 from .quotemarks import MIN_STATEMENT_WORDS, Statement, inside_quote, statements
+from .similarity import bag, enough_evidence, link_threshold, match_bags
 from .text import collapse_space, excerpt, is_content, stem, trimmed_span, word_count, words
 from .worddiff import diff_stats, word_diff
 
@@ -143,7 +147,9 @@ def quote_check(corpus: CorpusAlignment, progress: Progress = no_progress) -> tu
                 for m in hits:
                     union(n, m)
                 if not hits and not inside_quote(text_b, bs, be):
-                    paraphrases[n].append((other, (bs, be)))
+                    reworded = _rewording(arts[one], part, arts[other], (bs, be), corpus.settings)
+                    if reworded is not None:
+                        paraphrases[n].append((other, reworded))
         if done % _REPORT_EVERY == 0 and done < len(corpus.pairs):
             progress(_STATEMENTS_FOUND + (_PAIRS_READ - _STATEMENTS_FOUND) * done / len(corpus.pairs))
     progress(_PAIRS_READ)
@@ -168,6 +174,44 @@ def quote_check(corpus: CorpusAlignment, progress: Progress = no_progress) -> tu
     out.sort(key=lambda q: (-len(q.articles), index[q.reference_version.article], q.reference_version.start))
     progress(1.0)
     return tuple(QuotedStatement(f"Q{k + 1}", q.label, q.versions, q.reference) for k, q in enumerate(out))
+
+
+def _rewording(one: Article, part: Span, other: Article, landed: Span, settings: Settings) -> Span | None:
+    """The stretch of ``landed`` in ``other`` that rewords ``part`` of ``one``, or None.
+
+    A long reworded passage maps a quote's words onto its other side only roughly: where
+    they land may hold more sentences than the quote, or none that says the same. The
+    stretch is the run of those sentences (cut to ``landed``; at most one more than the
+    quote holds, as the aligner links a sentence with two at most) that matches the quote
+    best, when it matches as two sentences must to be linked on their own: the aligner's
+    test (:func:`.similarity.link_threshold` at ``settings``' sensitivity and
+    :func:`.similarity.enough_evidence`), with each article's own word weights.
+    """
+    stems = span_stems(one.text, *part)
+    if not stems:
+        return None
+    pa, pb = prepare(one), prepare(other)  # cached when this process aligned them
+    quoted = bag(stems, pa.weights)
+    names = names_of(pa, pb)
+    threshold = link_threshold(settings.sensitivity)
+    longest = 1 + sum(1 for s in pa.sentences if s.start < part[1] and s.end > part[0])
+    pieces = [
+        (start, end, span_stems(other.text, start, end))
+        for s in pb.sentences
+        if s.start < landed[1] and s.end > landed[0]
+        for start, end in [(max(s.start, landed[0]), min(s.end, landed[1]))]
+    ]
+    best: tuple[float, Span] | None = None
+    for x in range(len(pieces)):
+        found: tuple[str, ...] = ()
+        for y in range(x, min(len(pieces), x + longest)):
+            found += pieces[y][2]
+            if not found:
+                continue
+            m = match_bags(quoted, bag(found, pb.weights), pa.weights, pb.weights, names)
+            if m.score >= threshold and enough_evidence(m) and (best is None or m.score > best[0]):
+                best = (m.score, (pieces[x][0], pieces[y][1]))
+    return None if best is None else best[1]
 
 
 def _oriented(

@@ -26,13 +26,13 @@ def test_project_carries_offsets_through_the_diff() -> None:
 QUOTE = "A simplified regulatory structure would not only accelerate the growth of open-source AI."
 
 
-def check(*texts: str, link: bool = True) -> CorpusAlignment:
+def check(*texts: str, link: bool = True, settings: Settings | None = None) -> CorpusAlignment:
     arts = [art(t, f"n{k}") for k, t in enumerate(texts)]
     pairs = []
     if link:
         for i in range(len(arts)):
             for j in range(i + 1, len(arts)):
-                pair = align_pair(arts[i], arts[j], Settings(min_words=3))
+                pair = align_pair(arts[i], arts[j], settings or Settings(min_words=3))
                 if pair.passages:
                     pairs.append(pair)
     return CorpusAlignment(tuple(arts), Settings(), tuple(pairs))
@@ -73,6 +73,59 @@ def test_paraphrase_without_quotation_marks() -> None:
         "n0": QuoteUse.VERBATIM,
         "n1": QuoteUse.PARAPHRASED,
     }
+
+
+# A passage of five sentences reworded; the third of A is a quote, the third of B is not.
+NEWS = [
+    "The regulator published its draft rules for chatbots on Tuesday after months of talks.",
+    "Officials in Brussels said the rules would apply to every large model sold in the bloc.",
+    "",
+    "The draft now goes to national governments, which have until March to respond.",
+    "Several capitals have already asked for longer transition periods for small firms.",
+]
+NEWS_B = [
+    "On Tuesday, after months of talks, the regulator published its draft rules for chatbots.",
+    NEWS[1],
+    "",
+    NEWS[3],
+    "Longer transition periods for small firms have already been requested by several capitals.",
+]
+
+
+SAID = '"A simplified regulatory structure would accelerate the growth of open-source AI," Ek said.'
+
+
+def _story(lines: list[str], third: str) -> str:
+    return " ".join([*lines[:2], third, *lines[3:]])
+
+
+@pytest.mark.parametrize(
+    "instead",
+    [
+        "Ek, who runs a music streaming service, spoke at a technology conference in Paris.",
+        "Ek said the structure of the talks had been simplified over the summer.",
+        "The growth of the bloc's technology sector slowed sharply last year, figures show.",
+    ],
+)
+def test_text_a_passage_puts_where_a_quote_was_is_no_paraphrase_of_it(instead: str) -> None:
+    # The quote's words land on B's third sentence through the passage's word diff, but
+    # that sentence says something else (it shares a word or two with the quote at most).
+    corpus = check(_story(NEWS, SAID), _story(NEWS_B, instead), settings=Settings())
+    assert [p.b_span for p in corpus.pairs[0].passages] == [(0, len(corpus.articles[1].text))]
+    (statement,) = quote_check(corpus)
+    assert {v.article: v.use for v in statement.versions} == {"n0": QuoteUse.VERBATIM}
+
+
+def test_a_paraphrase_of_a_quote_is_the_sentence_that_rewords_it() -> None:
+    reworded = "Ek argued that simpler regulation would speed up the growth of open-source AI."
+    unrelated = "Shares of several European telecom operators fell sharply in early trading."
+    corpus = check(_story(NEWS, SAID), _story(NEWS_B, f"{reworded} {unrelated}"), settings=Settings())
+    (statement,) = quote_check(corpus)
+    (version,) = [v for v in statement.versions if v.article == "n1"]
+    assert version.use is QuoteUse.PARAPHRASED
+    assert version.text == reworded  # not the words around it that the passage holds too
+    ((start, end),) = version.spans
+    assert corpus.articles[1].text[start:end] == reworded
 
 
 def test_quoting_part_of_a_statement_is_not_altering_it() -> None:

@@ -100,3 +100,21 @@ def test_spawned_workers_give_the_same_result_and_end_cleanly(
     spawned = align_corpus(articles, runner=Processes(2), typed_changes=True)
     assert spawned.pairs == alone.pairs and spawned.families == alone.families
     assert codes and all(code == 0 for code in codes), "two pools of two, each ended"
+
+
+def test_a_pool_leaves_its_prepared_articles_here_when_asked(corpus_files: list[Path]) -> None:
+    """``keep_prepared``: what the workers prepared is cached in this process too (a quote
+    check reads it), and only then; the quote check is the same either way."""
+    from desktop.engine.align import prepared as prep
+    from desktop.engine.align.quotes import quote_check
+
+    articles = load_all(corpus_files)
+    prep._CACHE.clear()
+    plain = align_corpus(articles, runner=Processes(2))
+    assert all(prep._CACHE.get(prep._key(a)) is None for a in articles)
+    quotes = quote_check(plain)  # prepares here what it needs
+    prep._CACHE.clear()
+    kept = align_corpus(articles, runner=Processes(2), keep_prepared=True)
+    assert kept.pairs == plain.pairs
+    assert all(prep._CACHE.get(prep._key(a)) is not None for a in articles)
+    assert quote_check(kept) == quotes
