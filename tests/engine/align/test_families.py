@@ -219,3 +219,42 @@ def test_families_built_again_reuse_their_member_comparisons(monkeypatch) -> Non
     assert again == first and len(diffs) == 2
     build_families([a, b, c], pairs, Settings(ignore_case=False))
     assert len(diffs) == 4, "other settings compare again"
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_members_that_are_a_passage_take_its_diff_and_get_what_comparing_gives(
+    monkeypatch, mirrored: bool
+) -> None:
+    """A member whose spans are a passage's, compared from the side the aligner diffed
+    from, takes the passage's diff instead of diffing again: the families are exactly
+    those that comparing every member gives, whichever way round the pairs are given."""
+    import desktop.engine.align.families as families_module
+    from desktop.engine.align.corpus import align_corpus
+
+    from .samples import FILLER_A, FILLER_B, SHARED, art
+
+    story = " ".join(SHARED)
+    edited = story.replace("reduce competition", "hurt competition").replace("thirty", "30")
+    texts = [
+        f"{FILLER_A[0]}\n{story}\n{FILLER_A[1]}",
+        f"{FILLER_B[0]} {FILLER_B[1]}\n{edited}",
+        edited.replace("Analysts", "Economists"),  # the central version, and the shortest text
+    ]
+    corpus = align_corpus([art(t, f"n{k}") for k, t in enumerate(texts)])
+    pairs = [p.swapped() for p in corpus.pairs] if mirrored else list(corpus.pairs)
+    diffs: list[int] = []
+    real = families_module.word_diff
+
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003 - word_diff's signature
+        diffs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(families_module, "word_diff", counting)
+    compare_member.cache_clear()
+    (family,) = reused = build_families(corpus.articles, pairs, corpus.settings)
+    assert len(family.members) == 3 and family.central_member.article == "n2"
+    assert diffs == []  # the aligner diffed each pair from its shorter text: no member again ...
+    compare_member.cache_clear()
+    monkeypatch.setattr(families_module, "_aligned_diffs", lambda pairs, articles: {})
+    assert build_families(corpus.articles, pairs, corpus.settings) == reused  # ... and it shows nowhere
+    assert len(diffs) == 2
