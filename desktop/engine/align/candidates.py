@@ -150,13 +150,22 @@ def _pair_search(pa: Prepared, pb: Prepared, floor: float) -> list[Cell]:
 
 
 def _aligning_key(p: Prepared) -> tuple[int, str]:
-    return (len(p.article.text), p.article.text)
+    return _text_key(p.article.text)
+
+
+def _text_key(text: str) -> tuple[int, str]:
+    return (len(text), text)
 
 
 def first_of(pa: Prepared, pb: Prepared) -> bool:
     """Whether a pair is aligned with ``pa`` as its A side (:func:`.pair.align_prepared`
     works in one orientation, chosen by content, and mirrors): the shorter text first."""
-    return not _aligning_key(pb) < _aligning_key(pa)
+    return text_first(pa.article.text, pb.article.text)
+
+
+def text_first(text_a: str, text_b: str) -> bool:
+    """:func:`first_of` for the articles with these texts."""
+    return not _text_key(text_b) < _text_key(text_a)
 
 
 def corpus_cells(

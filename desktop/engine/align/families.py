@@ -31,6 +31,7 @@ from ..model import (
     never_cancelled,
     no_progress,
 )
+from .candidates import text_first
 from .passages import classify
 from .text import excerpt
 from .worddiff import diff_stats, word_diff
@@ -146,7 +147,7 @@ def _aligned_diffs(pairs: Sequence[PairAlignment], articles: dict[str, Article])
         a, b = articles.get(pair.a), articles.get(pair.b)
         if a is None or b is None:
             continue
-        a_first = not (len(b.text), b.text) < (len(a.text), a.text)
+        a_first = text_first(a.text, b.text)
         for p in pair.passages:
             if p.source is not Source.ALIGNER or not p.diff:
                 continue

@@ -197,13 +197,10 @@ def test_building_many_families_reports_progress_in_order_and_stops_when_cancell
         build_families(articles, pairs, Settings(), cancelled=lambda: True)
 
 
-def test_families_built_again_reuse_their_member_comparisons(monkeypatch) -> None:
-    """Applying a correction rebuilds every family of the set; the members compared when
-    the set was aligned are not diffed again (2.5 s at 500 articles, on the GUI thread)."""
+def _count_word_diffs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one at each word diff the families make (none remembered)."""
     import desktop.engine.align.families as families_module
 
-    a, b, c = (_article(k, CENTRAL) for k in "abc")
-    pairs = [_link(a, b, 0.9), _link(b, c, 0.9), _link(a, c, 0.9)]
     diffs: list[int] = []
     real = families_module.word_diff
 
@@ -213,6 +210,15 @@ def test_families_built_again_reuse_their_member_comparisons(monkeypatch) -> Non
 
     monkeypatch.setattr(families_module, "word_diff", counting)
     compare_member.cache_clear()
+    return diffs
+
+
+def test_families_built_again_reuse_their_member_comparisons(monkeypatch) -> None:
+    """Applying a correction rebuilds every family of the set; the members compared when
+    the set was aligned are not diffed again (2.5 s at 500 articles, on the GUI thread)."""
+    a, b, c = (_article(k, CENTRAL) for k in "abc")
+    pairs = [_link(a, b, 0.9), _link(b, c, 0.9), _link(a, c, 0.9)]
+    diffs = _count_word_diffs(monkeypatch)
     first = build_families([a, b, c], pairs, Settings())
     assert len(diffs) == 2  # two members against the central one
     again = build_families([a, b, c], pairs, Settings())
@@ -242,15 +248,7 @@ def test_members_that_are_a_passage_take_its_diff_and_get_what_comparing_gives(
     ]
     corpus = align_corpus([art(t, f"n{k}") for k, t in enumerate(texts)])
     pairs = [p.swapped() for p in corpus.pairs] if mirrored else list(corpus.pairs)
-    diffs: list[int] = []
-    real = families_module.word_diff
-
-    def counting(*args, **kwargs):  # noqa: ANN002, ANN003 - word_diff's signature
-        diffs.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(families_module, "word_diff", counting)
-    compare_member.cache_clear()
+    diffs = _count_word_diffs(monkeypatch)
     (family,) = reused = build_families(corpus.articles, pairs, corpus.settings)
     assert len(family.members) == 3 and family.central_member.article == "n2"
     assert diffs == []  # the aligner diffed each pair from its shorter text: no member again ...
