@@ -34,7 +34,7 @@ from ..model import (
     no_progress,
 )
 from .candidates import names_of
-from .prepared import prepare, span_stems
+from .prepared import Prepared, prepare, span_stems
 from .quotemarks import MIN_STATEMENT_WORDS, Statement, inside_quote, statements
 from .similarity import bag, enough_evidence, link_threshold, match_bags
 from .text import collapse_space, excerpt, is_content, stem, trimmed_span, word_count, words
@@ -132,6 +132,13 @@ def quote_check(corpus: CorpusAlignment, progress: Progress = no_progress) -> tu
         parent[find(x)] = find(y)
 
     progress(_STATEMENTS_FOUND)
+    kept: dict[int, Prepared] = {}
+
+    def prepared(k: int) -> Prepared:  # cached when this process aligned the articles
+        if k not in kept:
+            kept[k] = prepare(arts[k])
+        return kept[k]
+
     paraphrases: dict[int, list[tuple[int, Span]]] = defaultdict(list)  # node -> (article, span)
     for done, pair in enumerate(corpus.pairs, 1):
         for one, other, passage in _oriented(pair.passages, index[pair.a], index[pair.b], by_article, nodes):
@@ -147,7 +154,7 @@ def quote_check(corpus: CorpusAlignment, progress: Progress = no_progress) -> tu
                 for m in hits:
                     union(n, m)
                 if not hits and not inside_quote(text_b, bs, be):
-                    reworded = _rewording(arts[one], part, arts[other], (bs, be), corpus.settings)
+                    reworded = _rewording(prepared(one), part, prepared(other), (bs, be), corpus.settings)
                     if reworded is not None:
                         paraphrases[n].append((other, reworded))
         if done % _REPORT_EVERY == 0 and done < len(corpus.pairs):
@@ -176,8 +183,8 @@ def quote_check(corpus: CorpusAlignment, progress: Progress = no_progress) -> tu
     return tuple(QuotedStatement(f"Q{k + 1}", q.label, q.versions, q.reference) for k, q in enumerate(out))
 
 
-def _rewording(one: Article, part: Span, other: Article, landed: Span, settings: Settings) -> Span | None:
-    """The stretch of ``landed`` in ``other`` that rewords ``part`` of ``one``, or None.
+def _rewording(pa: Prepared, part: Span, pb: Prepared, landed: Span, settings: Settings) -> Span | None:
+    """The stretch of ``landed`` in B that rewords ``part`` of A, or None.
 
     A long reworded passage maps a quote's words onto its other side only roughly: where
     they land may hold more sentences than the quote, or none that says the same. The
@@ -187,16 +194,15 @@ def _rewording(one: Article, part: Span, other: Article, landed: Span, settings:
     test (:func:`.similarity.link_threshold` at ``settings``' sensitivity and
     :func:`.similarity.enough_evidence`), with each article's own word weights.
     """
-    stems = span_stems(one.text, *part)
+    stems = span_stems(pa.article.text, *part)
     if not stems:
         return None
-    pa, pb = prepare(one), prepare(other)  # cached when this process aligned them
     quoted = bag(stems, pa.weights)
     names = names_of(pa, pb)
     threshold = link_threshold(settings.sensitivity)
     longest = 1 + sum(1 for s in pa.sentences if s.start < part[1] and s.end > part[0])
     pieces = [
-        (start, end, span_stems(other.text, start, end))
+        (start, end, span_stems(pb.article.text, start, end))
         for s in pb.sentences
         if s.start < landed[1] and s.end > landed[0]
         for start, end in [(max(s.start, landed[0]), min(s.end, landed[1]))]
