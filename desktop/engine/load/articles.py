@@ -210,6 +210,19 @@ def _parse_markdown(data: bytes) -> _Parsed:
     )
 
 
+PAGE_MIN_WORDS = 5  # a saved page with fewer words outside its site text holds no article
+
+
+def _words_outside(text: str, spans: tuple[tuple[int, int], ...]) -> int:
+    """Words of ``text`` outside the ``spans`` (its site text)."""
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[at:start])
+        at = max(at, end)
+    kept.append(text[at:])
+    return sum(len(part.split()) for part in kept)
+
+
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:512].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<html" in head and "<head" in head)
@@ -232,7 +245,9 @@ def _parse_html(data: bytes) -> _Parsed:
     """Main text of a saved web page, with title and site name from its metadata."""
     decoded = decode_page(data)
     page = read_page(decoded.text)
-    if not page.text.strip():
+    if _words_outside(page.text, find_boilerplate(page.text)) < PAGE_MIN_WORDS:
+        # Nothing but a menu, a footer or prompts ("Home News", "Previous / Next"): an
+        # error page or a page saved before its article loaded.
         raise ArticleError("no article text found in the page")
     notes = [replaced_note(decoded.replaced)] if decoded.replaced else []
     if decoded.encoding not in ("utf-8", "utf-8-sig"):

@@ -228,6 +228,14 @@ def _fifo(tmp_path: Path) -> Path:
 
 LIMIT = "the limit is 5 MB"
 EMPTY_PAGE = b"<html><head><title>x</title></head><body></body></html>"
+MENU_PAGE = (
+    b'<html><head><title>Home | Site</title></head><body><nav><a href="/">Home</a>'
+    b' <a href="/x">News</a></nav><footer>&copy; 2024 Site</footer></body></html>'
+)
+PROMPTS_PAGE = (
+    b"<html><head><title>404 Not Found</title></head><body><p>Subscribe to our newsletter</p>"
+    b"<p>Previous</p><p>Next</p><p>Leave a comment</p><script>var x=1;</script></body></html>"
+)
 
 BAD_INPUTS = [
     # (case id, make the file, expected file name in the message, expected reason)
@@ -247,6 +255,8 @@ BAD_INPUTS = [
     ("directory", _folder, "folder.txt", "is a folder, not a file"),
     ("fifo", _fifo, "pipe.txt", "not a regular file"),
     ("empty page", _write("blank.html", EMPTY_PAGE), "blank.html", "no article text found in the page"),
+    ("menu only", _write("menu.html", MENU_PAGE), "menu.html", "no article text found in the page"),
+    ("prompts only", _write("gone.htm", PROMPTS_PAGE), "gone.htm", "no article text found in the page"),
 ]  # fmt: skip
 
 
