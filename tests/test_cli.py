@@ -137,7 +137,7 @@ def test_quotes_lists_the_statement_two_outlets_quote_differently(
     out, page = tmp_path / "quotes.json", tmp_path / "quotes.html"
     assert main(["quotes", *map(str, seed_paths), "--json", str(out), "--html", str(page)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["version"] == "1.2" and data["quotes"]
+    assert data["version"] == "1.3" and data["quotes"]
     (statement,) = [q for q in data["quotes"] if "simplified regulatory" in q["label"].lower()]
     assert statement["altered"] is True
     outlets = {v["article"]: v["use"] for v in statement["versions"] if v["use"] != "paraphrased"}

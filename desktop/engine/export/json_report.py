@@ -9,7 +9,7 @@ from ..align.changes import changes_of
 from ..align.quotes import quote_check
 from ..model import Article, Change, CorpusAlignment, PairAlignment, Passage, QuotedStatement, QuoteVersion
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 INDENT_MAX = 2000  # passages (or families, statements) past which the JSON is not indented
@@ -46,6 +46,8 @@ def article_json(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "text": article.text,
         "boilerplate": [list(span) for span in article.boilerplate],
+        "encoding": article.encoding,
+        "notes": list(article.notes),
     }
     if article.source_map:  # text read out of Markdown: where each piece is in the file
         data["source_map"] = [list(run) for run in article.source_map]

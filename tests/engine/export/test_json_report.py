@@ -50,7 +50,7 @@ def corpus() -> CorpusAlignment:
 
 def test_alignment_lists_every_pair_with_the_documented_fields() -> None:
     data = alignment_json(corpus())
-    assert data["version"] == SCHEMA_VERSION == "1.2"
+    assert data["version"] == SCHEMA_VERSION == "1.3"
     assert data["settings"] == {
         "sensitivity": 0.5,
         "min_words": 3,
@@ -68,6 +68,8 @@ def test_alignment_lists_every_pair_with_the_documented_fields() -> None:
         "outlet": "Outlet a",
         "text": f"Intro.\n{QUOTE_A}",
         "boilerplate": [[0, 6]],
+        "encoding": "utf-8",
+        "notes": [],
     }
     assert data["articles"][1]["path"] is None
     # Every pair of articles, in article order, those sharing nothing with no passages.
@@ -106,7 +108,7 @@ def test_quotes_list_each_statement_with_every_version() -> None:
     a = Article("a", "", "A", '"The agency will review the merger before the end of the year," she said.')
     b = Article("b", "", "B", "“The agency will review the deal before the end of the year,” she said.")
     data = quotes_json(CorpusAlignment((a, b), Settings(), ()))
-    assert data["version"] == "1.2" and [x["id"] for x in data["articles"]] == ["a", "b"]
+    assert data["version"] == "1.3" and [x["id"] for x in data["articles"]] == ["a", "b"]
     (quote,) = data["quotes"]
     assert quote["id"] == "Q1" and quote["altered"] is True
     uses = {v["article"]: v["use"] for v in quote["versions"]}
@@ -132,7 +134,7 @@ def test_a_pair_is_written_the_way_round_the_articles_come() -> None:
 
 def test_families_with_members_relative_to_the_central_one_and_stats() -> None:
     data = families_json(corpus())
-    assert data["version"] == "1.2" and data["settings"]["min_words"] == 3
+    assert data["version"] == "1.3" and data["settings"]["min_words"] == 3
     assert [a["id"] for a in data["articles"]] == ["a", "b", "c"]
     (family,) = data["families"]
     assert family["id"] == "F1" and family["label"] == QUOTE_A and family["central"] == 0
@@ -159,7 +161,7 @@ def test_a_large_result_is_written_compact_and_reads_back_the_same() -> None:
     def doc(pairs: int) -> dict:
         passage = {"a_start": 0, "text": "“Café”"}
         pair = {"a": "x", "b": "y", "passages": [passage]}
-        return {"version": "1.2", "pairs": [pair] * pairs}
+        return {"version": "1.3", "pairs": [pair] * pairs}
 
     small, large = doc(INDENT_MAX // 2), doc(INDENT_MAX // 2 + 1)  # each pair counts with its passage
     assert json_text(small).startswith('{\n "version"')

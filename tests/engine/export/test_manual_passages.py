@@ -27,7 +27,7 @@ def _corpus():
 
 def test_json_marks_the_source_of_every_passage() -> None:
     data = json.loads(json_text(alignment_json(_corpus())))
-    assert data["version"] == SCHEMA_VERSION == "1.2"
+    assert data["version"] == SCHEMA_VERSION == "1.3"
     (pair,) = data["pairs"]
     assert [p["source"] for p in pair["passages"]] == ["manual"]
     plain = json.loads(json_text(alignment_json(align_corpus(list(_corpus().articles)))))
