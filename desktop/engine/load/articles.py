@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from desktop.engine.align.text import word_count
 from desktop.engine.errors import ArticleError
 from desktop.engine.load.boilerplate import appeared_first_on, find_boilerplate, split_lines
 from desktop.engine.load.decoding import (
@@ -214,13 +215,9 @@ PAGE_MIN_WORDS = 5  # a saved page with fewer words outside its site text holds 
 
 
 def _words_outside(text: str, spans: tuple[tuple[int, int], ...]) -> int:
-    """Words of ``text`` outside the ``spans`` (its site text)."""
-    kept, at = [], 0
-    for start, end in sorted(spans):
-        kept.append(text[at:start])
-        at = max(at, end)
-    kept.append(text[at:])
-    return sum(len(part.split()) for part in kept)
+    """Words of ``text`` outside the ``spans`` (its site text, which never overlap),
+    counted as everywhere else (each Han or kana character is a word)."""
+    return word_count(text) - sum(word_count(text, start, end) for start, end in spans)
 
 
 def _looks_like_html(text: str) -> bool:

@@ -260,6 +260,14 @@ BAD_INPUTS = [
 ]  # fmt: skip
 
 
+def test_a_short_page_in_chinese_is_an_article(tmp_path: Path) -> None:
+    # Six characters without a space between them are six words, as everywhere else.
+    page = "<html><head><title>新闻</title></head><body><p>欧盟的新规则</p></body></html>"
+    path = tmp_path / "short.html"
+    path.write_bytes(page.encode("utf-8"))
+    assert "欧盟的新规则" in load_article(path).text
+
+
 @pytest.mark.parametrize(
     ("make", "name", "reason"), [c[1:] for c in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS]
 )
