@@ -4,7 +4,8 @@ The window's list, pair pickers, matrix and families, the HTML exports and the d
 export file names all name an article through :func:`article_label`, so a label the
 user types shows up everywhere at once. Articles whose source named no outlet get a
 numbered one when they join a set (:func:`numbered_labels`), so no place falls back on
-a file-name number or a hash.
+a file-name number or a hash, and a second article of one outlet is told apart by a
+number ("Reuters (2)").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import replace
 from desktop.engine.model import Article
 
 NUMBERED = "Article {n}"
+SAME_OUTLET = "{outlet} ({n})"
 
 
 def article_label(article: Article) -> str:
@@ -23,20 +25,31 @@ def article_label(article: Article) -> str:
 
 
 def numbered_labels(articles: Sequence[Article], already: Iterable[Article] = ()) -> list[Article]:
-    """``articles`` joining a set that holds ``already``: each without an outlet gets
-    "Article N", N its place in the whole set (the first free N from there on)."""
+    """``articles`` joining a set that holds ``already``, each with a label no other
+    article of the set has.
+
+    An article without an outlet gets "Article N", N its place in the whole set (the
+    first free N from there on). One whose outlet is already taken (two Reuters
+    stories) gets the outlet and its count among them: "Reuters (2)"; the first keeps
+    the plain name, so labels in use never change.
+    """
     before = list(already)
     used = {a.outlet.strip().casefold() for a in before if a.outlet.strip()}
-    used.update(a.outlet.strip().casefold() for a in articles if a.outlet.strip())
+    # Outlets the new articles carry, so "Article N" never takes one of them.
+    named = {a.outlet.strip().casefold() for a in articles if a.outlet.strip()}
     out = []
     for k, article in enumerate(articles):
-        if article.outlet.strip():
-            out.append(article)
-            continue
-        n = len(before) + k + 1
-        while NUMBERED.format(n=n).casefold() in used:
-            n += 1
-        label = NUMBERED.format(n=n)
+        outlet = " ".join(article.outlet.split())
+        if outlet:
+            label, n = outlet, 1
+            while label.casefold() in used:
+                n += 1
+                label = SAME_OUTLET.format(outlet=outlet, n=n)
+        else:
+            n = len(before) + k + 1
+            while NUMBERED.format(n=n).casefold() in used | named:
+                n += 1
+            label = NUMBERED.format(n=n)
         used.add(label.casefold())
-        out.append(replace(article, outlet=label))
+        out.append(article if label == article.outlet else replace(article, outlet=label))
     return out

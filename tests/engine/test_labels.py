@@ -27,3 +27,20 @@ def test_numbered_labels_never_repeat_a_label_in_use() -> None:
     taken = article_from_text("One\nBody one.", outlet="Article 2")
     labelled = numbered_labels([article_from_text("Two\nBody two.")], already=[taken])
     assert [a.outlet for a in labelled] == ["Article 3"]
+
+
+def test_a_second_article_of_one_outlet_gets_a_number() -> None:
+    first = article_from_text("One\nBody one.", outlet="Reuters")
+    second = article_from_text("Two\nBody two.", outlet="reuters ")
+    other = article_from_text("Three\nBody three.", outlet="AP")
+    labelled = numbered_labels([first, second, other])
+    assert [a.outlet for a in labelled] == ["Reuters", "reuters (2)", "AP"]
+    third = numbered_labels([article_from_text("Four\nBody four.", outlet="Reuters")], already=labelled)
+    assert [a.outlet for a in third] == ["Reuters (3)"]
+    assert labelled[0] is first  # a label in use never changes
+
+
+def test_a_numbered_label_never_takes_an_outlet_that_joins_with_it() -> None:
+    unnamed = article_from_text("One\nBody one.")
+    named = article_from_text("Two\nBody two.", outlet="Article 1")
+    assert [a.outlet for a in numbered_labels([unnamed, named])] == ["Article 2", "Article 1"]
