@@ -25,6 +25,7 @@ from datetime import datetime
 from ..align.quotes import quote_check
 from ..align.text import collapse_space, excerpt
 from ..bidi import isolate
+from ..figures import similarity
 from ..marking import member_diff
 from ..model import Article, CorpusAlignment, Family, Kind, PairAlignment
 from .css import page
@@ -264,7 +265,7 @@ def _family(n: int, family: Family, corpus: CorpusAlignment, keys: dict[str, int
             shown = member_diff(m, ctext, art.text)
             flat = bdi(collapse_space(art.text[m.start : m.end]))
             body = bdi_markup(unified(ctext, art.text, shown).strip()) if shown else flat
-            cls, what = m.kind.value, f"{m.kind.value} · {pct(m.score)}"
+            cls, what = m.kind.value, f"{m.kind.value} · {similarity(m.score, m.kind)}"
         items.append(
             f'<li class="member {cls}"><div class="who">{key_html(keys.get(m.article, 0))}'
             f'<b>{bdi(label_of(art))}</b> · {esc(what)}</div><div class="quote prose">{body}</div></li>'

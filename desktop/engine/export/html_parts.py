@@ -11,6 +11,7 @@ from datetime import datetime
 
 from ..align.changes import ORDER, changes_of, counts, describe
 from ..align.text import word_count
+from ..figures import percent, similarity
 from ..labels import article_label
 from ..marking import passage_diff
 from ..model import Article, Change, ChangeType, Kind, PairAlignment, Passage, Settings
@@ -25,7 +26,7 @@ MANUAL_WORDS = "linked by hand"
 
 
 def pct(share: float) -> str:
-    return f"{share * 100:.0f}%"
+    return percent(share)
 
 
 def prose_words(article: Article) -> int:
@@ -173,7 +174,7 @@ def _card(a: Article, b: Article, alignment: PairAlignment, index: int, prefix: 
     return (
         f'<article class="card {passage_classes(p)}"><div class="card-head">'
         f'<span class="badge">{badge_text(p, index + 1)}</span><b>Passage {index + 1}</b> · '
-        f"{p.kind.value}{' · ' + MANUAL_WORDS if p.manual else ''} · {pct(p.score)} similar · "
+        f"{p.kind.value}{' · ' + MANUAL_WORDS if p.manual else ''} · {similarity(p.score, p.kind)} similar · "
         f"{change_badges(typed)}</div>"
         f'<div class="pair-sides">{"".join(sides)}</div></article>'
     )

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from ..align.text import excerpt
 from ..bidi import strip_bidi_controls
+from ..figures import similarity
 from ..marking import passage_diff
 from ..model import Article, CorpusAlignment, PairAlignment, Settings
 from .corpus_report import render_corpus_html
@@ -60,7 +61,7 @@ def _passage_table(a: Article, b: Article, alignment: PairAlignment) -> str:
         rows.append(
             f'<tr><td class="num"><a href="#pa-{n}">{n}</a></td>'
             f"<td>{p.kind.value}{' (manual)' if p.manual else ''}</td>"
-            f'<td class="num">{pct(p.score)}</td>'
+            f'<td class="num">{similarity(p.score, p.kind)}</td>'
             f'<td class="changes">{change_badges(typed_changes(p, a, b))}</td>'
             f'<td class="excerpt"><a href="#pa-{n}">{text_a}</a></td>'
             f'<td class="excerpt"><a href="#pb-{n}">{text_b}</a></td></tr>'

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.figures import similarity
 from desktop.engine.marking import member_diff
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.qt.widgets.highlight import highlight_colors, word_format
@@ -272,7 +273,7 @@ class FamiliesPanel(QWidget):
             detail = (
                 "  central version"
                 if index == family.central
-                else f"  {member.kind.value}, {member.score:.0%} similar"
+                else f"  {member.kind.value}, {similarity(member.score, member.kind)} similar"
             )
             cursor.insertText(detail + f"  ·  {isolate(elide(article.title, 60))}", quiet)
             cursor.insertBlock()

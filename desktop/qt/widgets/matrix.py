@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop.engine.figures import percent
 from desktop.engine.model import CorpusAlignment
 from desktop.qt.widgets.highlight import contrast, is_dark, mix
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip
@@ -247,7 +248,7 @@ class OverlapMatrix(QWidget):
                     fill = self.color_for(value)
                     painter.fillRect(cell, fill)
                     painter.setPen(self.text_color_on(fill))
-                    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, _percent(value))
+                    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, percent(value))
                 painter.setPen(QPen(grid, 1))
                 painter.drawRect(cell.adjusted(0, 0, -1, -1))
         # Column labels at 45°, anchored at the top centre of each column.
@@ -378,9 +379,9 @@ class OverlapMatrix(QWidget):
         counts = ", ".join(f"{n} {kind.value}" for kind, n in pair.counts().items() if n)
         passages = f"{len(pair.passages)} shared passages ({counts})" if counts else "no shared passages"
         return (
-            f"{self._labels[row]} → {self._labels[column]}: {_percent(pair.shared_a)} of "
+            f"{self._labels[row]} → {self._labels[column]}: {percent(pair.shared_a)} of "
             f"{self._labels[row]}'s words are in passages shared with {self._labels[column]} "
-            f"({_percent(pair.shared_b)} the other way); {passages}."
+            f"({percent(pair.shared_b)} the other way); {passages}."
         )
 
     def cell_tooltip(self, row: int, column: int) -> str:
@@ -390,10 +391,3 @@ class OverlapMatrix(QWidget):
     def _activate(self, row: int, column: int) -> None:
         if row != column:
             self.pair_activated.emit(self._ids[row], self._ids[column])
-
-
-def _percent(value: float) -> str:
-    """Whole percent, but never "0%" for a small non-zero share."""
-    if 0 < value < 0.005:
-        return "<1%"
-    return f"{value:.0%}"

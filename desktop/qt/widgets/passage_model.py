@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from desktop.engine.align.changes import changes_of, counts, describe, types_of
 from desktop.engine.align.text import collapse_space, excerpt
+from desktop.engine.figures import similarity
 from desktop.engine.model import Article, Change, ChangeType, Kind, PairAlignment, Passage
 from desktop.qt.widgets.highlight import kind_colors
 from desktop.qt.widgets.labels import escaped_tooltip
@@ -26,7 +27,7 @@ _KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}
 
 
 class PassageModel(QAbstractTableModel):
-    """The passages of one article pair: "#", "Kind", "Score", "Changes", "A", "B".
+    """The passages of one article pair: "#", "Kind", "Similarity", "Changes", "A", "B".
 
     ``Qt.UserRole`` gives the passage's index in ``alignment.passages`` (in every
     column), :attr:`SORT_ROLE` a value to sort by (the A and B columns sort by position
@@ -36,7 +37,7 @@ class PassageModel(QAbstractTableModel):
     show) and :attr:`TYPES_ROLE` the set of its types (what the change filter reads).
     """
 
-    HEADERS = ("#", "Kind", "Score", "Changes", "A", "B")
+    HEADERS = ("#", "Kind", "Similarity", "Changes", "A", "B")
     COL_NUMBER, COL_KIND, COL_SCORE, COL_CHANGES, COL_A, COL_B = range(6)
     SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
     COUNTS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -129,7 +130,8 @@ class PassageModel(QAbstractTableModel):
             changed = changes_text(counts(self._changes[row]))
             how = ", linked by hand" if passage.manual else ""
             label = passage.kind.wording.label
-            return f"{label} passage {row + 1}{how}, score {passage.score:.2f}, changes {changed}"
+            similar = similarity(passage.score, passage.kind)
+            return f"{label} passage {row + 1}{how}, {similar} similar, changes {changed}"
         return None
 
     # ------------------------------------------------------------------ helpers
@@ -140,7 +142,7 @@ class PassageModel(QAbstractTableModel):
         if col == self.COL_KIND:
             return f"{passage.kind.wording.label} ✎" if passage.manual else passage.kind.wording.label
         if col == self.COL_SCORE:
-            return f"{passage.score:.2f}"
+            return similarity(passage.score, passage.kind)
         if col == self.COL_CHANGES:
             return changes_text(counts(self._changes[row]))
         return self._excerpts[row][0 if col == self.COL_A else 1]
@@ -188,7 +190,7 @@ class PassageModel(QAbstractTableModel):
         if section == self.COL_KIND:
             return "Verbatim: same words · Edited: words changed · Paraphrase: reworded"
         if section == self.COL_SCORE:
-            return "Similarity of the two sides, 0 to 1"
+            return "How much of the wording the two sides share; 100% only for verbatim text"
         if section == self.COL_CHANGES:
             return (
                 "What changed: "

@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from desktop.engine.figures import percent
 from desktop.engine.model import CorpusAlignment, PairAlignment
 from desktop.qt.widgets.labels import article_label, elide, escaped_tooltip, isolate
 
@@ -54,13 +55,6 @@ def _oriented(pair: PairAlignment) -> RankedPair:
     if pair.shared_b > pair.shared_a:
         return RankedPair(pair.b, pair.a, pair.shared_b, pair.shared_a, len(pair.passages))
     return RankedPair(pair.a, pair.b, pair.shared_a, pair.shared_b, len(pair.passages))
-
-
-def _percent(value: float) -> str:
-    """Whole percent, but never "0%" for a small non-zero share (as the matrix writes it)."""
-    if 0 < value < 0.005:
-        return "<1%"
-    return f"{value:.0%}"
 
 
 class RankedPairsModel(QAbstractTableModel):
@@ -106,8 +100,8 @@ class RankedPairsModel(QAbstractTableModel):
             return ""
         a, b = self.label(r.a), self.label(r.b)
         return (
-            f"{a} → {b}: {_percent(r.shared_a)} of {a}'s words are in passages shared with {b} "
-            f"({_percent(r.shared_b)} the other way); {r.passages} shared passages."
+            f"{a} → {b}: {percent(r.shared_a)} of {a}'s words are in passages shared with {b} "
+            f"({percent(r.shared_b)} the other way); {r.passages} shared passages."
         )
 
     # ---------------------------------------------------------------- Qt model
@@ -134,11 +128,11 @@ class RankedPairsModel(QAbstractTableModel):
             if col == self.ARTICLE:
                 return isolate(self.name(r.a))
             if col == self.SHARE:
-                return _percent(r.shared_a)
+                return percent(r.shared_a)
             if col == self.PARTNER:
                 return isolate(self.name(r.b))
             if col == self.PARTNER_SHARE:
-                return _percent(r.shared_b)
+                return percent(r.shared_b)
             return str(r.passages)
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (self.ARTICLE, self.PARTNER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from desktop.engine.figures import similarity
 from desktop.engine.model import Article, ChangeType, Op
 from desktop.qt.widgets.change_frames import ChangeMark, ChangeMarks, paint_change_marks
 from desktop.qt.widgets.change_style import typed_colors
@@ -396,11 +397,12 @@ class TextPane(MeasuredTextEdit):
         return "\n".join(lines)
 
     def passage_tooltip(self, index: int) -> str:
-        """'Edited passage 3 of 12 — score 0.84'."""
+        """'Edited passage 3 of 12 — 84% similar'."""
         p = self._passages[index]
         how = " — linked by hand" if p.manual else ""
         count = len(self._passages)
-        return f"{p.kind.wording.label} passage {index + 1} of {count}{how} — score {p.score:.2f}"
+        similar = similarity(p.score, p.kind)
+        return f"{p.kind.wording.label} passage {index + 1} of {count}{how} — {similar} similar"
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

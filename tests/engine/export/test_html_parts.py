@@ -29,7 +29,7 @@ def fragment(markup: str) -> lxml.html.HtmlElement:
 
 
 def test_figures() -> None:
-    assert [pct(x) for x in (0.0, 0.004, 0.5, 0.996, 1.0)] == ["0%", "0%", "50%", "100%", "100%"]
+    assert [pct(x) for x in (0.0, 0.004, 0.5, 0.996, 1.0)] == ["0%", "<1%", "50%", ">99%", "100%"]
     a = art("a", "Subscribe now please\nThe storm closed three schools.", boilerplate=((0, 20),))
     assert prose_words(a) == 5  # the three words of site text are left out
     one = flat(fragment(counts_html({Kind.VERBATIM: 1, Kind.EDITED: 0, Kind.PARAPHRASE: 0})).text_content())

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette, QTextCharFormat, 
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from desktop.engine.align.pair import align_pair
+from desktop.engine.figures import similarity
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.marking import marked_spans, passage_diff
 from desktop.engine.model import Article, PairAlignment
@@ -394,7 +395,8 @@ def test_tooltip_names_kind_number_and_score(qtbot, compare_view: CompareView, s
     QApplication.sendEvent(
         pane.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, pane.viewport().mapToGlobal(point))
     )
-    expected = f"{passage.kind.value.capitalize()} passage {n + 1} of {n + 1} — score {passage.score:.2f}"
+    similar = similarity(passage.score, passage.kind)
+    expected = f"{passage.kind.value.capitalize()} passage {n + 1} of {n + 1} — {similar} similar"
     assert QToolTip.text().startswith(expected)
     QToolTip.hideText()
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from desktop.engine.align.pair import align_pair
 from desktop.engine.align.text import collapse_space
+from desktop.engine.figures import similarity
 from desktop.engine.load.articles import article_from_text
 from desktop.engine.model import Article, Kind, PairAlignment
 from desktop.qt.widgets.highlight import kind_colors
@@ -37,12 +38,13 @@ def test_columns_and_display(seed_pair: Pair) -> None:
     assert model.rowCount() == len(alignment.passages) > 0
     assert model.columnCount() == 6
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
-    assert headers == ["#", "Kind", "Score", "Changes", "A", "B"]
+    assert headers == ["#", "Kind", "Similarity", "Changes", "A", "B"]
     for row, passage in enumerate(alignment.passages):
         display = [model.data(model.index(row, c)) for c in range(6)]
         assert display[0] == row + 1
         assert display[1] == passage.kind.value.capitalize()
-        assert display[2] == f"{passage.score:.2f}"
+        assert display[2] == similarity(passage.score, passage.kind)
+        assert display[2].endswith("%")
         assert display[3] == "none" if passage.kind is Kind.VERBATIM else display[3] != "none"
         for text, article, (start, end) in ((display[4], a, passage.a_span), (display[5], b, passage.b_span)):
             assert "\n" not in text and "  " not in text
