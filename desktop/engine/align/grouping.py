@@ -29,6 +29,14 @@ word for word are reuse moved around: they keep their own passages unless they c
 
 A lone link in long texts must rest on more matched weight than chance gives: the more
 sentence pairs two texts offer, the more of them share a few words by coincidence.
+Two texts on one subject also share their topic words all through: a short sentence of
+one then meets several of the other about as well ("The rates of an immediate annuity
+differ from fixed annuity rates" against each sentence on annuity rates), and the best
+of them is chance, not reuse. A reworded sentence taken over matches its source clearly
+better than any other sentence, so a lone link shorter than ``RIVAL_WORDS`` words on a
+side whose sentences match another sentence (not a neighbour of the counterpart) at
+``RIVAL_SHARE`` of its own score is left out, unless the two are the same sentence
+lightly edited.
 """
 
 from __future__ import annotations
@@ -38,10 +46,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .links import GAP, Link, content_words, near, reach
+from .links import GAP, Link, content_words, near, reach, same_wording
 from .passages import Draft
 from .prepared import Prepared, boilerplate_share
 from .similarity import match
+from .text import word_count
 
 CROSS_GAP = 1  # crossing links join only this close
 MOVED_SCORE = 0.85  # a crossing link this close to verbatim keeps its own passage
@@ -56,6 +65,8 @@ SUMMARY_LOOSE = 0.8  # ... and in any order when at most half its links score th
 CHANCE_MASS = 1.2  # a lone link's matched weight must reach this times log(sentence pairs)
 DENSITY = 0.5  # a group whose span is mostly linked on each side is one passage
 LONE_SURE = 0.9  # ... unless it scores at least this (the same sentence)
+RIVAL_SHARE = 0.8  # a lone link whose sentence matches another this well, relative to it, ...
+RIVAL_WORDS = 20  # ... and shorter than this on a side, is doubtful
 
 Box = tuple[int, int, int, int]  # first and last sentence on A, then on B
 
@@ -264,9 +275,23 @@ def _parts(run: Sequence[Group], x0: int, x1: int) -> bool:
 
 
 def passage_groups(pa: Prepared, pb: Prepared, links: Sequence[Link]) -> list[Group]:
-    """The links of each passage; lone links that chance explains are left out."""
+    """The links of each passage; lone links that chance explains, or that a rival
+    match makes doubtful, are left out."""
     chance = _chance(pa, pb)
-    return [g for g in groups(pa, pb, links) if len(g.links) > 1 or not _by_chance(g.links[0], chance)]
+    return [
+        g
+        for g in groups(pa, pb, links)
+        if len(g.links) > 1 or not (_by_chance(g.links[0], chance) or _rivalled(pa, pb, g.links[0]))
+    ]
+
+
+def _rivalled(pa: Prepared, pb: Prepared, lone: Link) -> bool:
+    """A short reworded sentence standing alone while one of its sentences matches
+    another sentence nearly as well (see the module's description)."""
+    if lone.rival < RIVAL_SHARE or lone.semantic:
+        return False
+    words = min(word_count(pa.article.text, *lone.a_span), word_count(pb.article.text, *lone.b_span))
+    return words < RIVAL_WORDS and not same_wording(pa, pb, lone)
 
 
 def draft(group: Sequence[Link]) -> Draft:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 from .candidates import Cell, names_of, score, sentence_pairs
@@ -61,6 +61,10 @@ class Link:
     a_span: tuple[int, int]
     b_span: tuple[int, int]
     semantic: float = 0.0  # the embedding's cosine when it vouched for the link
+    # For a link of one sentence a side: the best score either sentence reaches with a
+    # sentence of the other side that is not its counterpart's neighbour, as a share of
+    # the pair's own score (0 when none is a candidate).
+    rival: float = 0.0
 
     @property
     def score(self) -> float:
@@ -335,4 +339,24 @@ def choose_links(
             if chosen.free(o) and any(near(o, c, GAP) for c in chosen.links):
                 chosen.take(o)
                 grew = True
-    return sorted(chosen.links, key=lambda o: (o.a0, o.b0))
+    return sorted(_with_rivals(chosen.links, cands), key=lambda o: (o.a0, o.b0))
+
+
+def _with_rivals(links: list[Link], cands: dict[tuple[int, int], Match]) -> list[Link]:
+    """``links``, each of one sentence a side with its :attr:`Link.rival`."""
+    best_a: dict[int, list[tuple[int, float]]] = {}
+    best_b: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), m in cands.items():
+        best_a.setdefault(i, []).append((j, m.score))
+        best_b.setdefault(j, []).append((i, m.score))
+    out = []
+    for o in links:
+        if o.a0 == o.a1 and o.b0 == o.b1 and (own := cands.get((o.a0, o.b0))) is not None and own.score:
+            rival = max(
+                [s for j, s in best_a.get(o.a0, ()) if abs(j - o.b0) > 1]
+                + [s for i, s in best_b.get(o.b0, ()) if abs(i - o.a0) > 1],
+                default=0.0,
+            )
+            o = replace(o, rival=rival / own.score)
+        out.append(o)
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -11,6 +12,8 @@ from desktop.engine.align.grouping import (
     GAP_RELATED,
     LONE_SURE,
     MOVED_SCORE,
+    RIVAL_SHARE,
+    RIVAL_WORDS,
     SUMMARY_FAR,
     SUMMARY_GAP,
     SUMMARY_LOOSE,
@@ -23,9 +26,10 @@ from desktop.engine.align.grouping import (
     split_moved,
 )
 from desktop.engine.align.links import GAP, GAP_WORDS, Link
+from desktop.engine.align.pair import align_pair
 from desktop.engine.align.prepared import Prepared, prepare
 from desktop.engine.align.similarity import Match, match
-from desktop.engine.model import Article
+from desktop.engine.model import Article, Settings
 from tests.engine.align.samples import FILLER_A, FILLER_B
 
 WORDS = [
@@ -294,3 +298,36 @@ def test_a_dense_passage_enclosing_a_moved_sentence_stays_one(ten) -> None:
     sparse = [link(pa, pb, 0, 0), link(pa, pb, 3, 2, 0.95), link(pa, pb, 6, 1), link(pa, pb, 8, 3)]
     assert not dense(sparse)
     assert sorted(len(p) for p in split_moved(sparse)) == [1, 1, 1, 1]
+
+
+def test_a_short_lone_link_with_a_rival_match_is_dropped(ten) -> None:
+    pa, pb = ten
+    lone = link(pa, pb, 5, 5)
+    assert len(passage_groups(pa, pb, [lone])) == 1
+    assert passage_groups(pa, pb, [replace(lone, rival=RIVAL_SHARE)]) == []
+    assert len(passage_groups(pa, pb, [replace(lone, rival=RIVAL_SHARE - 0.05)])) == 1
+    # With a neighbour, vouched for by the embeddings, or long, it stays.
+    pair = [replace(lone, rival=1.0), link(pa, pb, 6, 6)]
+    assert shape(passage_groups(pa, pb, pair)) == [[(5, 5), (6, 6)]]
+    assert len(passage_groups(pa, pb, [replace(lone, rival=1.0, semantic=0.8)])) == 1
+    long_words = WORDS[:RIVAL_WORDS]
+    la = prep([*filler(5, 20), " ".join(long_words).capitalize() + ".", *filler(4, 26)], "a")
+    lb = prep([*filler(5, 30), " ".join(reversed(long_words)).capitalize() + ".", *filler(4, 36)], "b")
+    long_lone = replace(link(la, lb, 5, 5), rival=1.0)
+    assert len(passage_groups(la, lb, [long_lone])) == 1
+
+
+def test_a_topic_sentence_matching_two_sentences_about_as_well_links_neither() -> None:
+    line = "Buyers of an immediate annuity get lower rates than buyers of a deferred annuity."
+    a = Article("a", "", "", "\n".join([*filler(12), line, *filler(12, 14)]))
+    tail = [f"Note {k + 100} follows." for k in range(12)]
+    one = [
+        *filler(10, 26),
+        "Immediate annuity buyers are paid rates lower than deferred annuity buyers.",
+        *tail,
+    ]
+    two = list(one)
+    two[16] = "Deferred annuity buyers are paid higher rates than immediate annuity buyers get."
+    found = align_pair(a, Article("b", "", "", "\n".join(one)), Settings())
+    assert [a.text[p.a_start : p.a_end] for p in found.passages] == [line]
+    assert align_pair(a, Article("b", "", "", "\n".join(two)), Settings()).passages == ()
