@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QWidget
 
 from desktop.engine.bidi import strip_bidi_controls
 from desktop.engine.model import Article, CorpusAlignment, Settings
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.library = LibraryPanel(self.article_model, self.session, self)
         self.library_dock = self._dock("Articles", "libraryDock", self.library)
         self.settings_panel = SettingsPanel(self)
-        self.settings_dock = self._dock("Alignment Settings", "settingsDock", self.settings_panel)
+        self.settings_dock = self._dock("Alignment Settings", "settingsDock", _scrolled(self.settings_panel))
         self.resizeDocks([self.library_dock, self.settings_dock], [520, 240], Qt.Orientation.Vertical)
         # The compare panes need the width more than the docks do; a saved layout wins.
         self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
@@ -477,3 +477,15 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.open_paths(paths)
+
+
+def _scrolled(panel: QWidget) -> QScrollArea:
+    """``panel`` in a frameless scroll area: on a short screen the dock scrolls instead of
+    squeezing its controls below their height."""
+    area = QScrollArea()
+    area.setObjectName(f"{panel.objectName() or 'panel'}Scroll")
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusProxy(panel)
+    return area

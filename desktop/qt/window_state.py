@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 from desktop.qt.stored_values import stored_bool, stored_int
 
 DEFAULT_SIZE = (1400, 860)
+SCREEN_SHARE = 0.95  # of the free screen area, at most, for a window opened the first time
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +34,25 @@ def _bytes(store: QSettings, key: str) -> QByteArray | None:
     return QByteArray(value) if isinstance(value, QByteArray | bytes) else None
 
 
+def first_size(window: QMainWindow) -> tuple[int, int]:
+    """The size of a window opened for the first time: :data:`DEFAULT_SIZE`, or
+    :data:`SCREEN_SHARE` of the screen's free area where that is smaller (a 1366x768
+    laptop), so the whole window is on screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    free = screen.availableGeometry()
+    width, height = DEFAULT_SIZE
+    return min(width, int(free.width() * SCREEN_SHARE)), min(height, int(free.height() * SCREEN_SHARE))
+
+
 def restore_layout(
     store: QSettings, window: QMainWindow, splitters: Mapping[str, QSplitter], tabs: QTabWidget
 ) -> None:
     """Give a freshly built window its saved size, docks, splitters (by key) and tab."""
     geometry = _bytes(store, "window/geometry")
     if geometry is None or not window.restoreGeometry(geometry):
-        window.resize(*DEFAULT_SIZE)
+        window.resize(*first_size(window))
     state = _bytes(store, "window/state")
     if state is not None:
         window.restoreState(state)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from desktop.qt.main_window import MainWindow
+from desktop.qt.window_state import DEFAULT_SIZE
 from tests.qt.helpers import SMALL, show_widget, small_window
 
 
@@ -47,3 +49,23 @@ def test_a_restored_dock_width_wins_over_the_default(
     again = MainWindow(window_settings)
     show_widget(qtbot, again, *SMALL)
     qtbot.waitUntil(lambda: abs(again.library_dock.width() - 380) <= 10, timeout=2000)
+
+
+def test_a_first_window_fits_a_screen_smaller_than_its_default(qtbot, window_settings: QSettings) -> None:
+    window = MainWindow(window_settings, load_model=None)
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert (free.width(), free.height()) < DEFAULT_SIZE  # the offscreen screen is 800x600
+    assert window.width() <= free.width() and window.height() <= free.height()
+
+
+def test_the_settings_dock_scrolls_rather_than_squeezing_its_controls(
+    qtbot, window_settings: QSettings
+) -> None:
+    window = small_window(qtbot, window_settings)
+    window.resizeDocks([window.settings_dock], [60], Qt.Orientation.Vertical)
+    qtbot.wait(50)
+    spin = window.settings_panel.min_words
+    assert spin.height() >= spin.minimumSizeHint().height()
+    area = window.settings_dock.widget()
+    assert isinstance(area, QScrollArea) and area.widget() is window.settings_panel
