@@ -37,6 +37,7 @@ from desktop.engine.marking import member_diff
 from desktop.engine.model import CorpusAlignment, Family, FamilyMember, Kind, Op
 from desktop.qt.widgets.highlight import highlight_colors, word_format
 from desktop.qt.widgets.labels import article_label, elide, isolate
+from desktop.qt.widgets.legend import VersionsLegend
 from desktop.qt.widgets.sortable import Row, SortedRows, show_rows
 
 _BREAKS = re.compile(r"\s*\n\s*")
@@ -143,6 +144,9 @@ class FamiliesPanel(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.caption)
         right_layout.addWidget(self.versions, 1)
+        self.legend = VersionsLegend("central", right)
+        self.legend.set_colors(highlight_colors(self.versions.palette()))
+        right_layout.addWidget(self.legend)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("familiesSplitter")
@@ -328,8 +332,10 @@ class FamiliesPanel(QWidget):
                 return
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and self._family is not None:
-            self._render(self._family)  # the formats' colours come from the palette
+        if event.type() == QEvent.Type.PaletteChange:
+            self.legend.set_colors(highlight_colors(self.versions.palette()))
+            if self._family is not None:
+                self._render(self._family)  # the formats' colours come from the palette
         super().changeEvent(event)
 
     def block_at(self, pos: QPoint) -> int:

@@ -213,6 +213,33 @@ class LegendBar(QWidget):
             pair.setVisible(on)
 
 
+class VersionsLegend(QWidget):
+    """Explains the marks of stacked versions (families, quotes); wraps when narrow."""
+
+    def __init__(self, reference: str = "central", parent: QWidget | None = None) -> None:
+        """``reference``: what the versions are compared with ("central", "reference")."""
+        super().__init__(parent)
+        row = FlowLayout(self)
+        self._delete = FormatSampleLabel("words", self)
+        self._insert = FormatSampleLabel("words", self)
+        for sample, words in (
+            (self._delete, f"{reference} wording left out (struck)"),
+            (self._insert, "own wording (underlined)"),
+        ):
+            pair = QWidget(self)
+            box = QHBoxLayout(pair)
+            box.setContentsMargins(0, 0, 6, 0)
+            box.setSpacing(2)
+            box.addWidget(sample)
+            box.addWidget(QLabel(words, self))
+            row.addWidget(pair)
+        row.addWidget(QLabel("loose paraphrases unmarked", self))
+
+    def set_colors(self, colors: HighlightColors) -> None:
+        self._delete.set_sample(word_format(colors, Op.DELETE), colors)
+        self._insert.set_sample(word_format(colors, Op.INSERT), colors)
+
+
 class ElidedLabel(QLabel):
     """A one-line plain-text label for "title — outlet" that shortens the title to fit.
 

@@ -36,6 +36,7 @@ from desktop.engine.model import CorpusAlignment, Op, QuotedStatement, QuoteUse,
 from desktop.qt.widgets.families import VersionsView
 from desktop.qt.widgets.highlight import highlight_colors, word_format
 from desktop.qt.widgets.labels import article_label, elide, isolate
+from desktop.qt.widgets.legend import VersionsLegend
 from desktop.qt.widgets.sortable import Row, SortedRows, show_rows
 
 GROUPS: tuple[tuple[QuoteUse, str], ...] = (
@@ -124,13 +125,18 @@ class QuotesPanel(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.caption)
         right_layout.addWidget(self.versions, 1)
+        self.legend = VersionsLegend("reference", right)
+        self.legend.set_colors(highlight_colors(self.versions.palette()))
+        right_layout.addWidget(self.legend)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("quotesSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        # The list gets more: its statement column is the only way to tell statements
+        # apart, beside three short columns; the versions still get a readable line.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -348,8 +354,10 @@ class QuotesPanel(QWidget):
                 return
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and self._statement is not None:
-            self._render(self._statement)  # the formats' colours come from the palette
+        if event.type() == QEvent.Type.PaletteChange:
+            self.legend.set_colors(highlight_colors(self.versions.palette()))
+            if self._statement is not None:
+                self._render(self._statement)  # the formats' colours come from the palette
         super().changeEvent(event)
 
 

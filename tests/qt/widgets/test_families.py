@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QHeaderView, QLabel
 
 from desktop.engine.align.worddiff import word_diff
 from desktop.engine.marking import member_diff
@@ -132,3 +132,14 @@ def test_families_passage_column_takes_the_spare_width(
     assert passage >= 180, passage
     assert passage > header.sectionSize(1) + header.sectionSize(2)
     assert passage + header.sectionSize(1) + header.sectionSize(2) == panel.list.viewport().width()
+
+
+def test_a_legend_under_the_versions_names_their_marks(aligned_window: MainWindow) -> None:
+    window = aligned_window
+    window.tabs.setCurrentWidget(window.tabs.families)
+    legend = window.tabs.families.legend
+    assert legend.isVisible()
+    words = " ".join(label.text() for label in legend.findChildren(QLabel))
+    assert "struck" in words and "underlined" in words and "paraphrases unmarked" in words
+    versions = window.tabs.families.versions
+    assert legend.geometry().top() >= versions.geometry().bottom()  # under the versions, not over them

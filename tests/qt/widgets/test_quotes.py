@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.engine.align.changes import corpus_with_changes
 from desktop.engine.align.corpus import align_corpus
@@ -145,3 +146,15 @@ def test_the_caption_says_why_the_reference_is_the_reference(qtbot) -> None:
         panel.set_quotes(corpus, quotes)
         assert panel.current_statement() is not None
         assert why in panel.caption.text()
+
+
+def test_the_quotes_legend_names_the_reference_and_the_list_gets_more_width(
+    aligned_window: MainWindow,
+) -> None:
+    window = aligned_window
+    quotes = window.tabs.quotes
+    window.tabs.setCurrentWidget(quotes)
+    words = " ".join(label.text() for label in quotes.legend.findChildren(QLabel))
+    assert "reference wording left out" in words and "underlined" in words
+    left, right = quotes.splitter.sizes()
+    assert left > right  # the statement column is what tells statements apart
