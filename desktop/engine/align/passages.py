@@ -137,11 +137,6 @@ def _same_gap(gap_a: str, gap_b: str) -> bool:
 _GAP_WORDS = 40  # the longest fragment read as the same on both sides
 
 
-def _merge_group(kind_a: Kind, kind_b: Kind) -> bool:
-    close = {Kind.VERBATIM, Kind.EDITED}
-    return kind_a == kind_b or (kind_a in close and kind_b in close)
-
-
 def is_worded(text: str, run: Sequence[tuple[str, int, int]]) -> bool:
     """A run that is more than a string of names ("CEO Mark Zuckerberg and ...")."""
     lower = sum(1 for _, s, _ in run if text[s].islower())
@@ -170,8 +165,7 @@ def merge_adjacent(passages: list[Passage], a: Article, b: Article, settings: Se
     for p in passages[1:]:
         q = out[-1]
         if (
-            _merge_group(q.kind, p.kind)
-            and p.b_start >= q.b_end
+            p.b_start >= q.b_end
             and p.a_start >= q.a_end
             and boilerplate_share(q.a_end, p.a_start, a.boilerplate) == 0
             and boilerplate_share(q.b_end, p.b_start, b.boilerplate) == 0
@@ -216,9 +210,9 @@ def _edges(p: Prepared) -> tuple[list[int], list[int]]:
 
 def join_close(passages: list[Passage], pa: Prepared, pb: Prepared, settings: Settings) -> list[Passage]:
     """Join passages that follow each other on both sides a few sentences apart, with no
-    other passage between, when they are of one kind (verbatim and edited go together)
-    and most sentences of the joined span are inside them on each side: one reused
-    paragraph with a sentence or two replaced is one passage. Never across boilerplate."""
+    other passage between, when most sentences of the joined span are inside them on
+    each side: one reused paragraph with a sentence or two replaced is one passage,
+    whether its sentences were copied or reworded. Never across boilerplate."""
     if len(passages) < 2:
         return passages
     a, b = pa.article, pb.article
@@ -228,8 +222,7 @@ def join_close(passages: list[Passage], pa: Prepared, pb: Prepared, settings: Se
     while k < len(out) - 1:
         q, p = out[k], out[k + 1]
         if (
-            _merge_group(q.kind, p.kind)
-            and p.a_start >= q.a_end
+            p.a_start >= q.a_end
             and p.b_start >= q.b_end
             and not any(q.b_end <= r.b_start and r.b_end <= p.b_start for r in out)
             and boilerplate_share(q.a_end, p.a_start, a.boilerplate) == 0

@@ -163,7 +163,9 @@ def test_passages_in_another_order_on_b_do_not_merge() -> None:
     assert len(merged(a, b, (FIRST, FIRST), (SECOND, SECOND))) == 2
 
 
-def test_close_kinds_merge_but_a_paraphrase_stays_apart() -> None:
+def test_passages_of_any_kind_that_follow_each_other_merge() -> None:
+    """One reused paragraph is one passage, whether its sentences were copied, edited or
+    reworded; the whole is as loose as its loosest part."""
     edited_second = SECOND.replace("home internet", "broadband")
     a = article("a", f"{FIRST} {SECOND} {THIRD}")
     b = article("b", f"{FIRST} {edited_second} Experts think that the decision may transform telecoms.")
@@ -173,9 +175,10 @@ def test_close_kinds_merge_but_a_paraphrase_stays_apart() -> None:
     )
     assert para is not None and para.kind is Kind.PARAPHRASE
     assert [p.kind for p in parts] == [Kind.VERBATIM, Kind.EDITED]
+    assert [p.kind for p in merge_adjacent(parts, a, b, SETTINGS)] == [Kind.EDITED]
     out = merge_adjacent([*parts, para], a, b, SETTINGS)
-    assert [p.kind for p in out] == [Kind.EDITED, Kind.PARAPHRASE]
-    assert out[0].a_start == 0 and out[0].a_end == a.text.index(SECOND) + len(SECOND)
+    assert len(out) == 1 and out[0].kind is not Kind.VERBATIM
+    assert out[0].a_span == (0, len(a.text)) and out[0].b_span == (0, len(b.text))
 
 
 def test_is_worded_and_close_quote() -> None:
@@ -245,14 +248,18 @@ def test_a_joined_passage_keeps_the_kind_of_its_parts() -> None:
 def test_passages_too_far_apart_or_crossed_by_another_stay_apart() -> None:
     a, b = _apart(SHARED[:2], [JOIN_GAP + 1])
     assert len(_joined(a, b, [(s, s) for s in SHARED[:2]])) == 2
-    # A paraphrase does not join a verbatim passage.
+
+
+def test_a_paraphrase_a_sentence_after_a_verbatim_passage_joins_it_as_a_paraphrase() -> None:
     a, b = _apart(SHARED[:2], [1], [SHARED[0], "Experts think home broadband will cost a tenth more soon."])
     parts = [over(a, b, SHARED[0], SHARED[0], trim=False)]
     para = finish_draft(
         draft(a, b, SHARED[1], "Experts think home broadband will cost a tenth more soon."), a, b, SETTINGS
     )
     assert para is not None and para.kind is Kind.PARAPHRASE
-    assert len(join_close([*parts, para], prepare(a), prepare(b), SETTINGS)) == 2
+    joined = join_close([*parts, para], prepare(a), prepare(b), SETTINGS)
+    assert [p.kind for p in joined] == [Kind.PARAPHRASE]
+    assert joined[0].a_start == parts[0].a_start and joined[0].a_end == para.a_end
 
 
 def test_boilerplate_between_keeps_passages_a_sentence_apart_apart() -> None:
