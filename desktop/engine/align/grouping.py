@@ -35,8 +35,8 @@ differ from fixed annuity rates" against each sentence on annuity rates), and th
 of them is chance, not reuse. A reworded sentence taken over matches its source clearly
 better than any other sentence, so a lone link shorter than ``RIVAL_WORDS`` words on a
 side whose sentences match another sentence (not a neighbour of the counterpart) at
-``RIVAL_SHARE`` of its own score is left out, unless the two are the same sentence
-lightly edited.
+``RIVAL_SHARE`` of its own score is left out, and a longer one at ``RIVAL_SHARE_LONG``,
+unless the two are the same sentence lightly edited.
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ CHANCE_MASS = 1.2  # a lone link's matched weight must reach this times log(sent
 DENSITY = 0.5  # a group whose span is mostly linked on each side is one passage
 LONE_SURE = 0.9  # ... unless it scores at least this (the same sentence)
 RIVAL_SHARE = 0.8  # a lone link whose sentence matches another this well, relative to it, ...
-RIVAL_WORDS = 20  # ... and shorter than this on a side, is doubtful
+RIVAL_WORDS = 20  # ... and shorter than this on a side, is doubtful; ...
+RIVAL_SHARE_LONG = 0.9  # ... a longer one, when its rival matches this well
 
 Box = tuple[int, int, int, int]  # first and last sentence on A, then on B
 
@@ -291,7 +292,7 @@ def _rivalled(pa: Prepared, pb: Prepared, lone: Link) -> bool:
     if lone.rival < RIVAL_SHARE or lone.semantic:
         return False
     words = min(word_count(pa.article.text, *lone.a_span), word_count(pb.article.text, *lone.b_span))
-    return words < RIVAL_WORDS and not same_wording(pa, pb, lone)
+    return (words < RIVAL_WORDS or lone.rival >= RIVAL_SHARE_LONG) and not same_wording(pa, pb, lone)
 
 
 def draft(group: Sequence[Link]) -> Draft:

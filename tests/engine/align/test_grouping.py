@@ -13,6 +13,7 @@ from desktop.engine.align.grouping import (
     LONE_SURE,
     MOVED_SCORE,
     RIVAL_SHARE,
+    RIVAL_SHARE_LONG,
     RIVAL_WORDS,
     SUMMARY_FAR,
     SUMMARY_GAP,
@@ -306,15 +307,16 @@ def test_a_short_lone_link_with_a_rival_match_is_dropped(ten) -> None:
     assert len(passage_groups(pa, pb, [lone])) == 1
     assert passage_groups(pa, pb, [replace(lone, rival=RIVAL_SHARE)]) == []
     assert len(passage_groups(pa, pb, [replace(lone, rival=RIVAL_SHARE - 0.05)])) == 1
-    # With a neighbour, vouched for by the embeddings, or long, it stays.
+    # With a neighbour or vouched for by the embeddings it stays; a long one needs a closer rival.
     pair = [replace(lone, rival=1.0), link(pa, pb, 6, 6)]
     assert shape(passage_groups(pa, pb, pair)) == [[(5, 5), (6, 6)]]
     assert len(passage_groups(pa, pb, [replace(lone, rival=1.0, semantic=0.8)])) == 1
     long_words = WORDS[:RIVAL_WORDS]
     la = prep([*filler(5, 20), " ".join(long_words).capitalize() + ".", *filler(4, 26)], "a")
     lb = prep([*filler(5, 30), " ".join(reversed(long_words)).capitalize() + ".", *filler(4, 36)], "b")
-    long_lone = replace(link(la, lb, 5, 5), rival=1.0)
-    assert len(passage_groups(la, lb, [long_lone])) == 1
+    long_lone = link(la, lb, 5, 5)
+    assert len(passage_groups(la, lb, [replace(long_lone, rival=RIVAL_SHARE_LONG - 0.05)])) == 1
+    assert passage_groups(la, lb, [replace(long_lone, rival=RIVAL_SHARE_LONG)]) == []
 
 
 def test_a_topic_sentence_matching_two_sentences_about_as_well_links_neither() -> None:
