@@ -143,7 +143,8 @@ NEGATIONS = _phrases(
     "without",
     "nowhere",
     # Negations in other words, counted so that "not released" vs "withheld", "not on the
-    # facts" vs "rather than the facts" or "not guilty" vs "acquitted" keep their count.
+    # facts" vs "rather than the facts", "not guilty" vs "acquitted" or "isn't
+    # concentrated" vs "prevents it from being concentrated" keep their count.
     "rather than",
     "instead of",
     "decided against",
@@ -160,6 +161,10 @@ NEGATIONS = _phrases(
     "refuse",
     "refuses",
     "refusing",
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
     "withheld",
     "withhold",
     "withholds",

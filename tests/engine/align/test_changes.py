@@ -171,6 +171,11 @@ def test_each_type_is_found(a: str, b: str, expected: tuple[str, str, str]) -> N
             "He was singled out for failing to address it.",
             T.NEGATION,
         ),
+        (
+            "This ensures power isn't concentrated among a few players.",
+            "This is preventing power from being concentrated among a few players.",
+            T.NEGATION,
+        ),
         ("It would not only help developers.", "It would help developers.", T.NEGATION),
         ("World No. 2 Hewitt won.", "World number 2 Hewitt won.", T.NEGATION),
         # outside quotation marks a change is no quotation change
