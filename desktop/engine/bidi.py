@@ -11,6 +11,7 @@ without isolate support, the controls are removed. Used by the exports and the w
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 __all__ = ["BIDI_CONTROLS", "balanced", "isolate", "needs_isolation", "strip_bidi_controls"]
@@ -57,7 +58,12 @@ def needs_isolation(text: str) -> bool:
     reorder the text next to it."""
     if text.isascii():  # no control and no right-to-left letter is ASCII: the common case, fast
         return False
-    return any(ch in BIDI_CONTROLS or unicodedata.bidirectional(ch) in _RTL for ch in text)
+    return _needs_isolation(text)
+
+
+@functools.lru_cache(maxsize=8192)  # labels and titles are isolated again at every refresh
+def _needs_isolation(text: str) -> bool:
+    return any(ch in BIDI_CONTROLS or unicodedata.bidirectional(ch) in _RTL for ch in set(text))
 
 
 def isolate(text: str) -> str:

@@ -78,6 +78,9 @@ class Article:
     # piece of ``text`` copied from the file's decoded text (line endings as "\n"). Empty
     # when the text is the file's, or when no map is known (a saved page).
     source_map: tuple[tuple[int, int, int], ...] = ()
+    # The SHA-256 of the bytes the article was read from (None for pasted text): what a
+    # workspace checks the file against later, without reading it again.
+    sha256: str | None = None
 
     def with_outlet(self, outlet: str) -> Article:
         return replace(self, outlet=outlet)

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -159,7 +160,7 @@ _WORKER: dict[str, Any] = {}  # in a worker process: the prepared articles of th
 # Results cross between processes one item at a time, as bytes: unpickling one large
 # list is one call that holds the interpreter lock throughout, while many small ones
 # let other threads (a window's) run between them. The bytes of the prepared articles
-# are kept for the workers that align, when those are spawned.
+# are kept for the workers that align, when those are spawned (through a file: _spool).
 
 
 def _pickled(items: Sequence[Any]) -> list[bytes]:
@@ -195,12 +196,43 @@ def _leave_now() -> None:
     os._exit(0)
 
 
-def _install(prepared: Sequence[Prepared] | Sequence[bytes], vectors: Sequence[object] | None) -> None:
+def _install(prepared: Sequence[Prepared], vectors: Sequence[object] | None) -> None:
+    """A forked worker's start: it inherited the prepared articles as they are."""
     _worker_started()
-    if prepared and isinstance(prepared[0], bytes):
-        prepared = _unpickled(prepared)  # type: ignore[arg-type]
     _WORKER["prepared"] = prepared
     _WORKER["vectors"] = vectors
+
+
+def _install_spooled(path: str, sizes: Sequence[int]) -> None:
+    """A spawned worker's start: the prepared articles (and the vectors, last) from the
+    file :func:`_spool` wrote."""
+    _worker_started()
+    with open(path, "rb") as handle:
+        blobs = [handle.read(size) for size in sizes]
+    _WORKER["prepared"] = _unpickled(blobs[:-1])
+    _WORKER["vectors"] = pickle.loads(blobs[-1])
+
+
+def _spool(blobs: Sequence[bytes], vectors: Sequence[object] | None) -> tuple[str, list[int]]:
+    """Write the pickled prepared articles and the vectors to a temporary file for spawned
+    workers; its path and each piece's size.
+
+    Handing them over as the pool's start-up arguments instead pickles them all, tens of
+    megabytes for a large set, into one buffer in one call: that holds the interpreter
+    lock throughout (over 100 ms for 500 articles, once per worker), and a window's
+    thread stalls. Each write here lets other threads run.
+    """
+    fd, path = tempfile.mkstemp(prefix="syndiff-", suffix=".prepared")
+    sizes = []
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for blob in [*blobs, pickle.dumps(vectors, pickle.HIGHEST_PROTOCOL)]:
+                handle.write(blob)
+                sizes.append(len(blob))
+    except BaseException:
+        os.unlink(path)
+        raise
+    return path, sizes
 
 
 def _align_installed(pairs: Sequence[Task], job: PairJob) -> list[bytes | None]:
@@ -292,19 +324,25 @@ class Processes:
         if not parts:
             return []
         context = self._context()
-        sent: Sequence[Prepared] | Sequence[bytes] = list(prepared)
-        if context.get_start_method() != "fork":  # a forked worker inherits them as they are
+        listed = None if vectors is None else list(vectors)
+        spooled = None
+        if context.get_start_method() == "fork":  # a forked worker inherits them as they are
+            start: tuple[Callable[..., None], tuple[Any, ...]] = (_install, (list(prepared), listed))
+        else:
             # The very list prepare() returned (align_corpus passes it on untouched).
-            sent = kept[1] if kept is not None and kept[0] is prepared else _pickled(prepared)
-        with ProcessPoolExecutor(
-            self.workers,
-            mp_context=context,
-            initializer=_install,
-            initargs=(sent, None if vectors is None else list(vectors)),
-        ) as pool:
-            return self._run(
-                pool, [(_align_installed, (p, job)) for p in parts], progress, cancelled, _unpickled
-            )
+            blobs = kept[1] if kept is not None and kept[0] is prepared else _pickled(prepared)
+            spooled = _spool(blobs, listed)
+            start = (_install_spooled, spooled)
+        try:
+            with ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=start[0], initargs=start[1]
+            ) as pool:
+                return self._run(
+                    pool, [(_align_installed, (p, job)) for p in parts], progress, cancelled, _unpickled
+                )
+        finally:
+            if spooled is not None:
+                os.unlink(spooled[0])
 
 
 # --------------------------------------------------------------------------- Dask

@@ -338,7 +338,8 @@ def load_article(
         suffix = Path(abs_path).suffix.lower()
         parsed = _parse_file(data, suffix)
         article_id = article_id or readable(Path(abs_path).stem)
-        return _assemble(parsed, article_id=article_id, path=abs_path, empty="empty file")
+        article = _assemble(parsed, article_id=article_id, path=abs_path, empty="empty file")
+        return replace(article, sha256=hashlib.sha256(data).hexdigest())
     except ArticleError as err:
         raise ArticleError(err.reason, err.path or abs_path, given=shown) from None
     except (ValueError, LookupError, RecursionError, MemoryError) as err:  # defensive: parsers on odd input

@@ -37,10 +37,12 @@ def file_sha256(path: str) -> str | None:
 
 
 def origin_of(article: Article) -> Origin | None:
-    """Where ``article`` came from, read now; None for pasted text or an unreadable file."""
+    """Where ``article`` came from: the hash of the bytes it was loaded from (the file is
+    read again only for an article loaded without one); None for pasted text or an
+    unreadable file."""
     if article.path is None:
         return None
-    sha = file_sha256(article.path)
+    sha = article.sha256 or file_sha256(article.path)
     if sha is None:
         return None
     return Origin(article.path, sha, datetime.now(UTC).isoformat(timespec="seconds"))

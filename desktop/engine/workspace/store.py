@@ -236,6 +236,8 @@ def _article(row: sqlite3.Row) -> tuple[Article, Origin | None]:
         raise WorkspaceError("damaged workspace (boilerplate outside its article)")
     raw_path = row["path"]
     path = os.fsdecode(raw_path) if isinstance(raw_path, bytes) else None
+    sha, loaded = row["sha256"], row["loaded_at"]
+    origin = Origin(path, sha, loaded) if path and isinstance(sha, str) and isinstance(loaded, str) else None
     article = Article(
         id=_text(row["id"], "an article id"),
         title=_text(row["title"], "a title"),
@@ -245,9 +247,8 @@ def _article(row: sqlite3.Row) -> tuple[Article, Origin | None]:
         boilerplate=spans,
         encoding=_text(row["encoding"], "an encoding"),
         notes=tuple(_text(n, "a note") for n in json.loads(row["notes"])),
+        sha256=origin.sha256 if origin is not None else None,  # the bytes the snapshot was read from
     )
-    sha, loaded = row["sha256"], row["loaded_at"]
-    origin = Origin(path, sha, loaded) if path and isinstance(sha, str) and isinstance(loaded, str) else None
     return article, origin
 
 

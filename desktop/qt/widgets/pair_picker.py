@@ -41,6 +41,12 @@ def pair_item_text(article: Article, title_chars: int | None = _TITLE_CHARS) -> 
     return isolate(title) if label == article.title.strip() else f"{isolate(label)} — {isolate(title)}"
 
 
+def _item(article: Article) -> tuple[str, str, str, str]:
+    """A combo box item of ``article``: its id, shown text, whole text and tooltip."""
+    full = pair_item_text(article, None)
+    return article.id, pair_item_text(article), full, escaped_tooltip(full)
+
+
 class ElidingComboBox(QComboBox):
     """A non-editable combo box that shows a too-long current item with "…".
 
@@ -135,13 +141,13 @@ class PairPicker(QWidget):
         self._ids = [x.id for x in articles]
         self._updating = True
         try:
+            items = [_item(x) for x in articles]  # worked out once for both sides
             for combo in (self.combo_a, self.combo_b):
                 combo.clear()
-                for article in articles:
-                    full = pair_item_text(article, None)
-                    combo.addItem(pair_item_text(article), article.id)
+                for article_id, text, full, tooltip in items:
+                    combo.addItem(text, article_id)
                     combo.setItemData(combo.count() - 1, full, _FULL_ROLE)
-                    combo.setItemData(combo.count() - 1, escaped_tooltip(full), Qt.ItemDataRole.ToolTipRole)
+                    combo.setItemData(combo.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
         finally:
             self._updating = False
         self.set_pair(a, b)

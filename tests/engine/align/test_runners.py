@@ -78,12 +78,25 @@ def test_a_pool_needs_a_worker_and_a_chunk() -> None:
 
 
 def test_spawned_workers_give_the_same_result_and_end_cleanly(
-    corpus_files: list[Path], monkeypatch: pytest.MonkeyPatch
+    corpus_files: list[Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A process with threads (the window's) spawns its workers: they read the prepared
-    articles from bytes, and end without tidying up their memory."""
+    articles from a temporary file (removed after the run), and end without tidying up
+    their memory."""
     import multiprocessing
+    import tempfile
     from concurrent.futures import ProcessPoolExecutor
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    spooled: list[str] = []
+    mkstemp = tempfile.mkstemp
+
+    def noted(*args, **kwargs):
+        fd, path = mkstemp(*args, **kwargs)
+        spooled.append(path)
+        return fd, path
+
+    monkeypatch.setattr(tempfile, "mkstemp", noted)
 
     articles = load_all(corpus_files)
     alone = align_corpus(articles, typed_changes=True)
@@ -100,6 +113,7 @@ def test_spawned_workers_give_the_same_result_and_end_cleanly(
     spawned = align_corpus(articles, runner=Processes(2), typed_changes=True)
     assert spawned.pairs == alone.pairs and spawned.families == alone.families
     assert codes and all(code == 0 for code in codes), "two pools of two, each ended"
+    assert spooled and not any(Path(p).exists() for p in spooled), "the workers' file is gone"
 
 
 def test_a_pool_leaves_its_prepared_articles_here_when_asked(corpus_files: list[Path]) -> None:

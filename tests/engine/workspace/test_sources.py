@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
 from desktop.engine.align.corpus import align_corpus
 from desktop.engine.align.corrections import apply_corrections, link, stale_corrections
-from desktop.engine.load.articles import load_articles
+from desktop.engine.load.articles import load_article, load_articles
 from desktop.engine.model import Settings
 from desktop.engine.workspace import (
     changed_sources,
     new_workspace,
     open_workspace,
+    origin_of,
     reload_changed,
     save_workspace,
 )
@@ -72,3 +74,16 @@ def test_a_changed_source_file_is_detected_and_can_be_reloaded(tmp_path: Path) -
     )
     manual = [p for p in corpus.pair(a.id, b.id).passages if p.manual]
     assert [fresh.text[p.a_start : p.a_end] for p in manual] == [keep], "the anchor found its text again"
+
+
+def test_an_origin_holds_the_hash_of_the_bytes_loaded_not_of_the_file_now(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    data = b"Storm closes port\n\nThe port closed on Monday as the storm arrived.\n"
+    path.write_bytes(data)
+    article = load_article(str(path))
+    assert article.sha256 == hashlib.sha256(data).hexdigest()
+    path.write_text("Storm closes port\n\nAn edit made after the article was opened.\n", "utf-8")
+    origin = origin_of(article)
+    assert origin is not None and origin.sha256 == hashlib.sha256(data).hexdigest()
+    ws = new_workspace([article])
+    assert [c.article for c in changed_sources(ws)] == [article.id]  # the edit is still noticed
