@@ -25,7 +25,7 @@ from datetime import datetime
 from ..align.quotes import quote_check
 from ..align.text import collapse_space, excerpt
 from ..bidi import isolate
-from ..figures import similarity
+from ..figures import percent, similarity
 from ..marking import member_diff
 from ..model import Article, CorpusAlignment, Family, Kind, PairAlignment
 from .css import page
@@ -36,7 +36,6 @@ from .html_parts import (
     label_of,
     legend,
     passage_cards,
-    pct,
     prose_words,
     settings_html,
     title_of,
@@ -147,7 +146,7 @@ def _articles_table(corpus: CorpusAlignment, words: dict[str, int]) -> str:
     rows = []
     for n, art in enumerate(corpus.articles, start=1):
         stats = stats_of.get(art.id)
-        shared = pct(stats.shared) if stats else "–"
+        shared = percent(stats.shared) if stats else "–"
         families = str(stats.families) if stats else "–"
         rows.append(
             f'<tr><td class="num">{key_html(n)}</td><td>{bdi(label_of(art))}</td>'
@@ -174,7 +173,7 @@ def _matrix(corpus: CorpusAlignment, targets: dict[tuple[int, int], str]) -> str
                 cells.append('<td class="self">—</td>')
                 continue
             pair = corpus.pair(row.id, col.id)
-            text = pct(pair.shared_a)
+            text = percent(pair.shared_a)
             row_name, col_name = isolate(label_of(row)), isolate(label_of(col))
             tip = esc(f"{text} of {row_name}'s words are in passages shared with {col_name}")
             target = targets.get((min(i, j), max(i, j)))
@@ -210,7 +209,7 @@ def _pair_table(
             names = f'<a href="#{x.anchor}">{names}</a>'
         out.append(
             f'<tr id="{x.row}"><td class="num">{rank}</td><td>{names}</td>'
-            f'<td class="num">{pct(x.pair.shared_a)}</td><td class="num">{pct(x.pair.shared_b)}</td>'
+            f'<td class="num">{percent(x.pair.shared_a)}</td><td class="num">{percent(x.pair.shared_b)}</td>'
             f'<td class="num">{_kinds(x.pair)}</td><td class="num">{x.words:,}</td></tr>'
         )
     head = (
@@ -236,7 +235,9 @@ def _unlisted(count: int) -> str:
 
 def _pair_section(x: _Linked, arts: tuple[Article, ...]) -> str:
     a, b, pair = arts[x.i - 1], arts[x.j - 1], x.pair
-    shares = f"{pct(pair.shared_a)} of {bdi(label_of(a))} and {pct(pair.shared_b)} of {bdi(label_of(b))}"
+    shares = (
+        f"{percent(pair.shared_a)} of {bdi(label_of(a))} and {percent(pair.shared_b)} of {bdi(label_of(b))}"
+    )
     return (
         f'<section class="pair" id="{x.anchor}">'
         f"<h3>{key_html(x.i)}{bdi(label_of(a))} and {key_html(x.j)}{bdi(label_of(b))}</h3>"

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from ..align.changes import ORDER, changes_of, counts, describe
 from ..align.text import word_count
-from ..figures import percent, similarity
+from ..figures import similarity
 from ..labels import article_label
 from ..marking import passage_diff
 from ..model import Article, Change, ChangeType, Kind, PairAlignment, Passage, Settings
@@ -23,10 +23,6 @@ EXCERPT_CHARS = 111
 NO_PASSAGES = '<p class="empty">These articles share no passages under these settings.</p>'
 MANUAL_MARK = "✎"  # after the badge of a passage linked by hand
 MANUAL_WORDS = "linked by hand"
-
-
-def pct(share: float) -> str:
-    return percent(share)
 
 
 def prose_words(article: Article) -> int:

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from ..align.text import excerpt
 from ..bidi import strip_bidi_controls
-from ..figures import similarity
+from ..figures import percent, similarity
 from ..marking import passage_diff
 from ..model import Article, CorpusAlignment, PairAlignment, Settings
 from .corpus_report import render_corpus_html
@@ -32,7 +32,6 @@ from .html_parts import (
     legend,
     passage_cards,
     passage_classes,
-    pct,
     prose_words,
     settings_html,
     title_of,
@@ -48,7 +47,7 @@ def _side_card(label: str, article: Article, share: float) -> str:
     return (
         f'<div class="side-card"><div class="kicker">Article {label} · {bdi(label_of(article))}</div>'
         f'<div class="title">{bdi(title_of(article))}</div>'
-        f'<div class="meta">{prose_words(article):,} words · <b>{pct(share)}</b> shared with the other'
+        f'<div class="meta">{prose_words(article):,} words · <b>{percent(share)}</b> shared with the other'
         f'<span class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></span></div></div>'
     )
 

@@ -16,10 +16,10 @@ from desktop.engine.export.html_parts import (
     counts_html,
     legend,
     passage_cards,
-    pct,
     prose_words,
     settings_html,
 )
+from desktop.engine.figures import percent
 from desktop.engine.model import Kind, PairAlignment, Settings, Source
 from tests.engine.export.samples import HOSTILE, art, flat, pair_of, passage
 
@@ -29,7 +29,7 @@ def fragment(markup: str) -> lxml.html.HtmlElement:
 
 
 def test_figures() -> None:
-    assert [pct(x) for x in (0.0, 0.004, 0.5, 0.996, 1.0)] == ["0%", "<1%", "50%", ">99%", "100%"]
+    assert [percent(x) for x in (0.0, 0.004, 0.5, 0.996, 1.0)] == ["0%", "<1%", "50%", ">99%", "100%"]
     a = art("a", "Subscribe now please\nThe storm closed three schools.", boilerplate=((0, 20),))
     assert prose_words(a) == 5  # the three words of site text are left out
     one = flat(fragment(counts_html({Kind.VERBATIM: 1, Kind.EDITED: 0, Kind.PARAPHRASE: 0})).text_content())
