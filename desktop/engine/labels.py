@@ -34,22 +34,27 @@ def numbered_labels(articles: Sequence[Article], already: Iterable[Article] = ()
     the plain name, so labels in use never change.
     """
     before = list(already)
-    used = {a.outlet.strip().casefold() for a in before if a.outlet.strip()}
-    # Outlets the new articles carry, so "Article N" never takes one of them.
-    named = {a.outlet.strip().casefold() for a in articles if a.outlet.strip()}
+    used = {key for a in before if (key := _key(a.outlet))}
+    # Outlets the new articles carry, so no label made here takes one of them.
+    named = {key for a in articles if (key := _key(a.outlet))}
     out = []
     for k, article in enumerate(articles):
         outlet = " ".join(article.outlet.split())
         if outlet:
             label, n = outlet, 1
-            while label.casefold() in used:
+            while _key(label) in used or (n > 1 and _key(label) in named):
                 n += 1
                 label = SAME_OUTLET.format(outlet=outlet, n=n)
         else:
             n = len(before) + k + 1
-            while NUMBERED.format(n=n).casefold() in used | named:
+            while _key(NUMBERED.format(n=n)) in used | named:
                 n += 1
             label = NUMBERED.format(n=n)
-        used.add(label.casefold())
+        used.add(_key(label))
         out.append(article if label == article.outlet else replace(article, outlet=label))
     return out
+
+
+def _key(label: str) -> str:
+    """What two labels must differ in: not case, nor runs of white space."""
+    return " ".join(label.split()).casefold()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.engine.bidi import isolate
+from desktop.engine.figures import percent
 from desktop.engine.load.decoding import is_warning
 from desktop.engine.model import Article, ArticleStats, CorpusAlignment
 from desktop.qt.session import Session
@@ -205,7 +206,7 @@ class ArticleModel(QAbstractTableModel):
             if col == self.WORDS:
                 return f"{stats.words:,}" if stats else self._pending()
             if col == self.SHARED:
-                return f"{stats.shared:.0%}" if stats else self._pending()
+                return percent(stats.shared) if stats else self._pending()
         if role == SORT_ROLE:
             if col == self.TITLE:
                 return article.title.casefold()
@@ -224,8 +225,8 @@ class ArticleModel(QAbstractTableModel):
                 lines.append(f"File: {article.path}")
             if stats:
                 lines.append(
-                    f"{stats.words:,} words; {stats.shared:.0%} shared with other articles, "
-                    f"{stats.unique:.0%} found only here; in {stats.families} passage families"
+                    f"{stats.words:,} words; {percent(stats.shared)} shared with other articles, "
+                    f"{percent(stats.unique)} found only here; in {stats.families} passage families"
                 )
             lines.extend(article.notes)
             return escaped_tooltip("\n".join(lines))

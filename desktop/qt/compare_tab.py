@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.engine.bidi import isolate
+from desktop.engine.figures import percent
 from desktop.engine.model import Article, CorpusAlignment, PairAlignment
 from desktop.qt.session import Session
 from desktop.qt.widgets.compare import CompareView
@@ -38,8 +39,8 @@ def pair_summary(a: Article, b: Article, alignment: PairAlignment | None) -> str
     kinds = ", ".join(f"{count} {kind.wording.counted}" for kind, count in counts if count)
     return (
         f"{n} shared passage{'s' if n != 1 else ''} ({kinds}).  "
-        f"A: {alignment.shared_a:.0%} of {isolate(article_label(a))}'s words are shared;  "
-        f"B: {alignment.shared_b:.0%} of {isolate(article_label(b))}'s."
+        f"A: {percent(alignment.shared_a)} of {isolate(article_label(a))}'s words are shared;  "
+        f"B: {percent(alignment.shared_b)} of {isolate(article_label(b))}'s."
     )
 
 

@@ -44,3 +44,9 @@ def test_a_numbered_label_never_takes_an_outlet_that_joins_with_it() -> None:
     unnamed = article_from_text("One\nBody one.")
     named = article_from_text("Two\nBody two.", outlet="Article 1")
     assert [a.outlet for a in numbered_labels([unnamed, named])] == ["Article 2", "Article 1"]
+
+
+def test_a_numbered_outlet_never_takes_an_outlet_that_joins_with_it() -> None:
+    one, two = (article_from_text(f"{t}\nBody.", outlet="Reuters") for t in ("One", "Two"))
+    third = article_from_text("Three\nBody three.", outlet="Reuters  (2)")
+    assert [a.outlet for a in numbered_labels([one, two, third])] == ["Reuters", "Reuters (3)", "Reuters (2)"]

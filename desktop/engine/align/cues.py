@@ -143,8 +143,8 @@ NEGATIONS = _phrases(
     "without",
     "nowhere",
     # Negations in other words, counted so that "not released" vs "withheld", "not on the
-    # facts" vs "rather than the facts", "not guilty" vs "acquitted" or "isn't
-    # concentrated" vs "prevents it from being concentrated" keep their count.
+    # facts" vs "rather than the facts" or "not guilty" vs "acquitted" keep their count
+    # ("prevents ... from", see find_cues, too).
     "rather than",
     "instead of",
     "decided against",
@@ -161,10 +161,6 @@ NEGATIONS = _phrases(
     "refuse",
     "refuses",
     "refusing",
-    "prevent",
-    "prevents",
-    "prevented",
-    "preventing",
     "withheld",
     "withhold",
     "withholds",
@@ -445,10 +441,18 @@ for _kind, _phrases_of_kind in reversed(_TABLE):  # earlier kinds win a phrase l
     for _phrase in _phrases_of_kind:
         _BY_PHRASE[_phrase] = _kind
 _BLOCKERS = frozenset(NOT_NEGATIONS)
+_PREVENT = frozenset(["prevent", "prevents", "prevented", "preventing"])
+PREVENT_REACH = 4  # words after "prevents" where its "from" may come
 
 
 def is_demonym(word_norm: str) -> bool:
     return word_norm in DEMONYMS or (len(word_norm) > 5 and word_norm.endswith(DEMONYM_ENDINGS))
+
+
+def _prevents_from(norms: Sequence[str], k: int) -> bool:
+    """ "prevents power from being concentrated": a negation in other words ("power isn't
+    concentrated"), unlike "prevents flooding", which "stops flooding" rewords."""
+    return norms[k] in _PREVENT and "from" in norms[k + 1 : k + 1 + PREVENT_REACH]
 
 
 def find_cues(norms: Sequence[str]) -> list[Cue]:
@@ -475,7 +479,7 @@ def find_cues(norms: Sequence[str]) -> list[Cue]:
                 found = (kind, size)
                 break
         if found is None:
-            if norms[k].endswith("n't") or norms[k] in _BARE_CONTRACTIONS:
+            if norms[k].endswith("n't") or norms[k] in _BARE_CONTRACTIONS or _prevents_from(norms, k):
                 out.append(Cue(CueKind.NEGATION, k, k, "not"))
             k += 1
             continue

@@ -63,7 +63,7 @@ class Link:
     semantic: float = 0.0  # the embedding's cosine when it vouched for the link
     # For a link of one sentence a side: the best score either sentence reaches with a
     # sentence of the other side that is not its counterpart's neighbour, as a share of
-    # the pair's own score (0 when none is a candidate).
+    # the two whole sentences' own score (0 when none is a candidate).
     rival: float = 0.0
 
     @property

@@ -193,7 +193,9 @@ def _joined(q: Passage, p: Passage, a: Article, b: Article, settings: Settings) 
     wq = q.a_end - q.a_start
     wp = p.a_end - p.a_start
     score = round(max(merged.score, (q.score * wq + p.score * wp) / max(1, wq + wp)), 4)
-    kind = merged.kind if q.kind != Kind.PARAPHRASE else Kind.PARAPHRASE
+    # A paraphrase in either part makes the whole one, whichever comes first (as in
+    # join_close); copied and edited parts take the kind of the joined diff.
+    kind = Kind.PARAPHRASE if Kind.PARAPHRASE in (q.kind, p.kind) else merged.kind
     return Passage(merged.a_start, merged.a_end, merged.b_start, merged.b_end, kind, score, merged.diff)
 
 

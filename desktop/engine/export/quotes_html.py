@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from ..align.text import excerpt
+from ..figures import percent
 from ..labels import article_label
 from ..marking import whole_words
 from ..model import Article, CorpusAlignment, QuotedStatement, QuoteUse, QuoteVersion
@@ -67,7 +68,7 @@ def _statement(n: int, statement: QuotedStatement, corpus: CorpusAlignment, keys
         if k == statement.reference:
             cls, what = "central", "reference version"
         else:
-            cls, what = f"use-{v.use.value}", f"{word} · {round(v.score * 100)}% of the words kept"
+            cls, what = f"use-{v.use.value}", f"{word} · {percent(v.score)} of the words kept"
         items.append(
             f'<li class="member {cls}"><div class="who">{key_html(keys.get(v.article, 0))}'
             f"<b>{bdi(_name(corpus, v.article))}</b> · {esc(what)}</div>"

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.figures import percent
 from desktop.engine.model import CorpusAlignment, Op, QuotedStatement, QuoteUse, QuoteVersion
 from desktop.qt.widgets.families import VersionsView
 from desktop.qt.widgets.highlight import highlight_colors, word_format
@@ -286,7 +287,7 @@ class QuotesPanel(QWidget):
                 elif use is QuoteUse.PARAPHRASED:
                     detail = "  no quotation marks"
                 else:
-                    detail = f"  {v.score:.0%} of the words kept"
+                    detail = f"  {percent(v.score)} of the words kept"
                 cursor.insertText(f"{detail}  ·  {isolate(elide(article.title, 60))}", quiet)
                 cursor.insertBlock()
                 marks = "" if use is QuoteUse.PARAPHRASED else "“"

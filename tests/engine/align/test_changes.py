@@ -176,6 +176,11 @@ def test_each_type_is_found(a: str, b: str, expected: tuple[str, str, str]) -> N
             "This is preventing power from being concentrated among a few players.",
             T.NEGATION,
         ),
+        (
+            "New barriers will prevent flooding in the town.",
+            "New barriers will stop flooding in the town.",
+            T.NEGATION,
+        ),
         ("It would not only help developers.", "It would help developers.", T.NEGATION),
         ("World No. 2 Hewitt won.", "World number 2 Hewitt won.", T.NEGATION),
         # outside quotation marks a change is no quotation change

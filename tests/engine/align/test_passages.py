@@ -177,7 +177,7 @@ def test_passages_of_any_kind_that_follow_each_other_merge() -> None:
     assert [p.kind for p in parts] == [Kind.VERBATIM, Kind.EDITED]
     assert [p.kind for p in merge_adjacent(parts, a, b, SETTINGS)] == [Kind.EDITED]
     out = merge_adjacent([*parts, para], a, b, SETTINGS)
-    assert len(out) == 1 and out[0].kind is not Kind.VERBATIM
+    assert len(out) == 1 and out[0].kind is Kind.PARAPHRASE  # as loose as its loosest part, in any order
     assert out[0].a_span == (0, len(a.text)) and out[0].b_span == (0, len(b.text))
 
 
@@ -283,3 +283,22 @@ def test_joining_keeps_every_passage_inside_one_and_none_overlap(gaps: list[int]
     for x, y in zip(out, out[1:], strict=False):
         assert x.a_end <= y.a_start and x.b_end <= y.b_start
     assert all(p.kind is Kind.VERBATIM for p in out)
+
+
+@pytest.mark.parametrize("paraphrase_first", [False, True])
+def test_a_merged_passage_is_a_paraphrase_whichever_part_comes_first(paraphrase_first: bool) -> None:
+    copied = (
+        "The regulator approved the merger of the two broadband companies after a long review on Monday, "
+        "saying that prices for home internet customers in rural areas would be capped for five years."
+    )
+    said, reworded = (
+        "Analysts said the ruling could reshape the market.",
+        "Experts think the ruling may transform the market.",
+    )
+    a = article("a", f"{said} {copied}" if paraphrase_first else f"{copied} {said}")
+    b = article("b", f"{reworded} {copied}" if paraphrase_first else f"{copied} {reworded}")
+    para = finish_draft(draft(a, b, said, reworded), a, b, SETTINGS)
+    assert para is not None and para.kind is Kind.PARAPHRASE
+    parts = sorted([over(a, b, copied, copied), para], key=lambda p: p.a_start)
+    out = merge_adjacent(parts, a, b, SETTINGS)
+    assert [p.kind for p in out] == [Kind.PARAPHRASE]
