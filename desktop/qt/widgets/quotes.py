@@ -46,6 +46,8 @@ GROUPS: tuple[tuple[QuoteUse, str], ...] = (
     (QuoteUse.PARAPHRASED, "Carried without quotation marks"),
 )
 
+FITTED_ROOM = 0.6  # of the list's width, at most, for the short columns: the statement keeps the rest
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteBlock:
@@ -223,7 +225,7 @@ class QuotesPanel(QWidget):
         the statement shown stays current when it is still listed."""
         only = self.altered_only.isChecked()
         rows = [r for r in self._rows if not only or self._by_id[r.id].altered]
-        show_rows(self.list, self.model, rows, fitted=(1, 2, 3))
+        show_rows(self.list, self.model, rows, fitted=(1, 2, 3), room=FITTED_ROOM)
         current = self.model.row_of(self._statement.id) if self._statement is not None else -1
         if current >= 0:
             self.list.setCurrentIndex(self.model.index(current, 0))

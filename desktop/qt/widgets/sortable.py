@@ -124,10 +124,14 @@ class SortedRows(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-def fit_columns(view: QTreeView, model: SortedRows, columns: Sequence[int]) -> None:
+def fit_columns(view: QTreeView, model: SortedRows, columns: Sequence[int], room: float = 1.0) -> None:
     """Make each of ``columns`` as wide as the widest text any row shows in it (in bold
     where a row shows it bold), and never narrower than its heading. Set the header's
-    resize-contents precision to 0 first: Qt then also measures the rows on screen."""
+    resize-contents precision to 0 first: Qt then also measures the rows on screen.
+
+    ``room``: the share of the view's width the fitted columns may take together; past
+    it the widest of them gives way (its text elided), so a stretching column beside
+    them keeps the rest in a narrow window."""
     rows = model.rows()
     header = view.header()
     # As the item delegate pads a cell's text: a focus frame margin and a pixel each side.
@@ -143,13 +147,21 @@ def fit_columns(view: QTreeView, model: SortedRows, columns: Sequence[int]) -> N
         # Qt's own measure of the rows on screen as well (its style may pad a pixel more).
         shown = view.sizeHintForColumn(column) if header.resizeContentsPrecision() == 0 else 0
         header.resizeSection(column, max(widest, shown, header.sectionSizeFromContents(column).width()))
+    excess = sum(header.sectionSize(c) for c in columns) - int(view.viewport().width() * room)
+    if room < 1 and columns and excess > 0:
+        widest_column = max(columns, key=header.sectionSize)
+        heading = header.sectionSizeFromContents(widest_column).width()
+        header.resizeSection(widest_column, max(heading, header.sectionSize(widest_column) - excess))
 
 
-def show_rows(view: QTreeView, model: SortedRows, rows: Sequence[Row], fitted: Sequence[int]) -> None:
-    """Replace ``model``'s rows, sorted as ``view``'s header says, and fit the ``fitted`` columns."""
+def show_rows(
+    view: QTreeView, model: SortedRows, rows: Sequence[Row], fitted: Sequence[int], room: float = 1.0
+) -> None:
+    """Replace ``model``'s rows, sorted as ``view``'s header says, and fit the ``fitted``
+    columns (see :func:`fit_columns` for ``room``)."""
     header = view.header()
     model.set_rows(rows, header.sortIndicatorSection(), header.sortIndicatorOrder())
-    fit_columns(view, model, fitted)
+    fit_columns(view, model, fitted, room)
 
 
 def _sorted(items: list, order: Qt.SortOrder, key: Callable[[Any], Any]) -> list:

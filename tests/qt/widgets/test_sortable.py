@@ -77,3 +77,28 @@ def test_sorting_is_pythons_stable_sort_and_keeps_the_current_row(
     model.sort(0, DESC if descending else ASC)
     assert model.rows() == sorted(rows, key=lambda r: r.keys[0], reverse=descending)
     assert model.row_at(view.currentIndex().row()).id == chosen
+
+
+def test_fitted_columns_give_way_to_the_stretching_one_in_a_narrow_view(qtbot) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    from desktop.qt.widgets.sortable import show_rows
+
+    model = SortedRows(["Statement", "Outlets", "Versions"])
+    versions = "1 verbatim, 1 altered, 1 paraphrased, 2 carried without quotation marks"
+    rows = [Row((f"statement {k}", str(k), versions), (k, k, k), f"id-{k}") for k in range(5)]
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.header().setStretchLastSection(False)
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    show_rows(view, model, rows, fitted=(1, 2))
+    fitted_wide = view.header().sectionSize(2)
+    assert fitted_wide > 300  # as wide as its text: the statement column is squeezed out
+    show_rows(view, model, rows, fitted=(1, 2), room=0.6)
+    header = view.header()
+    assert header.sectionSize(1) + header.sectionSize(2) <= int(view.viewport().width() * 0.6)
+    assert header.sectionSize(2) >= header.sectionSizeFromContents(2).width()  # never below its heading
