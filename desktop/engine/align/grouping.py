@@ -35,8 +35,8 @@ differ from fixed annuity rates" against each sentence on annuity rates), and th
 of them is chance, not reuse. A reworded sentence taken over matches its source clearly
 better than any other sentence, so a lone link shorter than ``RIVAL_WORDS`` words on a
 side whose sentences match another sentence (not a neighbour of the counterpart) at
-``RIVAL_SHARE`` of the two whole sentences' score is left out, and a longer one at ``RIVAL_SHARE_LONG``,
-unless the two are the same sentence lightly edited.
+``RIVAL_SHARE`` of the two whole sentences' score is left out, and a longer one at
+``RIVAL_SHARE_LONG``, unless the two are the same sentence lightly edited.
 """
 
 from __future__ import annotations

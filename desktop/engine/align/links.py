@@ -344,6 +344,8 @@ def choose_links(
 
 def _with_rivals(links: list[Link], cands: dict[tuple[int, int], Match]) -> list[Link]:
     """``links``, each of one sentence a side with its :attr:`Link.rival`."""
+    if not any(o.a0 == o.a1 and o.b0 == o.b1 for o in links):
+        return links  # nothing to ask: no index of the candidates on every pair's path
     best_a: dict[int, list[tuple[int, float]]] = {}
     best_b: dict[int, list[tuple[int, float]]] = {}
     for (i, j), m in cands.items():
