@@ -119,7 +119,7 @@ def _attribution(a: Side, b: Side, ra: range, rb: range, ta: set[int], tb: set[i
     verbs_b = [c for c in _cues_in(b, rb, [CueKind.SAYING], tb) if c.lemma not in a.saying]
 
     def speakers(side: Side, rng: range, taken: set[int]) -> set[int]:
-        near = {k for c in side.cues if c.kind is CueKind.SAYING for k in side.speakers_of(c)}
+        near = side.speaker_words()
         return {k for k in rng if k in near and k not in taken and not _quoted_word(side, k)}
 
     sa, sb = speakers(a, ra, ta), speakers(b, rb, tb)
@@ -189,8 +189,11 @@ class _Spellings:
         self.exact = frozenset(bases)
         self.dotless = frozenset(b.replace(".", "") for b in bases)
         self.ordered = sorted(self.dotless)
-        self.long = tuple((o, Counter(o)) for o in self.ordered if len(o) >= 5)  # with its letters
         self.known: dict[str, bool] = {}
+        # The words of five letters or more by length: made when a name first needs them
+        # (most names are found, or ruled out, before).
+        self._long: dict[int, list[tuple[str, int]]] | None = None  # with its letter mask
+        self._counts: dict[str, Counter[str]] = {}
 
     def carry(self, name: str) -> bool:
         found = self.known.get(name)
@@ -213,8 +216,48 @@ class _Spellings:
                     return True
         if len(name) < 5:
             return False
-        letters = Counter(name)
-        return any(_alike(name, other, letters, theirs) for other, theirs in self.long)
+        size, mask = len(name), _letter_mask(name)
+        letters: Counter[str] | None = None
+        for length, others in self._by_length().items():
+            total = size + length
+            if 2 * min(size, length) < _SPELLING * total:
+                continue  # :func:`_alike`'s first bound rules out every word of this length
+            for other, theirs in others:
+                # Letters one word has and the other lacks are not in common: a bound on
+                # :func:`_alike`'s letter count, from the masks alone (most words fail it).
+                common = min(size - (mask & ~theirs).bit_count(), length - (theirs & ~mask).bit_count())
+                if 2 * common < _SPELLING * total - _MARGIN:
+                    continue
+                letters = letters or Counter(name)
+                if _alike(name, other, letters, self._letters(other)):
+                    return True
+        return False
+
+    def _by_length(self) -> dict[int, list[tuple[str, int]]]:
+        if self._long is None:
+            self._long = {}
+            for o in self.ordered:
+                if len(o) >= 5:
+                    self._long.setdefault(len(o), []).append((o, _letter_mask(o)))
+        return self._long
+
+    def _letters(self, word: str) -> Counter[str]:
+        found = self._counts.get(word)
+        if found is None:
+            found = self._counts[word] = Counter(word)
+        return found
+
+
+_MARGIN = 1e-9  # below the bound by more than any rounding
+
+
+def _letter_mask(word: str) -> int:
+    """A bit for each letter of ``word`` (letters may share a bit: the mask then tells
+    fewer letters apart, and a bound made from it stays a bound)."""
+    mask = 0
+    for ch in word:
+        mask |= 1 << (ord(ch) & 63)
+    return mask
 
 
 def _spellings(side: Side) -> _Spellings:

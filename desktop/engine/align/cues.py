@@ -443,6 +443,9 @@ for _kind, _phrases_of_kind in reversed(_TABLE):  # earlier kinds win a phrase l
 _BLOCKERS = frozenset(NOT_NEGATIONS)
 _PREVENT = frozenset(["prevent", "prevents", "prevented", "preventing"])
 PREVENT_REACH = 4  # words after "prevents" where its "from" may come
+# The words a listed phrase (or a blocker, or a non-hedge) may start with: no other word
+# starts a phrase, so most words are passed over without trying any.
+_FIRST_WORDS = frozenset(p[0] for p in (*_BY_PHRASE, *_BLOCKERS, *_NOT_HEDGES))
 
 
 def is_demonym(word_norm: str) -> bool:
@@ -465,6 +468,11 @@ def find_cues(norms: Sequence[str]) -> list[Cue]:
     k = 0
     n = len(norms)
     while k < n:
+        if norms[k] not in _FIRST_WORDS:
+            if norms[k].endswith("n't") or norms[k] in _BARE_CONTRACTIONS or _prevents_from(norms, k):
+                out.append(Cue(CueKind.NEGATION, k, k, "not"))
+            k += 1
+            continue
         if tuple(norms[k : k + 2]) in _NOT_HEDGES:
             k += 1
             continue

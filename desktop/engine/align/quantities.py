@@ -171,6 +171,10 @@ def mentions(words: Sequence[Token], text: str) -> list[Mention]:
     n = len(words)
     lowers = [_lower(w) for w in words]
     while k < n:
+        low = lowers[k]
+        if not (low[:1].isdecimal() or low in _NUMBER_HEADS or low.rstrip(".") in _DATE_HEADS):
+            k += 1  # starts no date (:func:`_date`) and no number (:func:`_number`)
+            continue
         found = _date(words, lowers, k) or _number(words, lowers, text, k)
         if found is None:
             k += 1
@@ -178,6 +182,12 @@ def mentions(words: Sequence[Token], text: str) -> list[Mention]:
         out.append(found)
         k = found.last + 1
     return out
+
+
+# The words a mention may start with, besides digits: a date's (compared without a
+# trailing period) and a spelt number's ("a" of "a million", "millions" of).
+_DATE_HEADS = frozenset([*RELATIVE_DAYS, *_RELATIVE_HEADS, *WEEKDAYS, *MONTHS])
+_NUMBER_HEADS = frozenset(["a", "an", *NUMBER_WORDS, *(s + "s" for s in SCALES)])
 
 
 def _between(text: str, words: Sequence[Token], k: int) -> str:

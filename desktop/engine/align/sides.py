@@ -60,6 +60,7 @@ class Side:
         self.saying = {c.lemma for c in self.cues if c.kind is CueKind.SAYING}
         self.hedging = {c.lemma for c in self.cues if c.kind in CERTAINTY}
         self.negations = sum(1 for c in self.cues if c.kind is CueKind.NEGATION)
+        self._speaker_words: frozenset[int] | None = None
 
     def indices(self, start: int, end: int) -> range:
         """Indices of the words inside ``start:end``."""
@@ -139,6 +140,15 @@ class Side:
         if not w.text[0].isupper() or _in_headline(self.text, w.start):
             return False
         return w.text.isupper() or not _sentence_initial(self.text, w.start)
+
+    def speaker_words(self) -> frozenset[int]:
+        """Every word that :meth:`speakers_of` gives for some verb of saying of this side
+        (asked by every hunk of a passage: found once)."""
+        if self._speaker_words is None:
+            self._speaker_words = frozenset(
+                k for c in self.cues if c.kind is CueKind.SAYING for k in self.speakers_of(c)
+            )
+        return self._speaker_words
 
     def speakers_of(self, cue: Cue) -> list[int]:
         """Who says it: speaker words up to three before the verb (and a name run ending
