@@ -10,7 +10,6 @@ long sentence does not match.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -63,6 +62,7 @@ class Bag:
     # PREFIX_MATCH-letter prefix -> the stems at least that long with it, in ``counts`` order
     families: Mapping[str, tuple[str, ...]]
     numbers: frozenset[str]  # stems that are figures
+    long: tuple[str, ...]  # distinct stems of PREFIX_MATCH letters or more, in ``counts`` order
 
 
 _NONE: frozenset[str] = frozenset()
@@ -73,12 +73,16 @@ def bag(stems: Sequence[str], weights: Weights) -> Bag:
     sentence, clause window and joined pair of sentences of a corpus), so they share
     their small strings and empty sets."""
     seq = tuple(stems)
-    counts = Counter(seq)
+    counts: dict[str, int] = {}
+    for s in seq:
+        counts[s] = counts.get(s, 0) + 1
     short: list[str] = []
+    long: list[str] = []
     families: dict[str, list[str]] = {}
     for s in counts:
         if len(s) >= PREFIX_MATCH:
             families.setdefault(sys.intern(s[:PREFIX_MATCH]), []).append(s)
+            long.append(s)
         if ACRONYM_MIN <= len(s) <= ACRONYM_MAX and s.isalpha():
             short.append(s)
     numbers = figures(counts)
@@ -91,6 +95,7 @@ def bag(stems: Sequence[str], weights: Weights) -> Bag:
         tuple(dict.fromkeys(sys.intern(s[:2]) for s in short)),
         {p: tuple(v) for p, v in families.items()},
         numbers or _NONE,
+        tuple(long),
     )
 
 
@@ -126,24 +131,24 @@ def match_bags(
     bag_a, bag_b = a.counts, b.counts
     got_a = got_b = 0.0
     shared = common = 0.0
-    left_a: list[str] = []
-    for s, count_a in bag_a.items():
-        count_b = bag_b.get(s, 0)
-        if count_b:
-            n = min(count_a, count_b)
-            got_a += weights_a.get(s, 0.0) * n
-            got_b += weights_b.get(s, 0.0) * n
-            shared += n
-            if not names(s):
-                common += n
-        elif len(s) >= PREFIX_MATCH:
-            left_a.append(s)
-    if left_a:
-        # Partial credit for stems of one family that the stemmer left apart: each takes
-        # the last free stem of B with its prefix that A does not hold as it is.
+    both = bag_a.keys() & bag_b.keys()
+    # In A's order, as A's total was summed: a whole bag matched covers exactly 1.0.
+    for s in [s for s in bag_a if s in both] if len(both) > 1 else both:
+        n = min(bag_a[s], bag_b[s])
+        got_a += weights_a.get(s, 0.0) * n
+        got_b += weights_b.get(s, 0.0) * n
+        shared += n
+        if not names(s):
+            common += n
+    families = b.families
+    if families and not families.keys().isdisjoint(a.families):
+        # Partial credit for stems of one family that the stemmer left apart: each stem
+        # of A that B lacks takes the last free stem of B with its prefix that A does not
+        # hold as it is.
         taken: set[str] = set()
-        families = b.families
-        for s in left_a:
+        for s in a.long:
+            if s in bag_b:
+                continue
             family = families.get(s[:PREFIX_MATCH])
             if family:
                 other = next((o for o in reversed(family) if o not in bag_a and o not in taken), None)
