@@ -24,7 +24,7 @@ from .cues import (
 )
 from .quantities import MONTHS, WEEKDAYS, Mention, mentions
 from .segment import blocks
-from .text import STOPWORDS, Token, words_within
+from .text import STOPWORDS, Token, word_spans_within, words_within
 
 _SENTENCE_END = frozenset(".!?:;")
 _OPENERS = frozenset("\"'“‘„«([")
@@ -206,8 +206,8 @@ def _headlines(text: str) -> tuple[Span, ...]:
     """Paragraphs in title case ("Meta, Spotify Issue Statement"), where a capital says nothing."""
     out = []
     for start, end in blocks(text):
-        long = [w for w in words_within(text, start, end) if len(w.text) > 3]
-        if long and sum(w.text[0].isupper() for w in long) >= _TITLE_CASE * len(long):
+        long = [text[s] for s, e in word_spans_within(text, start, end) if e - s > 3]  # first letters
+        if long and sum(first.isupper() for first in long) >= _TITLE_CASE * len(long):
             out.append((start, end))
     return tuple(out)
 
@@ -249,10 +249,10 @@ def proper_words(text: str) -> frozenset[str]:
     headlines = set(_headlines(text))
     for start, end in blocks(text):
         headline = (start, end) in headlines
-        for w in words_within(text, start, end):
-            key = base(norm(w.text))
-            if w.text[0].islower():
-                lower.add(key)
-            elif not headline and w.text[0].isupper() and not _sentence_initial(text, w.start):
-                capital.add(key)
+        for s, e in word_spans_within(text, start, end):
+            first = text[s]
+            if first.islower():
+                lower.add(base(norm(text[s:e])))
+            elif not headline and first.isupper() and not _sentence_initial(text, s):
+                capital.add(base(norm(text[s:e])))
     return frozenset(capital - lower)

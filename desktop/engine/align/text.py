@@ -422,6 +422,17 @@ def words_within(text: str, start: int, end: int) -> list[Token]:
     return [Token(text[s:e], s, e) for s, e in zip(starts[first:last], ends[first:last], strict=True)]
 
 
+def word_spans_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The offsets of :func:`words_within`, without making a token of each word (for
+    readers that look at a few words of many: a whole article's names)."""
+    starts, ends = _word_offsets(text)
+    first = bisect.bisect_right(ends, start)
+    last = bisect.bisect_left(starts, end)
+    if (first < len(starts) and starts[first] < start) or (last and ends[last - 1] > end):
+        return [(w.start, w.end) for w in words(text, start, end)]
+    return list(zip(starts[first:last], ends[first:last], strict=True))
+
+
 def word_count(text: str, start: int = 0, end: int | None = None) -> int:
     stop = len(text) if end is None else end
     return sum(1 for _ in WORD_RE.finditer(text, start, stop))
