@@ -99,9 +99,9 @@ def _numbers(a: Side, b: Side, ra: range, rb: range) -> tuple[set[int], set[int]
     def unmatched(side: Side, other: Side, rng: range) -> set[int]:
         out: set[int] = set()
         for m in side.mentions:
-            inside = set(m.indices) & set(rng)
+            inside = range(max(m.first, rng.start), min(m.last + 1, rng.stop))
             if inside and not any(same(m, o) for o in other.mentions):
-                out |= inside
+                out.update(inside)
         return out
 
     return unmatched(a, b, ra), unmatched(b, a, rb)
@@ -110,7 +110,13 @@ def _numbers(a: Side, b: Side, ra: range, rb: range) -> tuple[set[int], set[int]
 def _cues_in(side: Side, rng: range, kinds: Iterable[CueKind], taken: set[int]) -> list[Cue]:
     wanted = set(kinds)
     return [
-        c for c in side.cues if c.kind in wanted and set(c.indices) & set(rng) and not set(c.indices) & taken
+        c
+        for c in side.cues
+        if c.kind in wanted
+        and c.first < rng.stop
+        and c.last >= rng.start
+        and rng
+        and taken.isdisjoint(c.indices)
     ]
 
 

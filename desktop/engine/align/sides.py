@@ -45,8 +45,7 @@ class Side:
         self.bases = words.bases
         self.mentions = words.mentions
         self.memo = words.memo
-        in_mention = words.in_mention
-        self.names = {k for k in range(len(self.words)) if k not in in_mention and self._is_name(k, evidence)}
+        self.names = {*words.names, *(k for k, key in words.names_with_evidence if key in evidence)}
         self.name_bases = {self.bases[k] for k in self.names}
         starts = {m.first for m in self.mentions}
         self.number_after = words.number_after
@@ -67,22 +66,6 @@ class Side:
         first = bisect.bisect_left(self.starts, start)
         last = bisect.bisect_right(self.ends, end)
         return range(first, max(first, last))
-
-    def _is_name(self, k: int, evidence: frozenset[str]) -> bool:
-        word = self.words[k].text
-        if not word[0].isupper() or any(ch.isdigit() for ch in word):
-            return False
-        key = self.bases[k]
-        if key in STOPWORDS or key in TITLES or key in MONTHS or key in WEEKDAYS or key == "i":
-            return False
-        if is_demonym(key):
-            return False
-        if len(word) > 1 and word.isupper():
-            return True  # "EU", "NATO"
-        if key in evidence:
-            return True
-        start = self.words[k].start
-        return not _in_headline(self.text, start) and not _sentence_initial(self.text, start)
 
     def _not_negation(self, cue: Cue) -> bool:
         """A negation word that negates nothing said: "No. 2" (number), "do-not-call", "no-frills"."""
@@ -184,6 +167,26 @@ class _SpanWords:
         self.bases = [base(n) for n in self.norms]
         self.mentions: list[Mention] = mentions(self.words, text)
         self.in_mention = {k for m in self.mentions for k in m.indices}
+        # Names: capitalised words in no mention that are no function word, title, month,
+        # weekday or demonym. An acronym ("EU") or one capitalised mid-sentence in running
+        # prose is one; one at the start of a sentence or in a headline is one when the
+        # evidence (:func:`proper_words`) knows its base.
+        self.names: list[int] = []
+        self.names_with_evidence: list[tuple[int, str]] = []
+        for k, w in enumerate(self.words):
+            word, key = w.text, self.bases[k]
+            if not word[0].isupper() or k in self.in_mention or any(ch.isdigit() for ch in word):
+                continue
+            if key in STOPWORDS or key in TITLES or key in MONTHS or key in WEEKDAYS or key == "i":
+                continue
+            if is_demonym(key):
+                continue
+            if (len(word) > 1 and word.isupper()) or not (
+                _in_headline(text, w.start) or _sentence_initial(text, w.start)
+            ):
+                self.names.append(k)
+            else:
+                self.names_with_evidence.append((k, key))
         # Cues in no mention; which of them count depends on the names (:class:`Side`).
         self.cues = [c for c in find_cues(self.norms) if not self.in_mention & set(c.indices)]
         self.number_after = {c.last: m for c in self.cues for m in self.mentions if m.first == c.last + 1}
