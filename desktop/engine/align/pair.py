@@ -82,8 +82,7 @@ def verbatim_runs(pa: Prepared, pb: Prepared, min_words: int) -> list[tuple[int,
     if not shared:
         return []
     starts = sorted((i, j) for g in shared for i in grams_a[g] for j in grams_b[g])
-    wa = [w for w, _, _ in pa.words]
-    wb = [w for w, _, _ in pb.words]
+    wa, wb = pa.word_norms(), pb.word_norms()
     runs: list[tuple[int, int, int, int]] = []
     reach: dict[int, int] = {}  # diagonal (i - j) -> end in A of the last run on it
     for i, j in starts:  # in A's order, so the first cell met on a diagonal starts its run

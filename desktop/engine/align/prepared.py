@@ -100,6 +100,14 @@ class Prepared:
             found = self.memo[key] = bag(stems, self.weights)
         return found  # type: ignore[return-value]
 
+    def word_norms(self) -> list[str]:
+        """The normalised form of each of ``words``, as one list (remembered: every pair
+        of articles sharing a run of words reads it)."""
+        found = self.memo.get("word norms")
+        if found is None:
+            found = self.memo["word norms"] = [w for w, _, _ in self.words]
+        return found  # type: ignore[return-value]
+
     def runs_shared_with(self, other: Prepared) -> Iterator[tuple[str, ...]]:
         """The anchor runs this article and ``other`` both hold, found through the checksums
         both hold (integers, quick to compare), each confirmed on the run itself."""
