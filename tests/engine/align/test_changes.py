@@ -406,6 +406,39 @@ def test_a_name_is_carried_as_defined(name: str, others: list[str]) -> None:
     assert spellings.carry(name) == _plain_carried(name, set(others))  # remembered, the same
 
 
+# "á" and "a" share a bit of the letter masks (ord & 63): the bound must stay a bound.
+_ALPHABET = "aábemnorstuüz"
+
+
+@st.composite
+def _near_spellings(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A name of five letters or more and words spelt nearly like it (a few letters
+    replaced, dropped or added), some far enough to fail the ratio."""
+    name = draw(st.text(alphabet=_ALPHABET, min_size=5, max_size=10))
+    others = []
+    for _ in range(draw(st.integers(0, 5))):
+        word = list(name)
+        for _ in range(draw(st.integers(1, 4))):
+            at = draw(st.integers(0, len(word)))
+            letter = draw(st.sampled_from(_ALPHABET))
+            how = draw(st.sampled_from(["replace", "drop", "add"]))
+            if how == "add" or at == len(word):
+                word.insert(at, letter)
+            elif how == "drop":
+                del word[at]
+            else:
+                word[at] = letter
+        others.append("".join(word))
+    return name, others
+
+
+@settings(max_examples=500, deadline=None)
+@given(case=_near_spellings())
+def test_near_spellings_are_found_as_difflib_finds_them(case: tuple[str, list[str]]) -> None:
+    name, others = case
+    assert changes._Spellings(others).carry(name) == _plain_carried(name, set(others))
+
+
 def _debate(name: str, outlet: str) -> Article:
     from desktop.engine.load.articles import article_from_text
 
