@@ -240,12 +240,16 @@ class _Spellings:
         return False
 
     def _by_length(self) -> dict[int, list[tuple[str, int]]]:
-        if self._long is None:
-            self._long = {}
+        found = self._long
+        if found is None:
+            # Built whole before it is kept: a span's words (and this index) are shared by
+            # the threads that read one passage's changes.
+            found = {}
             for o in self.ordered:
                 if len(o) >= 5:
-                    self._long.setdefault(len(o), []).append((o, _letter_mask(o)))
-        return self._long
+                    found.setdefault(len(o), []).append((o, _letter_mask(o)))
+            self._long = found
+        return found
 
     def _letters(self, word: str) -> Counter[str]:
         found = self._counts.get(word)
