@@ -133,6 +133,12 @@ def _parser() -> argparse.ArgumentParser:
     common(p_align)
     p_align.add_argument("--json", metavar="OUT", help="output file, or - for standard output")
     p_align.add_argument(
+        "--shared-only",
+        action="store_true",
+        help="list in the JSON only the pairs that share a passage (default: every pair; a large"
+        " set's JSON is then mostly pairs that share nothing)",
+    )
+    p_align.add_argument(
         "--parquet",
         metavar="DIR",
         help="also (or instead) write articles.parquet and passages.parquet into DIR (needs pyarrow)",
@@ -319,7 +325,7 @@ def _compare(args: argparse.Namespace) -> int:
         if args.parquet is not None:
             _write_parquet(args.parquet, corpus, articles)
         if args.json is not None:
-            _write(args.json, json_text(alignment_json(corpus)), articles)
+            _write(args.json, json_text(alignment_json(corpus, all_pairs=not args.shared_only)), articles)
     elif args.command == "families":
         _write(args.json, json_text(families_json(corpus)), articles)
     else:

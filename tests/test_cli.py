@@ -34,6 +34,21 @@ def test_align_writes_the_documented_schema(seed_paths: list[Path], tmp_path: Pa
     assert not list(tmp_path.glob(".*.part")), "no temporary file left behind"
 
 
+def test_align_shared_only_lists_the_pairs_that_share_a_passage(
+    seed_paths: list[Path], tmp_path: Path
+) -> None:
+    every, shared = tmp_path / "every.json", tmp_path / "shared.json"
+    files = [str(p) for p in seed_paths]
+    assert main(["align", *files, "--json", str(every)]) == 0
+    assert main(["align", *files, "--json", str(shared), "--shared-only"]) == 0
+    full = json.loads(every.read_text(encoding="utf-8"))
+    only = json.loads(shared.read_text(encoding="utf-8"))
+    sharing = [p for p in full["pairs"] if p["passages"]]
+    assert 0 < len(sharing) < len(full["pairs"]), "the samples have pairs that share nothing"
+    assert only["pairs"] == sharing  # the same entries, in the same order and orientation
+    assert only["articles"] == full["articles"]
+
+
 def test_stdout_and_families(seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["families", *map(str, seed_paths), "--json", "-"]) == 0
     data = json.loads(capsys.readouterr().out)

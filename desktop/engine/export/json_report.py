@@ -92,7 +92,9 @@ def pair_json(pair: PairAlignment, text_a: str, text_b: str) -> dict[str, Any]:
 
 
 def alignment_json(corpus: CorpusAlignment, *, all_pairs: bool = True) -> dict[str, Any]:
-    """Every article and every pair (pairs that share nothing included, with no passages)."""
+    """Every article and every pair (pairs that share nothing included, with no passages);
+    with ``all_pairs`` false, only the pairs that share a passage. Pairs come in the order
+    of the articles, each the way round the articles come."""
     pairs = []
     ids = [a.id for a in corpus.articles]
     texts = {a.id: a.text for a in corpus.articles}
@@ -101,7 +103,12 @@ def alignment_json(corpus: CorpusAlignment, *, all_pairs: bool = True) -> dict[s
             for b in ids[i + 1 :]:
                 pairs.append(pair_json(corpus.pair(a, b), texts[a], texts[b]))
     else:
-        pairs = [pair_json(p, texts[p.a], texts[p.b]) for p in corpus.pairs]
+        index = {aid: k for k, aid in enumerate(ids)}
+        shared = sorted(
+            (p if index[p.a] < index[p.b] else p.swapped() for p in corpus.pairs if p.passages),
+            key=lambda p: (index[p.a], index[p.b]),
+        )
+        pairs = [pair_json(p, texts[p.a], texts[p.b]) for p in shared]
     return {
         "version": SCHEMA_VERSION,
         "settings": corpus.settings.to_dict(),
