@@ -31,6 +31,7 @@ from ..model import Article, CorpusAlignment, Family, Kind, PairAlignment
 from .css import page
 from .html_parts import (
     counts_html,
+    file_name_of,
     generated_html,
     key_html,
     label_of,
@@ -150,7 +151,7 @@ def _articles_table(corpus: CorpusAlignment, words: dict[str, int]) -> str:
         families = str(stats.families) if stats else "–"
         rows.append(
             f'<tr><td class="num">{key_html(n)}</td><td>{bdi(label_of(art))}</td>'
-            f"<td>{bdi(title_of(art))}</td>"
+            f"<td>{bdi(title_of(art))}{_file_line(art)}</td>"
             f'<td class="num">{words[art.id]:,}</td><td class="num">{shared}</td>'
             f'<td class="num">{families}</td></tr>'
         )
@@ -159,6 +160,11 @@ def _articles_table(corpus: CorpusAlignment, words: dict[str, int]) -> str:
         '<th class="num">Shared with others</th><th class="num">Families</th></tr>'
     )
     return f'<table class="articles"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _file_line(article: Article) -> str:
+    name = file_name_of(article)
+    return f'<div class="meta file">{bdi(name)}</div>' if name else ""
 
 
 def _matrix(corpus: CorpusAlignment, targets: dict[tuple[int, int], str]) -> str:

@@ -64,6 +64,7 @@ h3 { font-size: 1.02rem; margin: 1.6rem 0 0.5rem; }
 a { color: var(--accent); }
 .muted, .meta { color: var(--muted); }
 .meta { margin: 0.2rem 0; font-size: 0.9rem; }
+.file { overflow-wrap: anywhere; }
 .kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.75rem; font-weight: 650;
   color: var(--muted); margin: 0 0 0.3rem; }
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem 2rem; margin: 1rem 0; }

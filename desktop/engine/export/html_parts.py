@@ -8,6 +8,7 @@ Article text, titles and outlets are untrusted: every piece goes through :mod:`.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import PurePath
 
 from ..align.changes import ORDER, changes_of, counts, describe
 from ..align.text import word_count
@@ -37,6 +38,13 @@ def label_of(article: Article) -> str:
 
 def title_of(article: Article) -> str:
     return article.title or article.id
+
+
+def file_name_of(article: Article) -> str | None:
+    """The name of the file an article came from (not its folders), None for pasted text:
+    the one name an article keeps in every export, whichever set numbered it."""
+    path = article.path_text
+    return PurePath(path).name if path else None
 
 
 def key_html(n: int) -> str:

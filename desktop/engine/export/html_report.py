@@ -27,6 +27,7 @@ from .html_parts import (
     badge_text,
     change_badges,
     counts_html,
+    file_name_of,
     generated_html,
     label_of,
     legend,
@@ -44,11 +45,14 @@ __all__ = ["LINK_HELP_CARDS", "LINK_HELP_COLUMNS", "html_document", "render_corp
 
 def _side_card(label: str, article: Article, share: float) -> str:
     width = min(max(share, 0.0), 1.0) * 100
+    name = file_name_of(article)
+    source = f' · <span class="file">{bdi(name)}</span>' if name else ""
     return (
         f'<div class="side-card"><div class="kicker">Article {label} · {bdi(label_of(article))}</div>'
         f'<div class="title">{bdi(title_of(article))}</div>'
         f'<div class="meta">{prose_words(article):,} words · <b>{percent(share)}</b> shared with the other'
-        f'<span class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></span></div></div>'
+        f'<span class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></span>'
+        f"{source}</div></div>"
     )
 
 

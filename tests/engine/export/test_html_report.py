@@ -6,6 +6,7 @@ The checks every document must pass are in :mod:`tests.engine.export.samples`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
@@ -150,6 +151,16 @@ def test_header_shows_articles_settings_and_summary(small: tuple[Article, Articl
         assert expected in header
     assert '<time datetime="2024-05-06T07:08:00+00:00">' in doc
     assert "<title>Syndiff: Title a — Title b</title>" in doc
+
+
+def test_each_side_names_its_file_and_not_its_folders(small: tuple[Article, Article, PairAlignment]) -> None:
+    a, b, pair = small
+    a = replace(a, path="/home/me/private/<b>one.txt")  # a file name is text, never markup
+    doc = render_pair_html(a, b, pair, Settings(), generated=WHEN)
+    cards = [flat(" ".join(card.itertext())) for card in tree_of(doc).xpath('//div[@class="side-card"]')]
+    assert cards[0].endswith("shared with the other · <b>one.txt")
+    assert "private" not in doc and "<b>one" not in doc
+    assert "·" not in cards[1].split("shared with the other")[1], "pasted text has no file to name"
 
 
 def test_a_passage_across_a_paragraph_break_is_split_but_one_passage() -> None:
