@@ -357,16 +357,25 @@ def _folder_files(folder: str) -> list[str]:
     except OSError as err:
         raise ArticleError(_os_reason(err), os.path.abspath(folder), given=folder) from None
     files = []
+    folders = []
     for name in names:
         full = os.path.join(folder, name)
-        if name.startswith(".") or not name.lower().endswith(SUPPORTED_SUFFIXES):
+        if name.startswith("."):
             continue
-        if os.path.isfile(full):
+        if os.path.isdir(full):
+            folders.append(name)
+        elif name.lower().endswith(SUPPORTED_SUFFIXES) and os.path.isfile(full):
             files.append(full)
     if not files:
-        raise ArticleError(
-            "no .txt, .md or .html files in this folder", os.path.abspath(folder), given=folder
-        )
+        reason = "no .txt, .md or .html files in this folder"
+        if folders:  # articles kept one folder down are a common layout: say why none are read
+            many = len(folders) > 1
+            reason += (
+                f" (its {len(folders)} subfolders are not searched)"
+                if many
+                else " (its subfolder is not searched)"
+            )
+        raise ArticleError(reason, os.path.abspath(folder), given=folder)
     return files
 
 

@@ -405,6 +405,18 @@ def test_load_articles_empty_folder(tmp_path: Path) -> None:
     assert [e.reason for e in errors] == ["no .txt, .md or .html files in this folder"]
 
 
+def test_a_folder_whose_articles_are_in_subfolders_says_they_are_not_searched(tmp_path: Path) -> None:
+    for sub in ("monday", "tuesday"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_text("A title\nA body.", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    loaded, errors = load_articles([tmp_path])
+    assert loaded == []
+    assert [e.reason for e in errors] == [
+        "no .txt, .md or .html files in this folder (its 2 subfolders are not searched)"
+    ]
+
+
 def test_load_articles_accepts_a_single_path(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text("One\nBody.", encoding="utf-8")
     loaded, errors = load_articles(str(tmp_path))
