@@ -414,22 +414,17 @@ def words_within(text: str, start: int, end: int) -> list[Token]:
     Both agree whenever neither end cuts a word of the whole text; a span that does is
     read on its own, as :func:`words` reads it (its cut words are words of their own).
     """
-    starts, ends = _word_offsets(text)
-    first = bisect.bisect_right(ends, start)  # the first word ending after ``start``
-    last = bisect.bisect_left(starts, end)  # past the last word starting before ``end``
-    if (first < len(starts) and starts[first] < start) or (last and ends[last - 1] > end):
-        return words(text, start, end)
-    return [Token(text[s:e], s, e) for s, e in zip(starts[first:last], ends[first:last], strict=True)]
+    return [Token(text[s:e], s, e) for s, e in word_spans_within(text, start, end)]
 
 
 def word_spans_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The offsets of :func:`words_within`, without making a token of each word (for
     readers that look at a few words of many: a whole article's names)."""
     starts, ends = _word_offsets(text)
-    first = bisect.bisect_right(ends, start)
-    last = bisect.bisect_left(starts, end)
+    first = bisect.bisect_right(ends, start)  # the first word ending after ``start``
+    last = bisect.bisect_left(starts, end)  # past the last word starting before ``end``
     if (first < len(starts) and starts[first] < start) or (last and ends[last - 1] > end):
-        return [(w.start, w.end) for w in words(text, start, end)]
+        return [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]  # as :func:`words`
     return list(zip(starts[first:last], ends[first:last], strict=True))
 
 
