@@ -25,8 +25,34 @@ def json_text(data: dict[str, Any]) -> str:
     encoder runs in C only without indents).
     """
     if _items(data) > INDENT_MAX:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        return _compact(data) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def let_go(data: dict[str, Any]) -> None:
+    """Empty ``data``'s lists one entry at a time, so that other threads (a window's GUI
+    thread) may run between the frees: the JSON of 500 articles dropped at once is
+    millions of objects freed in one go, 0.15 s holding the interpreter lock."""
+    for value in data.values():
+        if isinstance(value, list):
+            while value:
+                value.pop()
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _compact(data: dict[str, Any]) -> str:
+    """``json.dumps(data, ensure_ascii=False, separators=(",", ":"))``, made a list item
+    at a time: the encoder's C code holds the interpreter lock for the whole of one call,
+    0.4 s for the 26 MB of 500 articles, and a window exporting in the background would
+    stand still that long."""
+    encode = _COMPACT.encode
+    fields = []
+    for key, value in data.items():
+        text = "[" + ",".join(map(encode, value)) + "]" if isinstance(value, list) else encode(value)
+        fields.append(f"{encode(key)}:{text}")
+    return "{" + ",".join(fields) + "}"
 
 
 def _items(data: dict[str, Any]) -> int:

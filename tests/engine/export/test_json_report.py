@@ -11,6 +11,7 @@ from desktop.engine.export.json_report import (
     alignment_json,
     families_json,
     json_text,
+    let_go,
 )
 from desktop.engine.model import (
     Article,
@@ -168,6 +169,10 @@ def test_a_large_result_is_written_compact_and_reads_back_the_same() -> None:
     text = json_text(large)
     assert "\n" not in text[:-1] and text.endswith("}\n") and '"text":"“Café”"' in text
     assert json.loads(text) == large
+    # Made an item at a time, it is what one call of the encoder writes.
+    large["settings"] = {"min_words": 5, "tags": ["a", None, 1.5, True]}
+    large["empty"] = []
+    assert json_text(large) == json.dumps(large, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def test_an_article_read_out_of_markdown_carries_its_source_map() -> None:
@@ -177,3 +182,11 @@ def test_an_article_read_out_of_markdown_carries_its_source_map() -> None:
     articles = json.loads(json_text(alignment_json(corpus)))["articles"]
     assert articles[0]["source_map"] == [[0, 2, 5], [5, 8, 10]]
     assert "source_map" not in articles[1], "only text read out of markup has a map"
+
+
+def test_let_go_empties_the_lists_and_keeps_the_rest() -> None:
+    data = {"version": "1.3", "articles": [{"id": "a"}], "pairs": [{"a": "a"}, {"b": "b"}]}
+    text = json_text(data)
+    let_go(data)
+    assert data == {"version": "1.3", "articles": [], "pairs": []}
+    assert json.loads(text)["pairs"] == [{"a": "a"}, {"b": "b"}], "the text made before is whole"
