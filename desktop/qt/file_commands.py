@@ -9,10 +9,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEventLoop,
     QMimeData,
     QObject,
     QRunnable,
@@ -26,7 +28,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from desktop.engine.bidi import strip_bidi_controls
-from desktop.engine.export.json_report import alignment_json, json_text
+from desktop.engine.collector import collector_paused
+from desktop.engine.export.json_report import alignment_json, json_text, let_go
 from desktop.engine.export.output import OutputError, write_output
 from desktop.engine.load.articles import ArticleError, load_articles
 from desktop.engine.model import Article, CorpusAlignment
@@ -41,8 +44,11 @@ MAX_ERRORS_LISTED = 12
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 PAIR_FULL_FILTER = "HTML page, both articles in full (*.html *.htm)"
 PAIR_CHANGES_FILTER = "HTML page, changes only: the shared passages side by side (*.html *.htm)"
+JSON_ALL_FILTER = "JSON, every pair of articles (*.json)"
+JSON_SHARED_FILTER = "JSON, only the pairs that share passages (*.json)"
 _RECENT_KEY = "recent/files"
 _CHANGES_ONLY_KEY = "export/pair_changes_only"
+_JSON_SHARED_KEY = "export/json_shared_only"
 _OPEN_DIR_KEY = "paths/open_dir"
 _EXPORT_DIR_KEY = "paths/export_dir"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -118,16 +124,64 @@ class _LoadJob(QRunnable):
             self.signals.done.emit(self.signals, self.names, articles, errors)
 
 
+BACKGROUND_EXPORT = 40
+"""Exporting a set of more articles than this is done off the GUI thread: the corpus
+report or the JSON of 500 articles takes seconds to write."""
+EXPORTING = "Saving {name}…"
+EXPORT_WAIT_S = 120.0  # closing the window waits this long at most for exports under way
+
+
+def _produce_and_write(path: Path, produce: Callable[[], str]) -> str | None:
+    """Write what ``produce`` returns to ``path``; None when saved, else what went wrong
+    (for the user: the file's name and the reason)."""
+    try:
+        write_output(path, produce())
+    except OutputError as err:
+        return f"{path.name}: {err}."
+    except OSError as err:
+        return f"{path.name}: cannot write ({err.strerror or err})."
+    except Exception as err:  # noqa: BLE001 - report, never crash
+        return f"{path.name}: {err.__class__.__name__}: {err}"
+    return None
+
+
+class _ExportSignals(QObject):
+    done = Signal(object, object, object)  # these signals, path, failure (None: saved)
+
+
+class _ExportJob(QRunnable):
+    """Produces an export and writes it on a pool thread (the corpus is immutable, so
+    reading it there is safe); its signals reach the GUI thread queued."""
+
+    def __init__(self, path: Path, produce: Callable[[], str], signals: _ExportSignals) -> None:
+        super().__init__()
+        self.path = path
+        self.produce = produce
+        self.signals = signals
+
+    def run(self) -> None:  # runs on a pool thread
+        # Without automatic garbage collection, as an alignment job runs: the JSON of 500
+        # articles is millions of small objects, and each full collection they set off
+        # held the interpreter lock (the GUI thread) for 60-150 ms.
+        with collector_paused(keep_frozen=True):
+            failure = _produce_and_write(self.path, self.produce)
+        with contextlib.suppress(RuntimeError):  # the window (and the receiver) already gone
+            self.signals.done.emit(self.signals, self.path, failure)
+
+
 class FileCommands(QObject):
     """The File menu's work on a session.
 
-    ``loading_changed(bool)`` tells when files start and stop being read in the background.
+    ``loading_changed(bool)`` tells when files start and stop being read in the background;
+    ``export_finished(path, failure)`` when an export has been written (``failure`` is ""
+    when it was saved), in the background or not.
 
     ``window`` is the parent of the dialogs and message boxes, ``store`` keeps the recent
     files and the folders last used, ``status`` shows what was done.
     """
 
     loading_changed = Signal(bool)
+    export_finished = Signal(str, str)  # path, what went wrong ("" when saved)
 
     def __init__(self, window: QWidget, session: Session, store: QSettings, status: QStatusBar) -> None:
         super().__init__(window)
@@ -136,6 +190,7 @@ class FileCommands(QObject):
         self._store = store
         self._status = status
         self._loads: set[_LoadSignals] = set()  # of the jobs reading in the background
+        self._exports: set[_ExportSignals] = set()  # of the jobs writing in the background
 
     # ---------------------------------------------------------------- opening
 
@@ -324,23 +379,55 @@ class FileCommands(QObject):
         """
         chosen = self._save_path(caption, name, file_filter, suffix)
         if chosen is not None:
-            self._write(chosen[0], produce)
+            self._write(chosen[0], produce, background=True)
 
-    def _write(self, path: Path, produce: Callable[[], str]) -> bool:
+    def _write(self, path: Path, produce: Callable[[], str], *, background: bool = False) -> None:
+        """Write what ``produce`` returns to ``path`` and say how it went; ``background``:
+        on a pool thread, when the set is large (see :data:`BACKGROUND_EXPORT`)."""
+        corpus = self._session.alignment()
+        if background and corpus is not None and len(corpus.articles) > BACKGROUND_EXPORT:
+            signals = _ExportSignals(self)
+            self._exports.add(signals)
+            signals.done.connect(self._on_export_job_done)
+            self._status.showMessage(EXPORTING.format(name=path.name))
+            QThreadPool.globalInstance().start(_ExportJob(path, produce, signals))
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            text = produce()
-            write_output(path, text)
-        except OutputError as err:
-            self._export_failed(f"{path.name}: {err}.")
-            return False
-        except OSError as err:
-            self._export_failed(f"{path.name}: cannot write ({err.strerror or err}).")
-            return False
-        except Exception as err:  # noqa: BLE001 - report, never crash
-            self._export_failed(f"{path.name}: {err.__class__.__name__}: {err}")
-            return False
-        self._status.showMessage(f"Saved {path}", 8000)
-        return True
+            failure = _produce_and_write(path, produce)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._exported(path, failure)
+
+    def is_exporting(self) -> bool:
+        """An export is being written in the background."""
+        return bool(self._exports)
+
+    def finish_exports(self, timeout_s: float = EXPORT_WAIT_S) -> bool:
+        """Wait (the events still handled) until the exports under way are written, as
+        when the window closes: the user asked for those files. False if some are not
+        done after ``timeout_s``."""
+        deadline = time.monotonic() + timeout_s
+        while self._exports and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.01)
+        return not self._exports
+
+    @Slot(object, object, object)
+    def _on_export_job_done(self, signals: object, path: Path, failure: str | None) -> None:
+        self._exports.discard(signals)  # type: ignore[arg-type]
+        if isinstance(signals, QObject):
+            signals.deleteLater()
+        if self._status.currentMessage() == EXPORTING.format(name=path.name):
+            self._status.clearMessage()
+        self._exported(path, failure)
+
+    def _exported(self, path: Path, failure: str | None) -> None:
+        if failure is None:
+            self._status.showMessage(f"Saved {path}", 8000)
+        else:
+            self._export_failed(failure)
+        self.export_finished.emit(str(path), failure or "")
 
     @Slot()
     def export_pair_html(self) -> None:
@@ -371,7 +458,7 @@ class FileCommands(QObject):
 
             return html_document(corpus, (a.id, b.id), changes_only=changes_only)
 
-        self._write(path, produce)
+        self._write(path, produce, background=True)
 
     @Slot()
     def export_report_html(self) -> None:
@@ -393,10 +480,24 @@ class FileCommands(QObject):
         corpus = self._ready_corpus()
         if corpus is None:
             return
-        self._export(
-            "Export JSON",
-            "syndiff alignment.json",
-            "JSON files (*.json)",
-            ".json",
-            lambda: json_text(alignment_json(corpus)),
-        )
+        # The dialog's file types offer every pair (the schema's default) or only the pairs
+        # that share passages (the command line's --shared-only): at 2,000 articles nearly
+        # two million pairs share nothing.
+        shared_last = stored_bool(self._store.value(_JSON_SHARED_KEY), False)
+        last = JSON_SHARED_FILTER if shared_last else JSON_ALL_FILTER
+        filters = f"{JSON_ALL_FILTER};;{JSON_SHARED_FILTER}"
+        chosen = self._save_path("Export JSON", "syndiff alignment.json", filters, ".json", last)
+        if chosen is None:
+            return
+        path, chosen_filter = chosen
+        shared_only = chosen_filter == JSON_SHARED_FILTER
+        self._store.setValue(_JSON_SHARED_KEY, shared_only)
+
+        def produce() -> str:
+            data = alignment_json(corpus, all_pairs=not shared_only)
+            try:
+                return json_text(data)
+            finally:
+                let_go(data)
+
+        self._write(path, produce, background=True)

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
             return
         self.workspaces.remember_last()
         self.save_state()
+        self.files.finish_exports()  # a file being saved in the background is written first
         # Waits a moment at most: a job inside a step of the engine that cannot be left
         # early is left behind, silenced, for the application to drop on exit.
         self.session.shutdown()

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThread
 from PySide6.QtGui import Qt  # with QtGui's Qt.mightBeRichText
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.engine.load.articles import article_from_text
 from desktop.qt.main_window import MainWindow
@@ -157,3 +158,87 @@ def test_a_large_folder_is_read_in_the_background(
     assert changes == [True, False]
     assert len(warnings) == 1 and "photo.txt" in warnings[0][1], "failures are reported as ever"
     assert str(folder.resolve()) in files.recent_files()
+
+
+def test_export_json_offers_only_the_pairs_that_share_passages_and_remembers_it(
+    tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings
+) -> None:
+    from desktop.qt.file_commands import JSON_ALL_FILTER, JSON_SHARED_FILTER
+
+    offered: list[tuple[str, str]] = []
+    answers = iter([JSON_SHARED_FILTER, JSON_ALL_FILTER])
+
+    def dialog(_parent, _caption, start, filters, selected="", *args, **kwargs):
+        offered.append((filters, selected))
+        return str(tmp_path / f"alignment-{len(offered)}.json"), next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    aligned_window.menu_actions.export_json.trigger()
+    aligned_window.menu_actions.export_json.trigger()
+    assert offered[0] == (f"{JSON_ALL_FILTER};;{JSON_SHARED_FILTER}", JSON_ALL_FILTER)
+    assert offered[1][1] == JSON_SHARED_FILTER, "the last choice is offered first"
+    shared = json.loads((tmp_path / "alignment-1.json").read_text("utf-8"))["pairs"]
+    every = json.loads((tmp_path / "alignment-2.json").read_text("utf-8"))["pairs"]
+    assert len(every) == 10, "five articles: every pair"
+    assert shared and all(p["passages"] for p in shared)
+    assert shared == [p for p in every if p["passages"]], "the same entries, in the same order"
+    assert warnings == []
+
+
+def test_a_large_set_is_exported_in_the_background(
+    qtbot, tmp_path: Path, aligned_window: MainWindow, monkeypatch, warnings
+) -> None:
+    import desktop.qt.file_commands as file_commands
+
+    monkeypatch.setattr(file_commands, "BACKGROUND_EXPORT", 0)  # five articles count as large
+    files = aligned_window.files
+    on_gui_thread: list[bool] = []
+    real = file_commands._produce_and_write
+
+    def produce_and_write(path, produce):
+        on_gui_thread.append(QApplication.instance().thread() is QThread.currentThread())
+        return real(path, produce)
+
+    monkeypatch.setattr(file_commands, "_produce_and_write", produce_and_write)
+    target = tmp_path / "report.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(files.export_finished, timeout=20000) as finished:
+        aligned_window.menu_actions.export_report.trigger()
+        assert files.is_exporting()
+        assert aligned_window.statusBar().currentMessage() == "Saving report.html…"
+    assert finished.args == [str(target), ""]
+    assert on_gui_thread == [False]
+    assert not files.is_exporting() and "<html" in target.read_text("utf-8").lower()
+    assert aligned_window.statusBar().currentMessage() == f"Saved {target}"
+    # A failure on the pool thread is reported on the GUI thread, naming the file.
+    missing = tmp_path / "missing-folder" / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
+    with qtbot.waitSignal(files.export_finished, timeout=20000) as failed:
+        aligned_window.menu_actions.export_json.trigger()
+    assert failed.args[0] == str(missing) and "out.json" in failed.args[1]
+    assert len(warnings) == 1 and "out.json" in warnings[0][1]
+
+
+def test_finishing_the_exports_waits_for_one_under_way(
+    qtbot, tmp_path: Path, aligned_window: MainWindow, monkeypatch
+) -> None:
+    import threading
+
+    import desktop.qt.file_commands as file_commands
+
+    monkeypatch.setattr(file_commands, "BACKGROUND_EXPORT", 0)
+    release = threading.Event()
+    real = file_commands._produce_and_write
+
+    def slow(path, produce):
+        release.wait(10)
+        return real(path, produce)
+
+    monkeypatch.setattr(file_commands, "_produce_and_write", slow)
+    target = tmp_path / "alignment.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    aligned_window.menu_actions.export_json.trigger()
+    assert aligned_window.files.is_exporting() and not target.exists()
+    threading.Timer(0.3, release.set).start()
+    assert aligned_window.files.finish_exports(timeout_s=10)
+    assert json.loads(target.read_text("utf-8"))["pairs"]
