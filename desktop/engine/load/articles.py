@@ -25,9 +25,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from desktop.engine.align.segment import sentences
 from desktop.engine.align.text import word_count
 from desktop.engine.errors import ArticleError
-from desktop.engine.load.boilerplate import appeared_first_on, find_boilerplate, split_lines
+from desktop.engine.load.boilerplate import (
+    HEADLINE_MAX_WORDS,
+    appeared_first_on,
+    find_boilerplate,
+    looks_like_headline,
+    posted_title,
+    split_lines,
+)
 from desktop.engine.load.decoding import (
     decode,
     decode_bytes,
@@ -65,6 +73,9 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 """Suffixes picked up when a folder is loaded (other files can still be loaded one by one)."""
 
 TITLE_MAX_CHARS = 200
+BODY_TITLE_WORDS = 20
+"""A title taken from the body's first paragraph keeps its first sentence, cut to this many
+words when it is longer than a headline may be (``HEADLINE_MAX_WORDS``)."""
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_SUFFIXES = (".html", ".htm")
@@ -80,6 +91,26 @@ def _clean_title(line: str) -> str:
         return title
     cut = title[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] or title[:TITLE_MAX_CHARS]
     return cut.rstrip(",;:-–— ") + "…"
+
+
+def _title_from_text(text: str, boilerplate: tuple[tuple[int, int], ...]) -> str | None:
+    """A title for text that names none: its first line when that reads as a headline;
+    else the headline a "The post TITLE appeared first on SITE." trailer names; else the
+    first sentence of the first line, cut to :data:`BODY_TITLE_WORDS` words if longer than
+    a headline (a whole paragraph is no title)."""
+    first = _first_content_line(text, boilerplate)
+    if first is None or looks_like_headline(first):
+        return first
+    lines = [line.text for line in split_lines(text) if not line.blank]
+    for line in reversed(lines[-5:]):
+        if posted := posted_title(line):
+            return posted
+    found = sentences(first)
+    sentence = first[found[0].start : found[0].end] if found else first
+    words = sentence.split()
+    if len(words) <= HEADLINE_MAX_WORDS:
+        return sentence
+    return " ".join(words[:BODY_TITLE_WORDS]).rstrip(",;:-–— ") + "…"
 
 
 def _first_content_line(text: str, boilerplate: tuple[tuple[int, int], ...]) -> str | None:
@@ -139,7 +170,7 @@ def _assemble(
     if not text.strip():
         raise ArticleError(f"{empty} (only white space)" if text else empty, path)
     boilerplate = find_boilerplate(text)
-    found_title = title or parsed.title or _first_content_line(text, boilerplate) or ""
+    found_title = title or parsed.title or _title_from_text(text, boilerplate) or ""
     found_outlet = outlet or parsed.outlet or _trailer_outlet(text) or derive_outlet(text, found_title, path)
     return Article(
         id=article_id,

@@ -248,6 +248,18 @@ def appeared_first_on(line: str) -> str | None:
     return site or None
 
 
+def posted_title(line: str) -> str | None:
+    """The headline named by a "The post TITLE appeared first on SITE." trailer, if the
+    line is one (feeds append it to every story they syndicate)."""
+    match = _APPEARED_FIRST.match(line)
+    return (match.group("title").strip() or None) if match else None
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short and not ending like a sentence (headlines rarely end with a full stop)."""
+    return _looks_like_headline(line)
+
+
 def _is_prev_next(line: str) -> bool:
     return bool(_PREV_NEXT.fullmatch(_squash(line)))
 

@@ -112,8 +112,29 @@ def test_long_first_line_is_trimmed_for_the_title(tmp_path: Path) -> None:
     sentence = "word " * 100
     path.write_text(sentence + "\nBody.", encoding="utf-8")
     article = load_article(path)
-    assert 100 <= len(article.title) <= 201
-    assert article.title.endswith("…")
+    assert article.title == " ".join(["word"] * 20) + "…", "a paragraph's first 20 words"
+
+
+def test_a_first_paragraph_gives_its_first_sentence_as_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    lede = "The U.S. central bank held rates on Wednesday. Markets barely moved, and analysts said so."
+    path.write_text(lede + "\nSecond paragraph.", encoding="utf-8")
+    assert load_article(path).title == "The U.S. central bank held rates on Wednesday."
+    long = " ".join(f"w{k}" for k in range(30)) + ". Next sentence."
+    path.write_text(long + "\nBody.", encoding="utf-8")
+    assert load_article(path).title == " ".join(f"w{k}" for k in range(20)) + "…"
+
+
+def test_a_feed_trailer_names_the_headline_the_text_lacks(tmp_path: Path) -> None:
+    body = "It does not matter the industry, there is always a battle between two camps. More follows."
+    trailer = "The post Meta wants the EU to embrace open models appeared first on Example News."
+    path = tmp_path / "t.txt"
+    path.write_text(f"{body}\nA second paragraph.\n{trailer}\n", encoding="utf-8")
+    article = load_article(path)
+    assert (article.title, article.outlet) == ("Meta wants the EU to embrace open models", "Example News")
+    # A first line that reads as a headline stays the title.
+    path.write_text(f"Rates held again\n{body}\n{trailer}\n", encoding="utf-8")
+    assert load_article(path).title == "Rates held again"
 
 
 def test_given_id_is_used(tmp_path: Path) -> None:
