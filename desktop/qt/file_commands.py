@@ -370,6 +370,20 @@ class FileCommands(QObject):
         self._store.setValue(_EXPORT_DIR_KEY, str(path.parent))
         return path, chosen_filter
 
+    def _save_path_of_two(
+        self, caption: str, name: str, suffix: str, filters: tuple[str, str], key: str
+    ) -> tuple[Path, bool] | None:
+        """The file chosen, and whether its type is the second of two ``filters`` (two
+        forms of one export); the choice is stored under ``key`` and offered first next
+        time. None if cancelled."""
+        second_last = stored_bool(self._store.value(key), False)
+        chosen = self._save_path(caption, name, ";;".join(filters), suffix, filters[1 if second_last else 0])
+        if chosen is None:
+            return None
+        second = chosen[1] == filters[1]
+        self._store.setValue(key, second)
+        return chosen[0], second
+
     def _export(
         self, caption: str, name: str, file_filter: str, suffix: str, produce: Callable[[], str]
     ) -> None:
@@ -443,15 +457,12 @@ class FileCommands(QObject):
         name = safe_file_name(f"{article_label(a)} vs {article_label(b)}") + ".html"
         # The dialog's file types offer the two pages: both articles in full, or only the
         # shared passages with their changes (the command line's --changes-only).
-        changes_last = stored_bool(self._store.value(_CHANGES_ONLY_KEY), False)
-        last = PAIR_CHANGES_FILTER if changes_last else PAIR_FULL_FILTER
-        filters = f"{PAIR_FULL_FILTER};;{PAIR_CHANGES_FILTER}"
-        chosen = self._save_path("Export Pair as HTML", name, filters, ".html", last)
+        chosen = self._save_path_of_two(
+            "Export Pair as HTML", name, ".html", (PAIR_FULL_FILTER, PAIR_CHANGES_FILTER), _CHANGES_ONLY_KEY
+        )
         if chosen is None:
             return
-        path, chosen_filter = chosen
-        changes_only = chosen_filter == PAIR_CHANGES_FILTER
-        self._store.setValue(_CHANGES_ONLY_KEY, changes_only)
+        path, changes_only = chosen
 
         def produce() -> str:
             from desktop.engine.export.html_report import html_document
@@ -483,15 +494,16 @@ class FileCommands(QObject):
         # The dialog's file types offer every pair (the schema's default) or only the pairs
         # that share passages (the command line's --shared-only): at 2,000 articles nearly
         # two million pairs share nothing.
-        shared_last = stored_bool(self._store.value(_JSON_SHARED_KEY), False)
-        last = JSON_SHARED_FILTER if shared_last else JSON_ALL_FILTER
-        filters = f"{JSON_ALL_FILTER};;{JSON_SHARED_FILTER}"
-        chosen = self._save_path("Export JSON", "syndiff alignment.json", filters, ".json", last)
+        chosen = self._save_path_of_two(
+            "Export JSON",
+            "syndiff alignment.json",
+            ".json",
+            (JSON_ALL_FILTER, JSON_SHARED_FILTER),
+            _JSON_SHARED_KEY,
+        )
         if chosen is None:
             return
-        path, chosen_filter = chosen
-        shared_only = chosen_filter == JSON_SHARED_FILTER
-        self._store.setValue(_JSON_SHARED_KEY, shared_only)
+        path, shared_only = chosen
 
         def produce() -> str:
             data = alignment_json(corpus, all_pairs=not shared_only)
