@@ -148,6 +148,10 @@ def _produce_and_write(path: Path, produce: Callable[[], str]) -> str | None:
 class _ExportSignals(QObject):
     done = Signal(object, object, object)  # these signals, path, failure (None: saved)
 
+    def __init__(self, parent: QObject, path: Path) -> None:
+        super().__init__(parent)
+        self.path = path  # the file its job writes
+
 
 class _ExportJob(QRunnable):
     """Produces an export and writes it on a pool thread (the corpus is immutable, so
@@ -385,22 +389,36 @@ class FileCommands(QObject):
         return chosen[0], second
 
     def _export(
-        self, caption: str, name: str, file_filter: str, suffix: str, produce: Callable[[], str]
+        self,
+        caption: str,
+        name: str,
+        file_filter: str,
+        suffix: str,
+        produce: Callable[[], str],
+        articles: int,
     ) -> None:
-        """Ask where to save (see ``_save_path``), then write what ``produce`` returns there.
+        """Ask where to save (see ``_save_path``), then write what ``produce`` returns there
+        (an export of ``articles`` articles: see :meth:`_write`).
 
         ``produce`` runs only once a file is chosen, so a cancelled export renders nothing.
         """
         chosen = self._save_path(caption, name, file_filter, suffix)
         if chosen is not None:
-            self._write(chosen[0], produce, background=True)
+            self._write(chosen[0], produce, articles)
 
-    def _write(self, path: Path, produce: Callable[[], str], *, background: bool = False) -> None:
-        """Write what ``produce`` returns to ``path`` and say how it went; ``background``:
-        on a pool thread, when the set is large (see :data:`BACKGROUND_EXPORT`)."""
-        corpus = self._session.alignment()
-        if background and corpus is not None and len(corpus.articles) > BACKGROUND_EXPORT:
-            signals = _ExportSignals(self)
+    def _write(self, path: Path, produce: Callable[[], str], articles: int) -> None:
+        """Write what ``produce`` returns to ``path`` and say how it went: on a pool
+        thread when the export is of more than :data:`BACKGROUND_EXPORT` ``articles``."""
+        if any(other.path == path for other in self._exports):
+            # Two jobs writing one file: the one that ends last would win, maybe the older.
+            QMessageBox.information(
+                self._window,
+                "Still saving",
+                f"{path.name} is still being saved. Try again when it is done.",
+            )
+            return
+        if articles > BACKGROUND_EXPORT:
+            signals = _ExportSignals(self, path)
             self._exports.add(signals)
             signals.done.connect(self._on_export_job_done)
             self._status.showMessage(EXPORTING.format(name=path.name))
@@ -422,8 +440,10 @@ class FileCommands(QObject):
         when the window closes: the user asked for those files. False if some are not
         done after ``timeout_s``."""
         deadline = time.monotonic() + timeout_s
+        # The user's input waits: the window is closing, and what was open is saved.
+        flags = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
         while self._exports and time.monotonic() < deadline:
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            QApplication.processEvents(flags, 50)
             time.sleep(0.01)
         return not self._exports
 
@@ -469,7 +489,7 @@ class FileCommands(QObject):
 
             return html_document(corpus, (a.id, b.id), changes_only=changes_only)
 
-        self._write(path, produce, background=True)
+        self._write(path, produce, len(corpus.articles))
 
     @Slot()
     def export_report_html(self) -> None:
@@ -483,7 +503,12 @@ class FileCommands(QObject):
             return html_document(corpus)
 
         self._export(
-            "Export Report as HTML", "syndiff report.html", "HTML files (*.html *.htm)", ".html", produce
+            "Export Report as HTML",
+            "syndiff report.html",
+            "HTML files (*.html *.htm)",
+            ".html",
+            produce,
+            len(corpus.articles),
         )
 
     @Slot()
@@ -512,4 +537,4 @@ class FileCommands(QObject):
             finally:
                 let_go(data)
 
-        self._write(path, produce, background=True)
+        self._write(path, produce, len(corpus.articles))

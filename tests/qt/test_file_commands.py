@@ -242,3 +242,27 @@ def test_finishing_the_exports_waits_for_one_under_way(
     threading.Timer(0.3, release.set).start()
     assert aligned_window.files.finish_exports(timeout_s=10)
     assert json.loads(target.read_text("utf-8"))["pairs"]
+
+
+def test_a_file_still_being_saved_is_not_written_twice_at_once(
+    qtbot, tmp_path: Path, aligned_window: MainWindow, monkeypatch
+) -> None:
+    import threading
+
+    import desktop.qt.file_commands as file_commands
+
+    monkeypatch.setattr(file_commands, "BACKGROUND_EXPORT", 0)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text))
+    release = threading.Event()
+    real = file_commands._produce_and_write
+    monkeypatch.setattr(file_commands, "_produce_and_write", lambda p, f: (release.wait(10), real(p, f))[1])
+    target = tmp_path / "alignment.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    files = aligned_window.files
+    with qtbot.waitSignal(files.export_finished, timeout=20000):
+        aligned_window.menu_actions.export_json.trigger()
+        aligned_window.menu_actions.export_json.trigger()  # the same file while the first is saved
+        assert shown == ["alignment.json is still being saved. Try again when it is done."]
+        release.set()
+    assert not files.is_exporting() and json.loads(target.read_text("utf-8"))["pairs"]

@@ -26,13 +26,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.engine.align.segment import sentences
-from desktop.engine.align.text import word_count
+from desktop.engine.align.text import WORD_RE, word_count
 from desktop.engine.errors import ArticleError
 from desktop.engine.load.boilerplate import (
     HEADLINE_MAX_WORDS,
     appeared_first_on,
     find_boilerplate,
-    looks_like_headline,
     posted_title,
     split_lines,
 )
@@ -99,24 +98,36 @@ def _title_from_text(text: str, boilerplate: tuple[tuple[int, int], ...]) -> str
     first sentence of the first line, cut to :data:`BODY_TITLE_WORDS` words if longer than
     a headline (a whole paragraph is no title)."""
     first = _first_content_line(text, boilerplate)
-    if first is None or looks_like_headline(first):
+    if first is None or _reads_as_headline(first):
         return first
     lines = [line.text for line in split_lines(text) if not line.blank]
     for line in reversed(lines[-5:]):
         if posted := posted_title(line):
             return posted
-    found = sentences(first)
-    sentence = first[found[0].start : found[0].end] if found else first
-    words = sentence.split()
-    if len(words) <= HEADLINE_MAX_WORDS:
+    head = first[:_SENTENCE_CHARS]  # the first sentence is near the start: no need to split it all
+    found = sentences(head)
+    sentence = head[found[0].start : found[0].end] if found else head
+    ends = [m.end() for m in WORD_RE.finditer(sentence)]
+    if len(ends) <= HEADLINE_MAX_WORDS:
         return sentence
-    return " ".join(words[:BODY_TITLE_WORDS]).rstrip(",;:-–— ") + "…"
+    return sentence[: ends[BODY_TITLE_WORDS - 1]].rstrip(",;:-–— ") + "…"
+
+
+_SENTENCE_CHARS = 2000
+_FULL_STOPS = (".", "。", "．")
+
+
+def _reads_as_headline(line: str) -> bool:
+    """Short and not ending with a full stop; words counted as the aligner counts them (in
+    Chinese or Japanese, each character is one)."""
+    return word_count(line) <= HEADLINE_MAX_WORDS and not line.rstrip().endswith(_FULL_STOPS)
 
 
 def _first_content_line(text: str, boilerplate: tuple[tuple[int, int], ...]) -> str | None:
-    """The first non-empty line that is not chrome (falling back to any non-empty line)."""
+    """The first line with a letter or digit that is not chrome (falling back to any such line)."""
     chrome = {start for start, _ in boilerplate}
-    lines = [line for line in split_lines(text) if not line.blank]
+    # A line of only marks ("…", "***") names nothing.
+    lines = [line for line in split_lines(text) if any(ch.isalnum() for ch in line.text)]
     for line in lines:
         if line.start not in chrome:
             return line.text

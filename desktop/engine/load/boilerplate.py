@@ -250,14 +250,14 @@ def appeared_first_on(line: str) -> str | None:
 
 def posted_title(line: str) -> str | None:
     """The headline named by a "The post TITLE appeared first on SITE." trailer, if the
-    line is one (feeds append it to every story they syndicate)."""
+    line is one (feeds append it to every story they syndicate) and the title is no longer
+    than a headline. Not "The article ... appeared first on": a sentence of the story may
+    read so ("The article that prompted the inquiry appeared first on the BBC website")."""
     match = _APPEARED_FIRST.match(line)
-    return (match.group("title").strip() or None) if match else None
-
-
-def looks_like_headline(line: str) -> bool:
-    """Short and not ending like a sentence (headlines rarely end with a full stop)."""
-    return _looks_like_headline(line)
+    if not match or not line.lstrip().lower().startswith("the post "):
+        return None
+    title = match.group("title").strip()
+    return title if title and len(title.split()) <= HEADLINE_MAX_WORDS else None
 
 
 def _is_prev_next(line: str) -> bool:

@@ -173,6 +173,16 @@ def test_a_large_result_is_written_compact_and_reads_back_the_same() -> None:
     large["settings"] = {"min_words": 5, "tags": ["a", None, 1.5, True]}
     large["empty"] = []
     assert json_text(large) == json.dumps(large, ensure_ascii=False, separators=(",", ":")) + "\n"
+    large[7] = [1]  # a key that is not text: as json.dumps writes it, "7"
+    assert json_text(large) == json.dumps(large, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_a_large_quote_check_is_written_compact() -> None:
+    def doc(quotes: int) -> dict:
+        return {"version": "1.3", "quotes": [{"id": f"Q{k}", "label": "“Café”"} for k in range(quotes)]}
+
+    assert json_text(doc(INDENT_MAX)).startswith('{\n "version"')
+    assert "\n" not in json_text(doc(INDENT_MAX + 1))[:-1]
 
 
 def test_an_article_read_out_of_markdown_carries_its_source_map() -> None:

@@ -499,3 +499,29 @@ def test_a_markdown_article_maps_its_text_back_to_the_file(tmp_path: Path) -> No
     for start, file_start, length in article.source_map:
         assert article.text[start : start + length] == file_text[file_start : file_start + length]
     assert load_article(SEEDS / "000_910161cb7de8ba55.txt").source_map == ()
+
+
+def test_a_title_is_a_sentence_in_any_script_and_never_only_marks(tmp_path: Path) -> None:
+    path = tmp_path / "ja.txt"
+    first = (
+        "日本銀行は水曜日、政策金利を据え置いた。"
+        + "市場の反応は限られ、多くの投資家は次の会合を待っている。" * 10
+    )
+    path.write_text(first + "\n本文。", encoding="utf-8")
+    assert load_article(path).title == "日本銀行は水曜日、政策金利を据え置いた。"
+    path.write_text("…\n***\nRates held again\nBody.", encoding="utf-8")
+    assert load_article(path).title == "Rates held again"
+
+
+def test_only_a_feed_trailer_of_headline_length_names_the_title(tmp_path: Path) -> None:
+    body = "It does not matter the industry, there is always a battle between two camps. More follows."
+    path = tmp_path / "t.txt"
+    story = "The article that prompted the inquiry appeared first on the BBC website last week."
+    path.write_text(f"{body}\n{story}\n", encoding="utf-8")
+    assert (
+        load_article(path).title
+        == "It does not matter the industry, there is always a battle between two camps."
+    )
+    long = "The post " + " ".join(["word"] * 30) + " appeared first on Example News."
+    path.write_text(f"{body}\n{long}\n", encoding="utf-8")
+    assert load_article(path).title.startswith("It does not matter")
