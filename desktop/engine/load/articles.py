@@ -113,7 +113,7 @@ def _title_from_text(text: str, boilerplate: tuple[tuple[int, int], ...]) -> str
     return sentence[: ends[BODY_TITLE_WORDS - 1]].rstrip(",;:-–— ") + "…"
 
 
-_SENTENCE_CHARS = 2000
+_SENTENCE_CHARS = 600  # 20 words and more: a title never needs what follows
 _FULL_STOPS = (".", "。", "．")
 
 
