@@ -436,9 +436,9 @@ class FileCommands(QObject):
         return bool(self._exports)
 
     def finish_exports(self, timeout_s: float = EXPORT_WAIT_S) -> bool:
-        """Wait (the events still handled) until the exports under way are written, as
-        when the window closes: the user asked for those files. False if some are not
-        done after ``timeout_s``."""
+        """Wait until the exports under way are written, as when the window closes: the
+        user asked for those files. Events other than the user's input are handled
+        meanwhile. False if some are not done after ``timeout_s``."""
         deadline = time.monotonic() + timeout_s
         # The user's input waits: the window is closing, and what was open is saved.
         flags = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
