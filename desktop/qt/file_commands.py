@@ -157,20 +157,20 @@ class _ExportJob(QRunnable):
     """Produces an export and writes it on a pool thread (the corpus is immutable, so
     reading it there is safe); its signals reach the GUI thread queued."""
 
-    def __init__(self, path: Path, produce: Callable[[], str], signals: _ExportSignals) -> None:
+    def __init__(self, produce: Callable[[], str], signals: _ExportSignals) -> None:
         super().__init__()
-        self.path = path
         self.produce = produce
-        self.signals = signals
+        self.signals = signals  # they know the file
 
     def run(self) -> None:  # runs on a pool thread
+        path = self.signals.path
         # Without automatic garbage collection, as an alignment job runs: the JSON of 500
         # articles is millions of small objects, and each full collection they set off
         # held the interpreter lock (the GUI thread) for 60-150 ms.
         with collector_paused(keep_frozen=True):
-            failure = _produce_and_write(self.path, self.produce)
+            failure = _produce_and_write(path, self.produce)
         with contextlib.suppress(RuntimeError):  # the window (and the receiver) already gone
-            self.signals.done.emit(self.signals, self.path, failure)
+            self.signals.done.emit(self.signals, path, failure)
 
 
 class FileCommands(QObject):
@@ -422,7 +422,7 @@ class FileCommands(QObject):
             self._exports.add(signals)
             signals.done.connect(self._on_export_job_done)
             self._status.showMessage(EXPORTING.format(name=path.name))
-            QThreadPool.globalInstance().start(_ExportJob(path, produce, signals))
+            QThreadPool.globalInstance().start(_ExportJob(produce, signals))
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -100,10 +100,9 @@ def _title_from_text(text: str, boilerplate: tuple[tuple[int, int], ...]) -> str
     first = _first_content_line(text, boilerplate)
     if first is None or _reads_as_headline(first):
         return first
-    lines = [line.text for line in split_lines(text) if not line.blank]
-    for line in reversed(lines[-5:]):
-        if posted := posted_title(line):
-            return posted
+    posted = _from_trailer(text, posted_title)
+    if posted:
+        return posted
     head = first[:_SENTENCE_CHARS]  # the first sentence is near the start: no need to split it all
     found = sentences(head)
     sentence = head[found[0].start : found[0].end] if found else head
@@ -136,12 +135,13 @@ def _first_content_line(text: str, boilerplate: tuple[tuple[int, int], ...]) -> 
 
 def _trailer_outlet(text: str) -> str | None:
     """The site named in a "The post ... appeared first on X." trailer near the end."""
+    return _from_trailer(text, appeared_first_on)
+
+
+def _from_trailer(text: str, read: Callable[[str], str | None]) -> str | None:
+    """What ``read`` finds in the last of the text's five last lines that holds something."""
     lines = [line.text for line in split_lines(text) if not line.blank]
-    for line in reversed(lines[-5:]):
-        site = appeared_first_on(line)
-        if site:
-            return site
-    return None
+    return next((found for line in reversed(lines[-5:]) if (found := read(line))), None)
 
 
 def _pasted_id(text: str) -> str:
